@@ -1,0 +1,93 @@
+package dev.mcpspring.autoconfigure;
+
+import jakarta.validation.Validator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.mcpspring.protocol.Implementation;
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.server.InMemoryMcpSessionStore;
+import dev.mcpspring.server.McpFeature;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStore;
+import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.server.tool.McpToolMethodFactory;
+import dev.mcpspring.server.tool.McpToolMethodScanner;
+import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.server.tool.McpToolsFeature;
+import dev.mcpspring.server.tool.ToolCallObserver;
+import dev.mcpspring.server.tool.ToolTaskSubmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of the MCP server: sessions, tools found on {@code @McpTool}
+ * methods, and method dispatch. Works in any application; the HTTP endpoint is
+ * configured by {@link McpWebMvcAutoConfiguration}.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpProperties.class)
+public final class McpServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionStore mcpSessionStore(McpProperties properties) {
+		return new InMemoryMcpSessionStore(properties.getServer().getSessionTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionStreams mcpSessionStreams() {
+		return new McpSessionStreams();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpToolRegistry mcpToolRegistry(ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
+		return new McpToolRegistry(TaskSupport.FORBIDDEN, taskSubmitter.getIfAvailable() != null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpToolMethodFactory mcpToolMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<Validator> validator) {
+		return new McpToolMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), validator.getIfUnique());
+	}
+
+	@Bean
+	McpToolMethodScanner mcpToolMethodScanner(ConfigurableListableBeanFactory beanFactory, McpToolRegistry registry,
+			McpToolMethodFactory factory) {
+		return new McpToolMethodScanner(beanFactory, registry, factory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpToolsFeature mcpToolsFeature(McpToolRegistry registry, McpProperties properties,
+			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer) {
+		return new McpToolsFeature(registry, properties.getServer().getPageSize(), taskSubmitter.getIfAvailable(),
+				observer.getIfAvailable(() -> ToolCallObserver.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpServer mcpServer(McpProperties properties, Environment environment, McpSessionStore sessionStore,
+			McpSessionStreams streams, ObjectProvider<McpFeature> features, McpToolRegistry tools) {
+		McpProperties.Server server = properties.getServer();
+		String name = (server.getName() != null) ? server.getName()
+				: environment.getProperty("spring.application.name", "mcp-server");
+		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
+				server.getInstructions(), sessionStore, streams, features.orderedStream().toList());
+		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
+		return mcpServer;
+	}
+
+}

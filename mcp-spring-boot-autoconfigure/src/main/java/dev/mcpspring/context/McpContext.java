@@ -1,0 +1,208 @@
+package dev.mcpspring.context;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.server.McpExchange;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSession;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an MCP tool sees of the request it serves: the session, progress reporting,
+ * logging to the client, cancellation, and the server's beans. Declare a parameter of
+ * this type on an {@code @McpTool} method, or call {@link #current()} on the thread
+ * handling the call.
+ * <p>
+ * A context is built from the application's beans for every request (by the MCP
+ * {@code HandlerInterceptor}) and for every background task run (by the worker); it
+ * never depends on state captured at startup.
+ */
+public final class McpContext {
+
+	private final McpServer server;
+
+	private final McpExchange exchange;
+
+	private McpContext(McpServer server, McpExchange exchange) {
+		this.server = server;
+		this.exchange = exchange;
+	}
+
+	/**
+	 * Creates the context of an incoming HTTP request, before its message is read.
+	 * @param server the server bean
+	 * @return the context
+	 */
+	public static McpContext of(McpServer server) {
+		return new McpContext(server, null);
+	}
+
+	/**
+	 * Returns a context for one exchange (a client request or a task run) with the same
+	 * beans as this one.
+	 * @param exchange the exchange
+	 * @return the context
+	 */
+	public McpContext with(McpExchange exchange) {
+		return new McpContext(this.server, exchange);
+	}
+
+	/**
+	 * Returns the context bound to the current thread.
+	 * @return the context
+	 * @throws IllegalStateException when the thread is not handling an MCP request or
+	 * background task
+	 */
+	public static McpContext current() {
+		McpContext context = McpContextHolder.get();
+		if (context == null) {
+			throw new IllegalStateException("No MCP context on this thread. McpContext.current() works while an "
+					+ "MCP request or background task is being handled, on the thread handling it. On other threads, "
+					+ "pass the McpContext along (declare it as a tool method parameter) or run them through an "
+					+ "executor decorated with Spring's ContextPropagatingTaskDecorator.");
+		}
+		return context;
+	}
+
+	/**
+	 * Returns the context bound to the current thread, if any.
+	 * @return the context, or empty
+	 */
+	public static Optional<McpContext> find() {
+		return Optional.ofNullable(McpContextHolder.get());
+	}
+
+	public McpServer server() {
+		return this.server;
+	}
+
+	/**
+	 * Returns the exchange this context serves.
+	 * @return the exchange
+	 * @throws IllegalStateException before the request's message has been read
+	 */
+	public McpExchange exchange() {
+		if (this.exchange == null) {
+			throw new IllegalStateException("The MCP message of this request has not been read yet");
+		}
+		return this.exchange;
+	}
+
+	/**
+	 * Returns the MCP session of the caller.
+	 * @return the session, or empty when the request has none
+	 */
+	public Optional<McpSession> session() {
+		return Optional.ofNullable(exchange().session());
+	}
+
+	/**
+	 * Returns the protocol version the caller speaks.
+	 * @return the version
+	 */
+	public String protocolVersion() {
+		return exchange().protocolVersion();
+	}
+
+	/**
+	 * Returns the progress token of the request, when the client asked for progress.
+	 * @return the token, or {@code null}
+	 */
+	public JsonNode progressToken() {
+		return exchange().progressToken();
+	}
+
+	/**
+	 * Returns the authenticated caller.
+	 * @return the principal, or {@code null} when the caller is anonymous
+	 */
+	public Principal principal() {
+		return exchange().principal();
+	}
+
+	/**
+	 * Reports progress to the client ({@code notifications/progress}); ignored when the
+	 * client did not ask for progress. Each report must be greater than the last.
+	 * @param progress the progress so far
+	 * @param total the total, or {@code null} when unknown
+	 * @param message a human-readable message, or {@code null}
+	 */
+	public void progress(double progress, Double total, String message) {
+		exchange().progress(progress, total, message);
+	}
+
+	/**
+	 * Sends a log message to the client ({@code notifications/message}) when it passes
+	 * the level the client set.
+	 * @param level the level
+	 * @param message the message
+	 */
+	public void log(LoggingLevel level, String message) {
+		log(level, null, message);
+	}
+
+	/**
+	 * Sends a log message to the client ({@code notifications/message}) when it passes
+	 * the level the client set.
+	 * @param level the level
+	 * @param logger the name of the logger, or {@code null}
+	 * @param data the message: a string or any JSON-serializable value
+	 */
+	public void log(LoggingLevel level, String logger, Object data) {
+		McpSession session = exchange().session();
+		if (session == null || session.accepts(level)) {
+			exchange().send(JsonRpcNotification.of("notifications/message", new LogMessage(level, logger, data)));
+		}
+	}
+
+	/**
+	 * Returns whether the client cancelled the request (or the task).
+	 * @return whether it was cancelled
+	 */
+	public boolean isCancelled() {
+		return exchange().isCancelled();
+	}
+
+	/**
+	 * Throws when the client cancelled the request; call it between steps of long work.
+	 * @throws CancellationException when cancelled
+	 */
+	public void throwIfCancelled() {
+		if (isCancelled()) {
+			throw new CancellationException("The request was cancelled by the client");
+		}
+	}
+
+	/**
+	 * Returns the id of the background task being run.
+	 * @return the task id, or {@code null} when not running as a task
+	 */
+	public String taskId() {
+		return exchange().taskId();
+	}
+
+	/**
+	 * Returns whether the code runs as a background task rather than in the request.
+	 * @return whether it is background work
+	 */
+	public boolean isBackground() {
+		return taskId() != null;
+	}
+
+	/**
+	 * Params of {@code notifications/message}.
+	 *
+	 * @param level the level
+	 * @param logger the logger name, or {@code null}
+	 * @param data the message
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record LogMessage(LoggingLevel level, String logger, Object data) {
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.mcpspring.server;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.protocol.Implementation;
+import dev.mcpspring.protocol.InitializeResult;
+import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.ProtocolVersions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP server: sessions, capabilities and method dispatch. Transport independent; the
+ * Streamable HTTP handler and the task worker call it.
+ */
+public class McpServer {
+
+	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Implementation info;
+
+	private final String instructions;
+
+	private final McpSessionStore sessions;
+
+	private final McpSessionStreams streams;
+
+	private final Map<String, Object> capabilities = new LinkedHashMap<>();
+
+	private final Map<String, McpRequestHandler> requestHandlers = new ConcurrentHashMap<>();
+
+	private final Map<String, McpRequestHandler> notificationHandlers = new ConcurrentHashMap<>();
+
+	private final Map<String, McpExchange> inFlight = new ConcurrentHashMap<>();
+
+	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
+			List<? extends McpFeature> features) {
+		this.info = info;
+		this.instructions = instructions;
+		this.sessions = sessions;
+		this.streams = streams;
+		this.capabilities.put("logging", EMPTY_RESULT);
+		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
+		this.requestHandlers.put("logging/setLevel", this::setLevel);
+		this.notificationHandlers.put("notifications/initialized", (params, context) -> null);
+		this.notificationHandlers.put("notifications/cancelled", this::cancelled);
+		for (McpFeature feature : features) {
+			feature.contributeCapabilities(this.capabilities);
+			this.requestHandlers.putAll(feature.requestHandlers());
+			this.notificationHandlers.putAll(feature.notificationHandlers());
+		}
+	}
+
+	public Implementation info() {
+		return this.info;
+	}
+
+	public McpSessionStore sessions() {
+		return this.sessions;
+	}
+
+	public McpSessionStreams streams() {
+		return this.streams;
+	}
+
+	/**
+	 * Returns the capabilities announced on {@code initialize}.
+	 * @return the capabilities by name
+	 */
+	public Map<String, Object> capabilities() {
+		return Collections.unmodifiableMap(this.capabilities);
+	}
+
+	/**
+	 * Handles {@code initialize}: negotiates the version and starts a session.
+	 * @param params the request params
+	 * @return the new session and the result to answer with
+	 */
+	public Initialized initialize(ObjectNode params) {
+		JsonNode version = params.get("protocolVersion");
+		if (version == null || !version.isString()) {
+			throw McpException.invalidParams("initialize needs a \"protocolVersion\" string");
+		}
+		JsonNode capabilitiesNode = params.get("capabilities");
+		if (capabilitiesNode != null && !capabilitiesNode.isObject()) {
+			throw McpException.invalidParams("\"capabilities\" must be an object");
+		}
+		String negotiated = ProtocolVersions.negotiate(version.stringValue());
+		McpSession session = new McpSession(newSessionId(), negotiated, params.get("clientInfo"), capabilitiesNode,
+				null, Instant.now());
+		this.sessions.save(session);
+		return new Initialized(session,
+				new InitializeResult(negotiated, this.capabilities, this.info, this.instructions));
+	}
+
+	/**
+	 * Handles a request.
+	 * @param method the method
+	 * @param params the params
+	 * @param context the context, holding the exchange of this request
+	 * @return the result
+	 * @throws Exception an {@link McpException} to answer with a JSON-RPC error
+	 */
+	public Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
+		McpRequestHandler handler = this.requestHandlers.get(method);
+		if (handler == null) {
+			throw McpException.methodNotFound("Method not found: " + method);
+		}
+		McpExchange exchange = context.exchange();
+		String key = inFlightKey(exchange.session(), exchange.requestId());
+		if (key == null) {
+			return handler.handle(params, context);
+		}
+		this.inFlight.put(key, exchange);
+		try {
+			return handler.handle(params, context);
+		}
+		finally {
+			this.inFlight.remove(key, exchange);
+		}
+	}
+
+	/**
+	 * Handles a notification from the client. Unknown notifications are ignored.
+	 * @param method the method
+	 * @param params the params
+	 * @param context the context of the notification
+	 * @throws Exception when the handler fails
+	 */
+	public void handleNotification(String method, ObjectNode params, McpContext context) throws Exception {
+		McpRequestHandler handler = this.notificationHandlers.get(method);
+		if (handler != null) {
+			handler.handle(params, context);
+		}
+	}
+
+	/**
+	 * Sends a notification to every session with an open stream to this process.
+	 * @param method the notification method
+	 * @param params the params, or {@code null}
+	 */
+	public void notifyAllSessions(String method, Object params) {
+		this.streams.broadcast(JsonRpcNotification.of(method, params));
+	}
+
+	/**
+	 * Ends a session and forgets what this process holds for it.
+	 * @param sessionId the session id
+	 * @return whether the session was live
+	 */
+	public boolean endSession(String sessionId) {
+		this.streams.remove(sessionId);
+		return this.sessions.delete(sessionId);
+	}
+
+	private Object setLevel(ObjectNode params, McpContext context) {
+		JsonNode level = params.get("level");
+		if (level == null || !level.isString()) {
+			throw McpException.invalidParams("logging/setLevel needs a \"level\" string");
+		}
+		LoggingLevel parsed = LoggingLevel.fromWireName(level.stringValue());
+		McpSession session = context.exchange().session();
+		if (session != null) {
+			this.sessions.save(session.withLogLevel(parsed));
+		}
+		return EMPTY_RESULT;
+	}
+
+	private Object cancelled(ObjectNode params, McpContext context) {
+		String key = inFlightKey(context.exchange().session(), params.get("requestId"));
+		McpExchange exchange = (key != null) ? this.inFlight.get(key) : null;
+		if (exchange != null) {
+			exchange.cancel();
+		}
+		return null;
+	}
+
+	private static String inFlightKey(McpSession session, JsonNode requestId) {
+		if (session == null || requestId == null) {
+			return null;
+		}
+		return session.id() + ' ' + requestId;
+	}
+
+	private static String newSessionId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/**
+	 * The outcome of {@code initialize}.
+	 *
+	 * @param session the new session
+	 * @param result the result to answer with
+	 */
+	public record Initialized(McpSession session, InitializeResult result) {
+	}
+
+}

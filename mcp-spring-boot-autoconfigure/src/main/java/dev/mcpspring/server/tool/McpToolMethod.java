@@ -1,0 +1,155 @@
+package dev.mcpspring.server.tool;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.executable.ExecutableValidator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.protocol.Tool;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An {@link McpTool} method of a bean, callable as a tool.
+ */
+final class McpToolMethod implements McpToolHandler {
+
+	private static final Log logger = LogFactory.getLog(McpToolMethod.class);
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final Tool tool;
+
+	private final TaskSupport taskSupport;
+
+	private final List<ToolArgument> arguments;
+
+	private final ToolResultConverter converter;
+
+	private final ExecutableValidator validator;
+
+	McpToolMethod(Object bean, Method method, Tool tool, TaskSupport taskSupport, List<ToolArgument> arguments,
+			ToolResultConverter converter, ExecutableValidator validator) {
+		this.bean = bean;
+		this.method = method;
+		this.tool = tool;
+		this.taskSupport = taskSupport;
+		this.arguments = arguments;
+		this.converter = converter;
+		this.validator = validator;
+	}
+
+	@Override
+	public Tool tool() {
+		return this.tool;
+	}
+
+	@Override
+	public TaskSupport taskSupport() {
+		return this.taskSupport;
+	}
+
+	@Override
+	public CallToolResult call(ObjectNode arguments, McpContext context) throws Exception {
+		Object[] values = new Object[this.arguments.size()];
+		try {
+			for (int i = 0; i < values.length; i++) {
+				values[i] = this.arguments.get(i).bind(arguments, context);
+			}
+		}
+		catch (ToolArgument.InvalidArgumentException ex) {
+			return CallToolResult.error(ex.getMessage());
+		}
+		if (this.validator != null) {
+			Set<ConstraintViolation<Object>> violations = this.validator.validateParameters(this.bean, this.method,
+					values);
+			if (!violations.isEmpty()) {
+				return CallToolResult.error(describe(violations));
+			}
+		}
+		try {
+			Object result = this.method.invoke(this.bean, values);
+			if (result instanceof CompletionStage<?> stage) {
+				result = await(stage.toCompletableFuture());
+			}
+			return this.converter.convert(result);
+		}
+		catch (InvocationTargetException ex) {
+			return failure(ex.getCause());
+		}
+		catch (ExecutionException ex) {
+			return failure(ex.getCause());
+		}
+	}
+
+	private static Object await(CompletableFuture<?> future) throws ExecutionException {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CancellationException("Interrupted while waiting for the tool's result");
+		}
+	}
+
+	private CallToolResult failure(Throwable failure) {
+		if (failure instanceof McpException || failure instanceof CancellationException
+				|| failure instanceof Error) {
+			throw sneakyThrow(failure);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("MCP tool '" + this.tool.name() + "' failed", failure);
+		}
+		String message = failure.getMessage();
+		return CallToolResult.error((message != null) ? message : failure.getClass().getSimpleName());
+	}
+
+	private String describe(Set<ConstraintViolation<Object>> violations) {
+		return violations.stream()
+			.map((violation) -> argumentPath(violation.getPropertyPath()) + ": " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; ", "Invalid arguments: ", ""));
+	}
+
+	private String argumentPath(Path path) {
+		StringBuilder result = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.PARAMETER) {
+				result.append(this.arguments.get(node.as(Path.ParameterNode.class).getParameterIndex()).name());
+			}
+			else if (node.getKind() == ElementKind.PROPERTY) {
+				result.append('.').append(node.getName());
+			}
+		}
+		return result.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
+		throw (T) failure;
+	}
+
+	@Override
+	public String toString() {
+		return this.method.toGenericString();
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.mcpspring.server.tool;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.validation.Validator;
+import jakarta.validation.executable.ExecutableValidator;
+import jakarta.validation.metadata.MethodDescriptor;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ReflectionUtils;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.Content;
+import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.protocol.Tool;
+import dev.mcpspring.protocol.ToolAnnotations;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Builds {@link McpToolHandler}s from {@link McpTool} methods: names, schemas, argument
+ * binding and validation.
+ */
+public class McpToolMethodFactory {
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	private final ObjectMapper mapper;
+
+	private final ToolSchemaGenerator schemas;
+
+	private final ToolResultConverter converter;
+
+	private final Validator validator;
+
+	/**
+	 * Creates a factory.
+	 * @param mapper reads arguments and writes results of tools
+	 * @param validator validates constrained arguments, or {@code null}
+	 */
+	public McpToolMethodFactory(ObjectMapper mapper, Validator validator) {
+		this.mapper = mapper;
+		this.schemas = new ToolSchemaGenerator(mapper);
+		this.converter = new ToolResultConverter(mapper);
+		this.validator = validator;
+	}
+
+	/**
+	 * Adapts an annotated method.
+	 * @param bean the bean (possibly a proxy)
+	 * @param method the annotated method of the bean's class
+	 * @param annotation the annotation
+	 * @return the tool
+	 */
+	public McpToolHandler create(Object bean, Method method, McpTool annotation) {
+		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		ReflectionUtils.makeAccessible(invocable);
+		List<ToolArgument> arguments = arguments(method);
+		List<ToolArgument> schemaArguments = arguments.stream().filter((argument) -> !argument.isContext()).toList();
+		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
+		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
+				this.schemas.inputSchema(schemaArguments), outputSchema(method), annotations(annotation), null);
+		return new McpToolMethod(bean, invocable, tool, taskSupport(annotation.task()), arguments, this.converter,
+				executableValidator(bean, method));
+	}
+
+	private List<ToolArgument> arguments(Method method) {
+		String[] names = this.parameterNames.getParameterNames(method);
+		Parameter[] parameters = method.getParameters();
+		List<ToolArgument> arguments = new ArrayList<>(parameters.length);
+		for (int i = 0; i < parameters.length; i++) {
+			Parameter parameter = parameters[i];
+			McpToolParam param = parameter.getAnnotation(McpToolParam.class);
+			String name = (param != null && !param.name().isEmpty()) ? param.name()
+					: (names != null) ? names[i] : null;
+			if (name == null && parameter.getType() != McpContext.class) {
+				throw new IllegalStateException("Cannot tell the name of parameter " + i + " of MCP tool method "
+						+ method.toGenericString() + ": compile with -parameters (Spring Boot's build plugins do) "
+						+ "or name it with @McpToolParam(name = ...)");
+			}
+			ResolvableType type = ResolvableType.forMethodParameter(new MethodParameter(method, i));
+			boolean optional = parameter.getType() == Optional.class;
+			Type valueType = optional ? type.getGeneric(0).getType() : type.getType();
+			boolean required = !optional && (param == null || param.required() || parameter.getType().isPrimitive())
+					&& !isNullable(parameter);
+			arguments.add(new ToolArgument(name, (param != null) ? param.description() : "", required, parameter,
+					valueType, this.mapper.readerFor(this.mapper.constructType(valueType))));
+		}
+		return arguments;
+	}
+
+	private static boolean isNullable(Parameter parameter) {
+		for (var annotation : parameter.getAnnotations()) {
+			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private tools.jackson.databind.node.ObjectNode outputSchema(Method method) {
+		ResolvableType type = ResolvableType.forMethodReturnType(method);
+		if (CompletionStage.class.isAssignableFrom(type.toClass())) {
+			type = type.as(CompletionStage.class).getGeneric(0);
+		}
+		Class<?> raw = type.toClass();
+		if (raw == void.class || raw == Void.class || raw == Object.class || CharSequence.class.isAssignableFrom(raw)
+				|| CallToolResult.class.isAssignableFrom(raw) || Content.class.isAssignableFrom(raw)
+				|| Collection.class.isAssignableFrom(raw) || raw.isPrimitive() || raw.isArray()) {
+			return null;
+		}
+		return this.schemas.outputSchema(type.getType());
+	}
+
+	private static ToolAnnotations annotations(McpTool annotation) {
+		if (!annotation.readOnlyHint() && annotation.destructiveHint() && !annotation.idempotentHint()
+				&& annotation.openWorldHint()) {
+			return null;
+		}
+		return new ToolAnnotations(null, annotation.readOnlyHint() ? true : null,
+				annotation.destructiveHint() ? null : false, annotation.idempotentHint() ? true : null,
+				annotation.openWorldHint() ? null : false);
+	}
+
+	private static TaskSupport taskSupport(McpTool.Task task) {
+		return (task == McpTool.Task.DEFAULT) ? null : TaskSupport.valueOf(task.name());
+	}
+
+	private ExecutableValidator executableValidator(Object bean, Method method) {
+		if (this.validator == null) {
+			return null;
+		}
+		MethodDescriptor descriptor = this.validator.getConstraintsForClass(AopUtils.getTargetClass(bean))
+			.getConstraintsForMethod(method.getName(), method.getParameterTypes());
+		return (descriptor != null && descriptor.hasConstrainedParameters()) ? this.validator.forExecutables() : null;
+	}
+
+	private static String emptyToNull(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
+}

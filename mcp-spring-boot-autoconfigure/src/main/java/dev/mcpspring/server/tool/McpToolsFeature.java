@@ -1,0 +1,115 @@
+package dev.mcpspring.server.tool;
+
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.server.McpFeature;
+import dev.mcpspring.server.McpRequestHandler;
+import dev.mcpspring.server.Pagination;
+import dev.mcpspring.server.tool.McpToolRegistry.RegisteredTool;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code tools/list} and {@code tools/call} methods.
+ */
+public class McpToolsFeature implements McpFeature {
+
+	private final McpToolRegistry registry;
+
+	private final int pageSize;
+
+	private final ToolTaskSubmitter taskSubmitter;
+
+	private final ToolCallObserver observer;
+
+	/**
+	 * Creates the feature.
+	 * @param registry the tools
+	 * @param pageSize the maximum number of tools per page
+	 * @param taskSubmitter runs calls as tasks, or {@code null} when tasks are off
+	 * @param observer told of each direct call
+	 */
+	public McpToolsFeature(McpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
+			ToolCallObserver observer) {
+		this.registry = registry;
+		this.pageSize = pageSize;
+		this.taskSubmitter = taskSubmitter;
+		this.observer = observer;
+	}
+
+	@Override
+	public void contributeCapabilities(Map<String, Object> capabilities) {
+		capabilities.put("tools", Map.of("listChanged", true));
+	}
+
+	@Override
+	public Map<String, McpRequestHandler> requestHandlers() {
+		return Map.of("tools/list",
+				(params, context) -> Pagination.page(params, this.registry.all(), this.pageSize, "tools",
+						RegisteredTool::listed),
+				"tools/call", this::call);
+	}
+
+	private Object call(ObjectNode params, McpContext context) throws Exception {
+		JsonNode name = params.get("name");
+		if (name == null || !name.isString()) {
+			throw McpException.invalidParams("tools/call needs a \"name\" string");
+		}
+		RegisteredTool tool = this.registry.find(name.stringValue())
+			.orElseThrow(() -> McpException.invalidParams("Unknown tool: " + name.stringValue()));
+		ObjectNode arguments = arguments(params);
+		JsonNode task = params.get("task");
+		if (this.taskSubmitter != null && task != null && !task.isNull()) {
+			if (!task.isObject()) {
+				throw McpException.invalidParams("\"task\" must be an object");
+			}
+			if (tool.taskSupport() == TaskSupport.FORBIDDEN) {
+				throw McpException.methodNotFound("Tool '" + name.stringValue() + "' cannot be called as a task");
+			}
+			return this.taskSubmitter.submit(tool, arguments, (ObjectNode) task, context);
+		}
+		if (tool.taskSupport() == TaskSupport.REQUIRED) {
+			throw McpException.methodNotFound("Tool '" + name.stringValue() + "' must be called as a task");
+		}
+		return callDirectly(tool, arguments, context);
+	}
+
+	private CallToolResult callDirectly(RegisteredTool tool, ObjectNode arguments, McpContext context)
+			throws Exception {
+		long start = System.nanoTime();
+		String outcome = "failure";
+		try {
+			CallToolResult result = context.exchange().runCancellable(() -> tool.handler().call(arguments, context));
+			if (context.isCancelled()) {
+				throw new CancellationException("The tool call was cancelled");
+			}
+			outcome = result.isError() ? "error" : "success";
+			return result;
+		}
+		catch (CancellationException ex) {
+			outcome = "cancelled";
+			throw ex;
+		}
+		finally {
+			this.observer.called(tool.listed().name(), outcome, System.nanoTime() - start);
+		}
+	}
+
+	private static ObjectNode arguments(ObjectNode params) {
+		JsonNode arguments = params.get("arguments");
+		if (arguments == null || arguments.isNull()) {
+			return JsonNodeFactory.instance.objectNode();
+		}
+		if (!arguments.isObject()) {
+			throw McpException.invalidParams("\"arguments\" must be an object");
+		}
+		return (ObjectNode) arguments;
+	}
+
+}

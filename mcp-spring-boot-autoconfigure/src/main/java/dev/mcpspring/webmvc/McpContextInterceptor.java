@@ -1,0 +1,44 @@
+package dev.mcpspring.webmvc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.context.McpContextHolder;
+import dev.mcpspring.server.McpServer;
+
+/**
+ * Builds the {@link McpContext} of every request to the MCP endpoint from the server's
+ * beans and binds it to the handling thread; clears it when the request completes, or
+ * when it goes asynchronous (and again after the asynchronous dispatch). Nothing is
+ * taken from the thread that started the application.
+ */
+public class McpContextInterceptor implements AsyncHandlerInterceptor {
+
+	private final McpServer server;
+
+	public McpContextInterceptor(McpServer server) {
+		this.server = server;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		McpContextHolder.set(McpContext.of(this.server));
+		return true;
+	}
+
+	@Override
+	public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+			Object handler) {
+		McpContextHolder.clear();
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		McpContextHolder.clear();
+	}
+
+}

@@ -1,0 +1,355 @@
+package dev.mcpspring.webmvc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.context.McpContextHolder;
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.JsonRpcResponse;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.protocol.ProtocolVersions;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSession;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP Streamable HTTP endpoint (protocol 2025-11-25): POST carries client messages,
+ * GET opens a server-to-client SSE stream, DELETE ends a session. Mapped at
+ * {@code mcp.server.path} under the application's context path.
+ */
+@Controller
+@RequestMapping("${mcp.server.path:/mcp}")
+public class McpHttpEndpoint {
+
+	/** The session header. */
+	public static final String SESSION_ID = "Mcp-Session-Id";
+
+	/** The protocol version header. */
+	public static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
+
+	private static final Log logger = LogFactory.getLog(McpHttpEndpoint.class);
+
+	private static final List<MediaType> POST_ACCEPT = List.of(MediaType.APPLICATION_JSON,
+			MediaType.TEXT_EVENT_STREAM);
+
+	private static final List<MediaType> GET_ACCEPT = List.of(MediaType.TEXT_EVENT_STREAM);
+
+	private final McpServer server;
+
+	private final OriginPolicy originPolicy;
+
+	private final long maxRequestBytes;
+
+	private final long streamTimeoutMillis;
+
+	/**
+	 * Creates the endpoint.
+	 * @param server the server
+	 * @param originPolicy the allowed origins
+	 * @param maxRequestBytes the largest accepted POST body
+	 * @param streamTimeoutMillis how long a GET stream stays open, 0 for unlimited
+	 */
+	public McpHttpEndpoint(McpServer server, OriginPolicy originPolicy, long maxRequestBytes,
+			long streamTimeoutMillis) {
+		this.server = server;
+		this.originPolicy = originPolicy;
+		this.maxRequestBytes = maxRequestBytes;
+		this.streamTimeoutMillis = streamTimeoutMillis;
+	}
+
+	@PostMapping
+	public void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!checkOrigin(request, response) || !checkContentType(request, response)
+				|| !checkAccept(request, response, POST_ACCEPT)) {
+			return;
+		}
+		byte[] body = readBody(request, response);
+		if (body == null) {
+			return;
+		}
+		JsonNode json;
+		try {
+			json = McpJson.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
+					"Parse error: the body is not valid JSON", null);
+			return;
+		}
+		JsonRpcMessage message;
+		try {
+			message = JsonRpcMessage.from(json);
+		}
+		catch (McpException ex) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(),
+					validId(json));
+			return;
+		}
+		McpContext base = McpContextHolder.get();
+		if (base == null) {
+			throw new IllegalStateException("No MCP context: the McpContextInterceptor is not registered for "
+					+ request.getRequestURI());
+		}
+		if (message.isRequest() && "initialize".equals(message.method())) {
+			initialize(message, response);
+			return;
+		}
+		McpSession session = requireSession(request, response);
+		if (session == null) {
+			return;
+		}
+		String version = protocolVersion(request, response, session);
+		if (version == null) {
+			return;
+		}
+		ObjectNode params = params(message);
+		if (message.isRequest()) {
+			PostExchange exchange = new PostExchange(session, version, message.id(), progressToken(params),
+					request.getUserPrincipal(), new PostResponseStream(response));
+			handleRequest(message.method(), params, base.with(exchange), exchange);
+			return;
+		}
+		if (message.isNotification()) {
+			PostExchange exchange = new PostExchange(session, version, null, null, request.getUserPrincipal(),
+					null);
+			McpContext context = base.with(exchange);
+			McpContextHolder.set(context);
+			try {
+				this.server.handleNotification(message.method(), params, context);
+			}
+			catch (Exception ex) {
+				logger.warn("Failed to handle MCP notification " + message.method(), ex);
+			}
+			finally {
+				McpContextHolder.set(base);
+			}
+		}
+		response.setStatus(HttpStatus.ACCEPTED.value());
+	}
+
+	@GetMapping
+	public SseEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
+			return null;
+		}
+		McpSession session = requireSession(request, response);
+		if (session == null || protocolVersion(request, response, session) == null) {
+			return null;
+		}
+		SseEmitter emitter = new SseEmitter(this.streamTimeoutMillis);
+		String streamId = Long.toHexString(ThreadLocalRandom.current().nextLong());
+		AtomicLong sequence = new AtomicLong();
+		emitter.send(SseEmitter.event().id(streamId + '-' + sequence.incrementAndGet()).data(""));
+		Runnable close = this.server.streams().open(session.id(), (message) -> {
+			try {
+				String json = McpJson.mapper().writeValueAsString(message);
+				synchronized (emitter) {
+					emitter.send(SseEmitter.event().id(streamId + '-' + sequence.incrementAndGet()).data(json));
+				}
+				return true;
+			}
+			catch (IOException | IllegalStateException ex) {
+				return false;
+			}
+		});
+		emitter.onCompletion(close);
+		emitter.onTimeout(close);
+		emitter.onError((ex) -> close.run());
+		return emitter;
+	}
+
+	@DeleteMapping
+	public void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!checkOrigin(request, response)) {
+			return;
+		}
+		McpSession session = requireSession(request, response);
+		if (session != null) {
+			this.server.endSession(session.id());
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+		}
+	}
+
+	private void initialize(JsonRpcMessage message, HttpServletResponse response) throws IOException {
+		McpServer.Initialized initialized;
+		try {
+			initialized = this.server.initialize(params(message));
+		}
+		catch (McpException ex) {
+			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(message.id(), ex.toError()));
+			return;
+		}
+		response.setHeader(SESSION_ID, initialized.session().id());
+		McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.result(message.id(), initialized.result()));
+	}
+
+	private void handleRequest(String method, ObjectNode params, McpContext context, PostExchange exchange)
+			throws IOException {
+		McpContext base = McpContextHolder.get();
+		McpContextHolder.set(context);
+		try {
+			Object result = this.server.handleRequest(method, params, context);
+			exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
+		}
+		catch (CancellationException ex) {
+			exchange.stream().abandon();
+		}
+		catch (McpException ex) {
+			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
+		}
+		catch (Exception ex) {
+			logger.error("Failed to handle MCP request " + method, ex);
+			exchange.stream()
+				.complete(JsonRpcResponse.error(exchange.requestId(),
+						new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
+		}
+		finally {
+			McpContextHolder.set(base);
+		}
+	}
+
+	private boolean checkOrigin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		if (this.originPolicy.isAllowed(origin)) {
+			return true;
+		}
+		McpHttpResponses.writeError(response, HttpStatus.FORBIDDEN, ErrorCodes.INVALID_REQUEST,
+				"Forbidden: origin " + origin + " is not allowed", null);
+		return false;
+	}
+
+	private boolean checkContentType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String contentType = request.getContentType();
+		try {
+			if (contentType != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType))) {
+				return true;
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			// answered below
+		}
+		McpHttpResponses.writeError(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.INVALID_REQUEST,
+				"Unsupported Media Type: Content-Type must be application/json", null);
+		return false;
+	}
+
+	private boolean checkAccept(HttpServletRequest request, HttpServletResponse response, List<MediaType> required)
+			throws IOException {
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(request.getHeaders(HttpHeaders.ACCEPT).hasMoreElements()
+					? String.join(",", java.util.Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) : null);
+		}
+		catch (InvalidMediaTypeException ex) {
+			accepted = List.of();
+		}
+		for (MediaType type : required) {
+			if (accepted.stream().noneMatch((candidate) -> candidate.includes(type))) {
+				McpHttpResponses.writeError(response, HttpStatus.NOT_ACCEPTABLE, ErrorCodes.INVALID_REQUEST,
+						"Not Acceptable: the Accept header must include "
+								+ String.join(" and ", required.stream().map(MediaType::toString).toList()),
+						null);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (request.getContentLengthLong() > this.maxRequestBytes) {
+			tooLarge(response);
+			return null;
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxRequestBytes + 1));
+			if (body.length > this.maxRequestBytes) {
+				tooLarge(response);
+				return null;
+			}
+			return body;
+		}
+	}
+
+	private void tooLarge(HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		McpHttpResponses.writeError(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCodes.INVALID_REQUEST,
+				"Payload Too Large: the body exceeds " + this.maxRequestBytes + " bytes", null);
+	}
+
+	private McpSession requireSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String sessionId = request.getHeader(SESSION_ID);
+		if (sessionId == null || sessionId.isBlank()) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
+					"Bad Request: the " + SESSION_ID + " header is required", null);
+			return null;
+		}
+		Optional<McpSession> session = this.server.sessions().find(sessionId);
+		if (session.isEmpty()) {
+			McpHttpResponses.writeError(response, HttpStatus.NOT_FOUND, ErrorCodes.INVALID_REQUEST,
+					"Session not found: initialize a new session", null);
+			return null;
+		}
+		return session.get();
+	}
+
+	private String protocolVersion(HttpServletRequest request, HttpServletResponse response, McpSession session)
+			throws IOException {
+		String version = request.getHeader(PROTOCOL_VERSION);
+		if (version == null) {
+			return session.protocolVersion();
+		}
+		if (!ProtocolVersions.isSupported(version)) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
+					"Bad Request: unsupported protocol version " + version + "; supported: "
+							+ String.join(", ", ProtocolVersions.SUPPORTED),
+					null);
+			return null;
+		}
+		return version;
+	}
+
+	private static ObjectNode params(JsonRpcMessage message) {
+		JsonNode params = message.params();
+		return (params != null) ? (ObjectNode) params : JsonNodeFactory.instance.objectNode();
+	}
+
+	private static JsonNode progressToken(ObjectNode params) {
+		JsonNode meta = params.get("_meta");
+		JsonNode token = (meta != null) ? meta.get("progressToken") : null;
+		return (token != null && (token.isString() || token.isNumber())) ? token : null;
+	}
+
+	private static JsonNode validId(JsonNode json) {
+		JsonNode id = json.isObject() ? json.get("id") : null;
+		return (id != null && (id.isString() || id.isIntegralNumber())) ? id : null;
+	}
+
+}

@@ -1,0 +1,10 @@
+package dev.mcpspring.sample;
+
+/**
+ * Sales regions.
+ */
+public enum Region {
+
+	NORTH, SOUTH, EAST, WEST
+
+}

@@ -1,0 +1,58 @@
+package dev.mcpspring.sample;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.stereotype.Component;
+
+import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.server.tool.McpToolParam;
+
+/**
+ * The reporting domain as MCP tools.
+ */
+@Component
+public class ReportTools {
+
+	private final ReportRepository reports;
+
+	public ReportTools(ReportRepository reports) {
+		this.reports = reports;
+	}
+
+	@McpTool(name = "get_report", description = "Returns one sales report by id", readOnlyHint = true)
+	public Report getReport(@McpToolParam(description = "The report id, such as r-1") String id) {
+		return this.reports.find(id).orElseThrow(() -> new IllegalArgumentException("No report " + id));
+	}
+
+	@McpTool(name = "revenue_summary", description = "Sums revenue and orders over the reports of a region",
+			readOnlyHint = true)
+	public RevenueSummary revenueSummary(
+			@McpToolParam(description = "The region; all regions when omitted") Optional<Region> region,
+			@McpToolParam(description = "How many most recent months to include", required = false) @Min(1) Integer months) {
+		List<Report> selected = this.reports.findAll(region.orElse(null));
+		if (months != null) {
+			List<java.time.LocalDate> recent = selected.stream().map(Report::month).distinct().sorted().toList();
+			java.time.LocalDate from = recent.get(Math.max(0, recent.size() - months));
+			selected = selected.stream().filter((report) -> !report.month().isBefore(from)).toList();
+		}
+		BigDecimal revenue = selected.stream().map(Report::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+		int orders = selected.stream().mapToInt(Report::orders).sum();
+		return new RevenueSummary(region.map(Region::name).orElse("ALL"), selected.size(), revenue, orders);
+	}
+
+	/**
+	 * Totals over a set of reports.
+	 *
+	 * @param region the region summed, or ALL
+	 * @param reports the number of reports summed
+	 * @param revenue the total revenue
+	 * @param orders the total number of orders
+	 */
+	public record RevenueSummary(String region, int reports, BigDecimal revenue, int orders) {
+	}
+
+}
