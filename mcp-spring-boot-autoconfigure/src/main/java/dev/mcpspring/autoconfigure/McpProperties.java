@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
+import dev.mcpspring.protocol.TaskSupport;
+
 /**
  * Configuration of the MCP server, its tasks, docket and worker.
  */
@@ -16,8 +18,26 @@ public class McpProperties {
 
 	private final Server server = new Server();
 
+	private final Tasks tasks = new Tasks();
+
+	private final Docket docket = new Docket();
+
+	private final Worker worker = new Worker();
+
 	public Server getServer() {
 		return this.server;
+	}
+
+	public Tasks getTasks() {
+		return this.tasks;
+	}
+
+	public Docket getDocket() {
+		return this.docket;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
 	}
 
 	/**
@@ -176,6 +196,236 @@ public class McpProperties {
 
 		public void setStreamTimeout(Duration streamTimeout) {
 			this.streamTimeout = streamTimeout;
+		}
+
+	}
+
+	/**
+	 * MCP tasks: tools run in the background.
+	 */
+	public static class Tasks {
+
+		/**
+		 * Whether tools may run as tasks and background functions may be submitted.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Task support of tools that do not state their own.
+		 */
+		private TaskSupport defaultSupport = TaskSupport.FORBIDDEN;
+
+		/**
+		 * How long a finished task is kept when the client asks for no ttl.
+		 */
+		private Duration defaultTtl = Duration.ofHours(1);
+
+		/**
+		 * Longest ttl granted; longer requests are capped.
+		 */
+		private Duration maxTtl = Duration.ofHours(24);
+
+		/**
+		 * Polling interval suggested to clients.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Names of request headers carried to background work, readable there with
+		 * McpContext.header(name).
+		 */
+		private List<String> propagatedHeaders = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public TaskSupport getDefaultSupport() {
+			return this.defaultSupport;
+		}
+
+		public void setDefaultSupport(TaskSupport defaultSupport) {
+			this.defaultSupport = defaultSupport;
+		}
+
+		public Duration getDefaultTtl() {
+			return this.defaultTtl;
+		}
+
+		public void setDefaultTtl(Duration defaultTtl) {
+			Assert.isTrue(!defaultTtl.isNegative(), "mcp.tasks.default-ttl must not be negative");
+			this.defaultTtl = defaultTtl;
+		}
+
+		public Duration getMaxTtl() {
+			return this.maxTtl;
+		}
+
+		public void setMaxTtl(Duration maxTtl) {
+			Assert.isTrue(!maxTtl.isNegative(), "mcp.tasks.max-ttl must not be negative");
+			this.maxTtl = maxTtl;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public List<String> getPropagatedHeaders() {
+			return this.propagatedHeaders;
+		}
+
+		public void setPropagatedHeaders(List<String> propagatedHeaders) {
+			this.propagatedHeaders = propagatedHeaders;
+		}
+
+	}
+
+	/**
+	 * The docket: the queue and store of tasks.
+	 */
+	public static class Docket {
+
+		/**
+		 * Where tasks are kept: in this process's memory, or in Redis (shared by every
+		 * instance; connection from spring.data.redis.*).
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * Name of the docket, the prefix of its Redis keys, so that several applications
+		 * can share one Redis.
+		 */
+		private String name = "mcp";
+
+		/**
+		 * Most finished tasks the in-memory docket keeps; beyond it the oldest are
+		 * purged before their ttl.
+		 */
+		private int capacity = 100_000;
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			Assert.hasText(name, "mcp.docket.name must not be empty");
+			this.name = name;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			Assert.isTrue(capacity > 0, "mcp.docket.capacity must be positive");
+			this.capacity = capacity;
+		}
+
+		/**
+		 * Docket stores.
+		 */
+		public enum Store {
+
+			/** In this process's memory. */
+			MEMORY,
+
+			/** In Redis. */
+			REDIS
+
+		}
+
+	}
+
+	/**
+	 * The worker that runs tasks in this process.
+	 */
+	public static class Worker {
+
+		/**
+		 * Whether this process runs tasks. Set it explicitly to true, with
+		 * mcp.server.enabled=false, for a worker-only process.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Id of this worker among the docket's workers. Defaults to the host name, the
+		 * process id and a random suffix.
+		 */
+		private String id;
+
+		/**
+		 * Most tasks run at once.
+		 */
+		private int concurrency = 10;
+
+		/**
+		 * How long a task may go without a heartbeat from its worker before it is given
+		 * to another worker.
+		 */
+		private Duration redeliveryTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * How long running tasks may finish on shutdown before they are released back to
+		 * the docket.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			Assert.isTrue(concurrency > 0, "mcp.worker.concurrency must be positive");
+			this.concurrency = concurrency;
+		}
+
+		public Duration getRedeliveryTimeout() {
+			return this.redeliveryTimeout;
+		}
+
+		public void setRedeliveryTimeout(Duration redeliveryTimeout) {
+			Assert.isTrue(redeliveryTimeout.toMillis() >= 30, "mcp.worker.redelivery-timeout must be at least 30ms");
+			this.redeliveryTimeout = redeliveryTimeout;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
 		}
 
 	}

@@ -5,7 +5,6 @@ import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +12,14 @@ import org.springframework.core.env.Environment;
 
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.server.AnnotatedMethodRegistrar;
+import dev.mcpspring.server.AnnotatedMethodScanner;
 import dev.mcpspring.server.InMemoryMcpSessionStore;
 import dev.mcpspring.server.McpFeature;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.server.tool.McpToolMethodFactory;
-import dev.mcpspring.server.tool.McpToolMethodScanner;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.server.tool.McpToolsFeature;
 import dev.mcpspring.server.tool.ToolCallObserver;
@@ -29,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration of the MCP server: sessions, tools found on {@code @McpTool}
- * methods, and method dispatch. Works in any application; the HTTP endpoint is
- * configured by {@link McpWebMvcAutoConfiguration}.
+ * methods, and method dispatch. Present in any application that serves MCP or runs its
+ * tasks; the HTTP endpoint is configured by {@link McpWebMvcAutoConfiguration}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
-@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@ConditionalOnMcpEnabled
 @EnableConfigurationProperties(McpProperties.class)
 public final class McpServerAutoConfiguration {
 
@@ -52,21 +51,22 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpToolRegistry mcpToolRegistry(ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
-		return new McpToolRegistry(TaskSupport.FORBIDDEN, taskSubmitter.getIfAvailable() != null);
+	McpToolRegistry mcpToolRegistry(McpProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
+		return new McpToolRegistry(properties.getTasks().getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	McpToolMethodFactory mcpToolMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Validator> validator) {
-		return new McpToolMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), validator.getIfUnique());
+			ObjectProvider<Validator> validator, McpToolRegistry registry) {
+		return new McpToolMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), validator.getIfUnique(),
+				registry);
 	}
 
 	@Bean
-	McpToolMethodScanner mcpToolMethodScanner(ConfigurableListableBeanFactory beanFactory, McpToolRegistry registry,
-			McpToolMethodFactory factory) {
-		return new McpToolMethodScanner(beanFactory, registry, factory);
+	AnnotatedMethodScanner mcpAnnotatedMethodScanner(ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<AnnotatedMethodRegistrar<?>> registrars) {
+		return new AnnotatedMethodScanner(beanFactory, registrars.orderedStream().toList());
 	}
 
 	@Bean

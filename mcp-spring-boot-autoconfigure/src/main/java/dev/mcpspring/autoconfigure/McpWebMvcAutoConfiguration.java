@@ -1,7 +1,9 @@
 package dev.mcpspring.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,24 +13,29 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.Worker;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.OriginPolicy;
 
 /**
  * Auto-configuration of the MCP Streamable HTTP endpoint in a Spring MVC application,
- * and of the interceptor that builds each request's {@code McpContext}.
+ * and of the interceptor that builds each request's {@code McpContext} from the server,
+ * docket and worker beans.
  */
-@AutoConfiguration(after = McpServerAutoConfiguration.class)
+@AutoConfiguration(after = { McpServerAutoConfiguration.class, McpTasksAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(McpServer.class)
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpContextInterceptor mcpContextInterceptor(McpServer server) {
-		return new McpContextInterceptor(server);
+	McpContextInterceptor mcpContextInterceptor(McpServer server, ObjectProvider<Docket> docket,
+			ObjectProvider<Worker> worker) {
+		return new McpContextInterceptor(server, docket.getIfAvailable(), worker.getIfAvailable());
 	}
 
 	@Bean

@@ -10,6 +10,10 @@ import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.server.McpExchange;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSession;
+import dev.mcpspring.server.task.McpTasksFeature;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.Worker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,20 +30,28 @@ public final class McpContext {
 
 	private final McpServer server;
 
+	private final Docket docket;
+
+	private final Worker worker;
+
 	private final McpExchange exchange;
 
-	private McpContext(McpServer server, McpExchange exchange) {
+	private McpContext(McpServer server, Docket docket, Worker worker, McpExchange exchange) {
 		this.server = server;
+		this.docket = docket;
+		this.worker = worker;
 		this.exchange = exchange;
 	}
 
 	/**
-	 * Creates the context of an incoming HTTP request, before its message is read.
+	 * Creates a context from the application's beans, before it serves an exchange.
 	 * @param server the server bean
+	 * @param docket the docket bean, or {@code null} when tasks are off
+	 * @param worker the worker bean, or {@code null} when this process runs no tasks
 	 * @return the context
 	 */
-	public static McpContext of(McpServer server) {
-		return new McpContext(server, null);
+	public static McpContext of(McpServer server, Docket docket, Worker worker) {
+		return new McpContext(server, docket, worker, null);
 	}
 
 	/**
@@ -49,7 +61,7 @@ public final class McpContext {
 	 * @return the context
 	 */
 	public McpContext with(McpExchange exchange) {
-		return new McpContext(this.server, exchange);
+		return new McpContext(this.server, this.docket, this.worker, exchange);
 	}
 
 	/**
@@ -79,6 +91,53 @@ public final class McpContext {
 
 	public McpServer server() {
 		return this.server;
+	}
+
+	/**
+	 * Returns the docket, to submit and follow background tasks.
+	 * @return the docket
+	 * @throws IllegalStateException when tasks are off ({@code mcp.tasks.enabled=false})
+	 */
+	public Docket docket() {
+		if (this.docket == null) {
+			throw new IllegalStateException("Background tasks are off: there is no Docket bean. Enable them with "
+					+ "mcp.tasks.enabled=true.");
+		}
+		return this.docket;
+	}
+
+	/**
+	 * Returns the worker of this process.
+	 * @return the worker, or empty when this process runs no tasks
+	 * ({@code mcp.worker.enabled=false})
+	 */
+	public Optional<Worker> worker() {
+		return Optional.ofNullable(this.worker);
+	}
+
+	/**
+	 * Submits a {@link dev.mcpspring.tasks.DocketTask background function}, owned by the
+	 * caller: the client can follow it with {@code tasks/get} and {@code tasks/result}.
+	 * The session, the propagated headers and the security context travel with it.
+	 * @param function the function name
+	 * @param arguments the arguments, bound to the function's parameters by name
+	 * @return the task
+	 */
+	public TaskInfo submit(String function, Object arguments) {
+		docket();
+		return this.server.feature(McpTasksFeature.class)
+			.orElseThrow(() -> new IllegalStateException("MCP tasks are not configured"))
+			.submitBackground(function, arguments, this);
+	}
+
+	/**
+	 * Returns a header of the request: the HTTP request's, or, in a background task, one
+	 * of the headers named in {@code mcp.tasks.propagated-headers}.
+	 * @param name the header name
+	 * @return the value, or {@code null}
+	 */
+	public String header(String name) {
+		return exchange().header(name);
 	}
 
 	/**

@@ -57,6 +57,31 @@ public abstract class McpExchange {
 	public abstract void send(JsonRpcNotification message);
 
 	/**
+	 * Returns the value of a request header: of the HTTP request, or, in a background
+	 * task, one of the headers propagated from the submitting request.
+	 * @param name the header name
+	 * @return the value, or {@code null}
+	 */
+	public String header(String name) {
+		return null;
+	}
+
+	/**
+	 * Returns who owns tasks created by this exchange: the authenticated principal when
+	 * there is one, otherwise the session.
+	 * @return the owner key, or {@code null} when the caller is anonymous and has no
+	 * session
+	 */
+	public String owner() {
+		Principal principal = principal();
+		if (principal != null) {
+			return "principal:" + principal.getName();
+		}
+		McpSession session = session();
+		return (session != null) ? "session:" + session.id() : null;
+	}
+
+	/**
 	 * Returns the id of the background task this exchange runs.
 	 * @return the task id, or {@code null} when the exchange is not a task
 	 */

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.context.McpContext;
@@ -45,12 +46,15 @@ public class McpServer {
 
 	private final Map<String, McpExchange> inFlight = new ConcurrentHashMap<>();
 
+	private final List<? extends McpFeature> features;
+
 	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
 			List<? extends McpFeature> features) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
 		this.streams = streams;
+		this.features = List.copyOf(features);
 		this.capabilities.put("logging", EMPTY_RESULT);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
 		this.requestHandlers.put("logging/setLevel", this::setLevel);
@@ -73,6 +77,16 @@ public class McpServer {
 
 	public McpSessionStreams streams() {
 		return this.streams;
+	}
+
+	/**
+	 * Returns a feature of this server.
+	 * @param <T> the feature type
+	 * @param type the feature type
+	 * @return the feature, or empty when the server does not have it
+	 */
+	public <T extends McpFeature> Optional<T> feature(Class<T> type) {
+		return this.features.stream().filter(type::isInstance).map(type::cast).findFirst();
 	}
 
 	/**

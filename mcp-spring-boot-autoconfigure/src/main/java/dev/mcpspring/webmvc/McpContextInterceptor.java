@@ -8,6 +8,8 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.Worker;
 
 /**
  * Builds the {@link McpContext} of every request to the MCP endpoint from the server's
@@ -19,13 +21,25 @@ public class McpContextInterceptor implements AsyncHandlerInterceptor {
 
 	private final McpServer server;
 
-	public McpContextInterceptor(McpServer server) {
+	private final Docket docket;
+
+	private final Worker worker;
+
+	/**
+	 * Creates the interceptor.
+	 * @param server the server bean
+	 * @param docket the docket bean, or {@code null} when tasks are off
+	 * @param worker the worker bean, or {@code null} when this process runs no tasks
+	 */
+	public McpContextInterceptor(McpServer server, Docket docket, Worker worker) {
 		this.server = server;
+		this.docket = docket;
+		this.worker = worker;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		McpContextHolder.set(McpContext.of(this.server));
+		McpContextHolder.set(McpContext.of(this.server, this.docket, this.worker));
 		return true;
 	}
 

@@ -132,14 +132,13 @@ public class McpHttpEndpoint {
 		}
 		ObjectNode params = params(message);
 		if (message.isRequest()) {
-			PostExchange exchange = new PostExchange(session, version, message.id(), progressToken(params),
-					request.getUserPrincipal(), new PostResponseStream(response));
+			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
+					new PostResponseStream(response));
 			handleRequest(message.method(), params, base.with(exchange), exchange);
 			return;
 		}
 		if (message.isNotification()) {
-			PostExchange exchange = new PostExchange(session, version, null, null, request.getUserPrincipal(),
-					null);
+			PostExchange exchange = new PostExchange(request, session, version, null, null, null);
 			McpContext context = base.with(exchange);
 			McpContextHolder.set(context);
 			try {

@@ -2,6 +2,8 @@ package dev.mcpspring.webmvc;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.server.McpExchange;
 import dev.mcpspring.server.McpSession;
@@ -25,13 +27,16 @@ final class PostExchange extends McpExchange {
 
 	private final PostResponseStream stream;
 
-	PostExchange(McpSession session, String protocolVersion, JsonNode requestId, JsonNode progressToken,
-			Principal principal, PostResponseStream stream) {
+	private final HttpServletRequest request;
+
+	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, JsonNode requestId,
+			JsonNode progressToken, PostResponseStream stream) {
+		this.request = request;
 		this.session = session;
 		this.protocolVersion = protocolVersion;
 		this.requestId = requestId;
 		this.progressToken = progressToken;
-		this.principal = principal;
+		this.principal = request.getUserPrincipal();
 		this.stream = stream;
 	}
 
@@ -65,6 +70,11 @@ final class PostExchange extends McpExchange {
 		if (this.stream != null) {
 			this.stream.send(message);
 		}
+	}
+
+	@Override
+	public String header(String name) {
+		return this.request.getHeader(name);
 	}
 
 	PostResponseStream stream() {

@@ -17,7 +17,8 @@ public class DemoTools {
 		return text;
 	}
 
-	@McpTool(name = "slow_count", description = "Counts to count, reporting progress every delay_ms milliseconds")
+	@McpTool(name = "slow_count", description = "Counts to count, reporting progress every delay_ms milliseconds",
+			task = McpTool.Task.OPTIONAL)
 	public String slowCount(@McpToolParam(description = "How far to count") int count,
 			@McpToolParam(name = "delay_ms", description = "Milliseconds between steps") int delayMs,
 			McpContext context) throws InterruptedException {
@@ -27,6 +28,32 @@ public class DemoTools {
 			context.progress(i, (double) count, i + "/" + count);
 		}
 		return "counted " + count;
+	}
+
+	@McpTool(name = "long_job", description = "Works for the given number of seconds; cancellable",
+			task = McpTool.Task.REQUIRED)
+	public JobDone longJob(@McpToolParam(description = "How long to work, in seconds") double seconds,
+			McpContext context) throws InterruptedException {
+		long steps = Math.max(1, Math.round(seconds * 10));
+		for (long step = 1; step <= steps; step++) {
+			Thread.sleep(100);
+			context.throwIfCancelled();
+			context.progress(step, (double) steps, "Working");
+		}
+		return new JobDone(true);
+	}
+
+	@McpTool(name = "fail_job", description = "Always fails", task = McpTool.Task.OPTIONAL)
+	public String failJob() {
+		throw new IllegalStateException("fail_job failed on purpose");
+	}
+
+	/**
+	 * The result of {@code long_job}.
+	 *
+	 * @param done always true
+	 */
+	public record JobDone(boolean done) {
 	}
 
 }

@@ -26,13 +26,15 @@ import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.TaskSupport;
 import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.protocol.ToolAnnotations;
+import dev.mcpspring.server.AnnotatedMethodRegistrar;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Builds {@link McpToolHandler}s from {@link McpTool} methods: names, schemas, argument
- * binding and validation.
+ * Builds {@link McpToolHandler}s from bean methods ({@link McpTool} methods, background
+ * functions): names, schemas, argument binding and validation. As a registrar it adds
+ * every {@link McpTool} method to the {@link McpToolRegistry}.
  */
-public class McpToolMethodFactory {
+public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
@@ -44,34 +46,66 @@ public class McpToolMethodFactory {
 
 	private final Validator validator;
 
+	private final McpToolRegistry registry;
+
 	/**
 	 * Creates a factory.
 	 * @param mapper reads arguments and writes results of tools
 	 * @param validator validates constrained arguments, or {@code null}
+	 * @param registry where annotated tools are registered
 	 */
-	public McpToolMethodFactory(ObjectMapper mapper, Validator validator) {
+	public McpToolMethodFactory(ObjectMapper mapper, Validator validator, McpToolRegistry registry) {
 		this.mapper = mapper;
+		this.registry = registry;
 		this.schemas = new ToolSchemaGenerator(mapper);
 		this.converter = new ToolResultConverter(mapper);
 		this.validator = validator;
 	}
 
+	@Override
+	public Class<McpTool> annotationType() {
+		return McpTool.class;
+	}
+
+	@Override
+	public void register(Object bean, Method method, McpTool annotation) {
+		this.registry.register(create(bean, method, annotation));
+	}
+
 	/**
-	 * Adapts an annotated method.
+	 * Adapts an {@link McpTool} method.
 	 * @param bean the bean (possibly a proxy)
 	 * @param method the annotated method of the bean's class
 	 * @param annotation the annotation
 	 * @return the tool
 	 */
 	public McpToolHandler create(Object bean, Method method, McpTool annotation) {
+		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
+		return create(bean, method, new Tool(name, emptyToNull(annotation.title()),
+				emptyToNull(annotation.description()), null, null, annotations(annotation), null),
+				taskSupport(annotation.task()));
+	}
+
+	/**
+	 * Adapts any bean method to a callable handler, with arguments bound by parameter
+	 * name (used for background functions).
+	 * @param bean the bean (possibly a proxy)
+	 * @param method the method of the bean's class
+	 * @param name the name to report
+	 * @return the handler
+	 */
+	public McpToolHandler create(Object bean, Method method, String name) {
+		return create(bean, method, new Tool(name, null, null, null, null, null, null), null);
+	}
+
+	private McpToolHandler create(Object bean, Method method, Tool descriptor, TaskSupport taskSupport) {
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		ReflectionUtils.makeAccessible(invocable);
 		List<ToolArgument> arguments = arguments(method);
 		List<ToolArgument> schemaArguments = arguments.stream().filter((argument) -> !argument.isContext()).toList();
-		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
-		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
-				this.schemas.inputSchema(schemaArguments), outputSchema(method), annotations(annotation), null);
-		return new McpToolMethod(bean, invocable, tool, taskSupport(annotation.task()), arguments, this.converter,
+		Tool tool = new Tool(descriptor.name(), descriptor.title(), descriptor.description(),
+				this.schemas.inputSchema(schemaArguments), outputSchema(method), descriptor.annotations(), null);
+		return new McpToolMethod(bean, invocable, tool, taskSupport, arguments, this.converter,
 				executableValidator(bean, method));
 	}
 

@@ -1,0 +1,62 @@
+package dev.mcpspring.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.mcpspring.observability.McpHealthIndicator;
+import dev.mcpspring.observability.McpMetrics;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.Worker;
+
+/**
+ * Auto-configuration of MCP metrics (with a {@link MeterRegistry}) and of the docket and
+ * worker health indicator (with Actuator's health support).
+ */
+@AutoConfiguration(after = McpTasksAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnBean(McpServer.class)
+public final class McpObservabilityAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpMetrics mcpMetrics(ObjectProvider<Docket> docket) {
+			Docket instance = docket.getIfAvailable();
+			McpMetrics metrics = new McpMetrics(instance);
+			if (instance != null) {
+				instance.addListener(metrics);
+			}
+			return metrics;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnBean(Docket.class)
+	@ConditionalOnEnabledHealthIndicator("mcp")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "mcpHealthIndicator")
+		McpHealthIndicator mcpHealthIndicator(Docket docket, ObjectProvider<Worker> worker) {
+			return new McpHealthIndicator(docket, worker.getIfAvailable());
+		}
+
+	}
+
+}

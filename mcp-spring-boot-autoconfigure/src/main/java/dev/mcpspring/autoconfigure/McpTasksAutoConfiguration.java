@@ -1,0 +1,120 @@
+package dev.mcpspring.autoconfigure;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.server.task.DocketTaskRegistrar;
+import dev.mcpspring.server.task.McpTasksFeature;
+import dev.mcpspring.server.task.TaskPropagation;
+import dev.mcpspring.server.task.TaskStatusNotifier;
+import dev.mcpspring.server.task.ToolCallTaskFunction;
+import dev.mcpspring.server.tool.McpToolMethodFactory;
+import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.InMemoryDocket;
+import dev.mcpspring.tasks.TaskFunctionRegistry;
+import dev.mcpspring.tasks.Worker;
+import dev.mcpspring.tasks.WorkerObserver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of background tasks: the docket (in memory by default), the worker,
+ * and MCP tasks ({@code tasks/*}, tools called as tasks, {@code @DocketTask} functions).
+ */
+@AutoConfiguration(after = McpServerAutoConfiguration.class)
+@ConditionalOnBean(McpServer.class)
+@ConditionalOnBooleanProperty(name = "mcp.tasks.enabled", matchIfMissing = true)
+public final class McpTasksAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskFunctionRegistry mcpTaskFunctionRegistry() {
+		return new TaskFunctionRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskPropagation mcpTaskPropagation(McpProperties properties) {
+		return new TaskPropagation(properties.getTasks().getPropagatedHeaders());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpTasksFeature mcpTasksFeature(Docket docket, McpProperties properties, TaskPropagation propagation) {
+		McpProperties.Tasks tasks = properties.getTasks();
+		return new McpTasksFeature(docket, new McpTasksFeature.Settings(tasks.getDefaultTtl(), tasks.getMaxTtl(),
+				tasks.getPollInterval(), properties.getServer().getPageSize()), propagation);
+	}
+
+	@Bean
+	TaskStatusNotifier mcpTaskStatusNotifier(Docket docket, McpSessionStreams streams, McpTasksFeature tasks) {
+		TaskStatusNotifier notifier = new TaskStatusNotifier(streams, tasks);
+		docket.addListener(notifier);
+		return notifier;
+	}
+
+	@Bean
+	ToolCallTaskFunction mcpToolCallTaskFunction(TaskFunctionRegistry functions, McpServer server,
+			TaskPropagation propagation, McpToolRegistry tools) {
+		ToolCallTaskFunction function = new ToolCallTaskFunction(server, propagation, tools);
+		functions.register(McpTasksFeature.TOOL_FUNCTION_PREFIX, function);
+		return function;
+	}
+
+	@Bean
+	DocketTaskRegistrar mcpDocketTaskRegistrar(TaskFunctionRegistry functions, McpToolMethodFactory factory,
+			ObjectProvider<McpServer> server, TaskPropagation propagation) {
+		return new DocketTaskRegistrar(functions, factory, server, propagation);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "mcp.docket.store", havingValue = "memory", matchIfMissing = true)
+	static class InMemoryDocketConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(Docket.class)
+		InMemoryDocket mcpDocket(McpProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+			return new InMemoryDocket(jsonMapper.getIfAvailable(McpJson::mapper),
+					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
+					properties.getDocket().getCapacity());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "mcp.worker.enabled", matchIfMissing = true)
+	static class WorkerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Worker mcpWorker(McpProperties properties, Environment environment, Docket docket,
+				TaskFunctionRegistry functions, ObjectProvider<WorkerObserver> observer) {
+			McpProperties.Worker worker = properties.getWorker();
+			String id = (worker.getId() != null) ? worker.getId() : defaultWorkerId();
+			return new Worker(id, docket, functions,
+					new Worker.Settings(worker.getConcurrency(), worker.getRedeliveryTimeout(),
+							worker.getShutdownTimeout(), Threading.VIRTUAL.isActive(environment)),
+					observer.getIfAvailable(() -> WorkerObserver.NONE));
+		}
+
+		private static String defaultWorkerId() {
+			String host = System.getenv().getOrDefault("HOSTNAME", "worker");
+			return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		}
+
+	}
+
+}

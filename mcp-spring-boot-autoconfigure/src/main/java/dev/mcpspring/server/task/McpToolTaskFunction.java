@@ -1,0 +1,83 @@
+package dev.mcpspring.server.task;
+
+import java.security.Principal;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.context.McpContextHolder;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.tool.McpToolHandler;
+import dev.mcpspring.tasks.TaskExecution;
+import dev.mcpspring.tasks.TaskFunction;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a tool handler in a worker: binds a background {@link McpContext} (built from the
+ * beans, with the task's id, progress and cancellation) and the submitter's security
+ * context, calls the handler, and turns its result into the task's outcome (a result
+ * with {@code isError: true} fails the task).
+ */
+abstract class McpToolTaskFunction implements TaskFunction {
+
+	private final McpServer server;
+
+	private final TaskPropagation propagation;
+
+	McpToolTaskFunction(McpServer server, TaskPropagation propagation) {
+		this.server = server;
+		this.propagation = propagation;
+	}
+
+	/**
+	 * Returns the handler to run for a task.
+	 * @param task the task
+	 * @return the handler, or {@code null} when this process does not know it
+	 */
+	protected abstract McpToolHandler handler(TaskInfo task);
+
+	/**
+	 * Returns the arguments to call the handler with.
+	 * @param task the task
+	 * @return the arguments
+	 */
+	protected ObjectNode arguments(TaskInfo task) {
+		JsonNode arguments = task.arguments();
+		return (arguments instanceof ObjectNode object) ? object : JsonNodeFactory.instance.objectNode();
+	}
+
+	@Override
+	public TaskResult run(TaskInfo task, TaskExecution execution) throws Exception {
+		McpToolHandler handler = handler(task);
+		if (handler == null) {
+			return TaskResult.error(new JsonRpcError(ErrorCodes.INVALID_PARAMS,
+					"Unknown task function: " + task.function(), null), false);
+		}
+		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
+		Principal principal = (principalName != null) ? () -> principalName : null;
+		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal);
+		McpContext context = McpContext.of(this.server, execution.docket(), execution.worker()).with(exchange);
+		return this.propagation.restore(task, () -> {
+			McpContextHolder.set(context);
+			try {
+				CallToolResult result = handler.call(arguments(task), context);
+				JsonNode json = McpJson.mapper().valueToTree(result);
+				return result.isError() ? TaskResult.failed(json, true) : TaskResult.completed(json);
+			}
+			catch (McpException ex) {
+				return TaskResult.error(ex.toError(), false);
+			}
+			finally {
+				McpContextHolder.clear();
+			}
+		});
+	}
+
+}

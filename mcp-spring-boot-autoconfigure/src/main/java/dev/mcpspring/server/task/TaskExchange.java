@@ -1,0 +1,107 @@
+package dev.mcpspring.server.task;
+
+import java.security.Principal;
+
+import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.protocol.ProtocolVersions;
+import dev.mcpspring.server.McpExchange;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSession;
+import dev.mcpspring.tasks.TaskExecution;
+import dev.mcpspring.tasks.TaskInfo;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A background task run, seen as an exchange: progress goes to the docket (and, while
+ * the submitter's session has a stream open, to the client as
+ * {@code notifications/progress} with the original token); cancellation comes from the
+ * docket.
+ */
+final class TaskExchange extends McpExchange {
+
+	private final TaskInfo task;
+
+	private final TaskExecution execution;
+
+	private final McpServer server;
+
+	private final Principal principal;
+
+	private McpSession session;
+
+	private boolean sessionLoaded;
+
+	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal) {
+		this.task = task;
+		this.execution = execution;
+		this.server = server;
+		this.principal = principal;
+	}
+
+	@Override
+	public synchronized McpSession session() {
+		if (!this.sessionLoaded) {
+			String id = this.task.metadata().get(TaskPropagation.SESSION);
+			this.session = (id != null) ? this.server.sessions().find(id).orElse(null) : null;
+			this.sessionLoaded = true;
+		}
+		return this.session;
+	}
+
+	@Override
+	public String protocolVersion() {
+		return this.task.metadata().getOrDefault(TaskPropagation.PROTOCOL_VERSION, ProtocolVersions.LATEST);
+	}
+
+	@Override
+	public JsonNode requestId() {
+		return null;
+	}
+
+	@Override
+	public JsonNode progressToken() {
+		String token = this.task.metadata().get(TaskPropagation.PROGRESS_TOKEN);
+		return (token != null) ? McpJson.mapper().readTree(token) : null;
+	}
+
+	@Override
+	public Principal principal() {
+		return this.principal;
+	}
+
+	@Override
+	public String owner() {
+		return this.task.owner();
+	}
+
+	@Override
+	public String header(String name) {
+		return TaskPropagation.header(this.task, name);
+	}
+
+	@Override
+	public String taskId() {
+		return this.task.id();
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return this.execution.isCancelled();
+	}
+
+	@Override
+	public void progress(double progress, Double total, String message) {
+		this.execution.progress(progress, total, message);
+		super.progress(progress, total, message);
+	}
+
+	@Override
+	public void send(JsonRpcNotification message) {
+		String sessionId = this.task.metadata().get(TaskPropagation.SESSION);
+		if (sessionId != null) {
+			this.server.streams().send(sessionId, message);
+		}
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.mcpspring.server.task;
+
+import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.TaskInfo;
+
+/**
+ * Sends {@code notifications/tasks/status} to the submitting session's open stream when
+ * a task's status changes. Optional for clients, which keep polling.
+ */
+public class TaskStatusNotifier implements DocketListener {
+
+	private final McpSessionStreams streams;
+
+	private final McpTasksFeature tasks;
+
+	public TaskStatusNotifier(McpSessionStreams streams, McpTasksFeature tasks) {
+		this.streams = streams;
+		this.tasks = tasks;
+	}
+
+	@Override
+	public void onStatusChanged(TaskInfo task, boolean local) {
+		String sessionId = task.metadata().get(TaskPropagation.SESSION);
+		if (sessionId != null && this.streams.hasStream(sessionId)) {
+			this.streams.send(sessionId, JsonRpcNotification.of("notifications/tasks/status", this.tasks.describe(task)));
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.mcpspring.tasks;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The task queue and store: submitters put tasks in, workers claim and run them, and
+ * anyone with the id can follow them. Tasks are data (a function name, JSON arguments,
+ * metadata), so a docket may live in another process.
+ */
+public interface Docket {
+
+	/**
+	 * Submits a task. With an idempotency key already used, returns the existing task.
+	 * @param spec what to run
+	 * @return the task
+	 */
+	TaskInfo submit(TaskSpec spec);
+
+	/**
+	 * Returns a task.
+	 * @param taskId the task id
+	 * @return the task, or empty when unknown or purged
+	 */
+	Optional<TaskInfo> get(String taskId);
+
+	/**
+	 * Lists the tasks of an owner, oldest first.
+	 * @param owner the owner
+	 * @param cursor the cursor of the page, or {@code null} for the first
+	 * @param limit the maximum number of tasks
+	 * @return the page
+	 * @throws IllegalArgumentException when the cursor is not one the docket issued
+	 */
+	TaskPage list(String owner, String cursor, int limit);
+
+	/**
+	 * Cancels a task that has not finished; a running task is told to stop.
+	 * @param taskId the task id
+	 * @param message the status message to record
+	 * @return the cancelled task, or empty when the task is unknown or had already
+	 * finished
+	 */
+	Optional<TaskInfo> cancel(String taskId, String message);
+
+	/**
+	 * Waits until a task finishes, without polling.
+	 * @param taskId the task id
+	 * @param timeout the longest to wait
+	 * @return the task, finished or (after the timeout) as it is; empty when unknown
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	Optional<TaskInfo> await(String taskId, Duration timeout) throws InterruptedException;
+
+	/**
+	 * Claims tasks that are due, waiting for one when none is.
+	 * @param workerId the claiming worker
+	 * @param max the maximum number of tasks
+	 * @param wait the longest to wait for a first task
+	 * @return the claimed tasks, possibly none
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException;
+
+	/**
+	 * Renews the leases of running tasks, so they are not given to another worker.
+	 * @param workerId the worker
+	 * @param tasks the tasks it runs
+	 */
+	void heartbeat(String workerId, Collection<ClaimedTask> tasks);
+
+	/**
+	 * Records progress of a running task.
+	 * @param taskId the task id
+	 * @param progress the progress so far
+	 * @param total the total, or {@code null}
+	 * @param message a status message, or {@code null} to keep the current one
+	 */
+	void progress(String taskId, Double progress, Double total, String message);
+
+	/**
+	 * Moves a running task between {@link TaskStatus#WORKING} and
+	 * {@link TaskStatus#INPUT_REQUIRED}.
+	 * @param taskId the task id
+	 * @param status the new status
+	 * @param message the status message, or {@code null}
+	 */
+	void setStatus(String taskId, TaskStatus status, String message);
+
+	/**
+	 * Records how a run ended: the task finishes, or is retried under its policy. Ignored
+	 * when the lease is stale or the task was cancelled meanwhile.
+	 * @param task the claimed task
+	 * @param result the outcome
+	 */
+	void finish(ClaimedTask task, TaskResult result);
+
+	/**
+	 * Gives a claimed task back unfinished, to be run again by any worker.
+	 * @param task the claimed task
+	 */
+	void release(ClaimedTask task);
+
+	/**
+	 * Adds a listener for task events.
+	 * @param listener the listener
+	 */
+	void addListener(DocketListener listener);
+
+	/**
+	 * Checks that the docket's store can be reached, for health reporting.
+	 * @throws RuntimeException when it cannot
+	 */
+	default void checkAvailable() {
+	}
+
+	/**
+	 * Returns how many tasks wait to run (due or scheduled).
+	 * @return the number of queued tasks
+	 */
+	long queuedCount();
+
+	/**
+	 * Returns how many tasks are claimed by workers.
+	 * @return the number of running tasks
+	 */
+	long runningCount();
+
+}

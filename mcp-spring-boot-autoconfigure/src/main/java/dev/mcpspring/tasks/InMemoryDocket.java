@@ -1,0 +1,566 @@
+package dev.mcpspring.tasks;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.springframework.context.SmartLifecycle;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link Docket} in this process's memory: the embedded default, nothing to install.
+ * Workers waiting in {@link #claim} wake the moment a task is submitted. Finished tasks
+ * are purged once their ttl has passed, and beyond a capacity the oldest finished tasks
+ * go first, so memory stays bounded. A claimed task whose lease is not renewed is given
+ * to another worker, up to two deliveries beyond its retry policy's attempts. Tasks do
+ * not survive the process; use a shared docket for that.
+ */
+public class InMemoryDocket implements Docket, SmartLifecycle {
+
+	/** Started before the worker and the web server, stopped after them. */
+	public static final int PHASE = Worker.PHASE - 1024;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Entry WAKE_UP = new Entry(null);
+
+	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
+
+	private final Map<String, Entry> tasks = new ConcurrentHashMap<>();
+
+	private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
+
+	private final Map<String, NavigableMap<String, String>> byOwner = new ConcurrentHashMap<>();
+
+	private final LinkedBlockingQueue<Entry> ready = new LinkedBlockingQueue<>();
+
+	private final DelayQueue<Scheduled> scheduled = new DelayQueue<>();
+
+	private final Map<String, Entry> leased = new ConcurrentHashMap<>();
+
+	private final PriorityQueue<Expiry> expiries = new PriorityQueue<>();
+
+	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ObjectMapper mapper;
+
+	private final Duration defaultTtl;
+
+	private final Duration leaseTimeout;
+
+	private final int capacity;
+
+	private final Clock clock;
+
+	private volatile ScheduledExecutorService sweeper;
+
+	/**
+	 * Creates a docket.
+	 * @param mapper writes task arguments as JSON
+	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
+	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it
+	 * is given to another worker
+	 * @param capacity the number of finished tasks kept at most
+	 */
+	public InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity) {
+		this(mapper, defaultTtl, leaseTimeout, capacity, Clock.systemUTC());
+	}
+
+	InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity, Clock clock) {
+		this.mapper = mapper;
+		this.defaultTtl = defaultTtl;
+		this.leaseTimeout = leaseTimeout;
+		this.capacity = capacity;
+		this.clock = clock;
+	}
+
+	@Override
+	public TaskInfo submit(TaskSpec spec) {
+		String key = spec.idempotencyKey();
+		if (key != null) {
+			Optional<TaskInfo> existing = Optional.ofNullable(this.idempotencyKeys.get(key)).flatMap(this::get);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
+		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
+				: this.mapper.valueToTree(spec.arguments());
+		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
+		TaskInfo task = TaskInfo.submitted(newTaskId(), spec, arguments, ttl, this.clock.instant());
+		if (key != null) {
+			String winner = this.idempotencyKeys.putIfAbsent(key, task.id());
+			if (winner != null && !winner.equals(task.id())) {
+				Optional<TaskInfo> existing = get(winner);
+				if (existing.isPresent()) {
+					return existing.get();
+				}
+				this.idempotencyKeys.put(key, task.id());
+			}
+		}
+		Entry entry = new Entry(task);
+		this.tasks.put(task.id(), entry);
+		if (task.owner() != null) {
+			this.byOwner.computeIfAbsent(task.owner(), (owner) -> new ConcurrentSkipListMap<>())
+				.put(ownerKey(task), task.id());
+		}
+		enqueue(entry);
+		this.listeners.forEach((listener) -> listener.onSubmitted(task));
+		return task;
+	}
+
+	@Override
+	public Optional<TaskInfo> get(String taskId) {
+		Entry entry = this.tasks.get(taskId);
+		return (entry != null) ? Optional.of(entry.task) : Optional.empty();
+	}
+
+	@Override
+	public TaskPage list(String owner, String cursor, int limit) {
+		NavigableMap<String, String> owned = this.byOwner.getOrDefault(owner, new ConcurrentSkipListMap<>());
+		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+			throw new IllegalArgumentException("Invalid cursor");
+		}
+		NavigableMap<String, String> rest = (cursor != null) ? owned.tailMap(cursor, false) : owned;
+		List<TaskInfo> page = new ArrayList<>();
+		String last = null;
+		for (Map.Entry<String, String> item : rest.entrySet()) {
+			Entry entry = this.tasks.get(item.getValue());
+			if (entry == null) {
+				continue;
+			}
+			if (page.size() == limit) {
+				return new TaskPage(page, last);
+			}
+			page.add(entry.task);
+			last = item.getKey();
+		}
+		return new TaskPage(page, null);
+	}
+
+	@Override
+	public Optional<TaskInfo> cancel(String taskId, String message) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		TaskInfo cancelled;
+		boolean running;
+		synchronized (entry) {
+			if (entry.task.status().isTerminal()) {
+				return Optional.empty();
+			}
+			cancelled = entry.task.finished(TaskStatus.CANCELLED, message, null, null, this.clock.instant());
+			running = entry.leaseId != null;
+			finish(entry, cancelled);
+		}
+		if (running) {
+			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+		}
+		this.listeners.forEach((listener) -> listener.onStatusChanged(cancelled, true));
+		return Optional.of(cancelled);
+	}
+
+	@Override
+	public Optional<TaskInfo> await(String taskId, Duration timeout) throws InterruptedException {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(entry.finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+		}
+		catch (TimeoutException ex) {
+			return Optional.of(entry.task);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException {
+		List<ClaimedTask> claimed = new ArrayList<>(Math.min(max, 64));
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (claimed.isEmpty()) {
+			promoteDueTasks();
+			Entry first = this.ready.poll();
+			if (first == null) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return claimed;
+				}
+				Scheduled next = this.scheduled.peek();
+				if (next != null) {
+					remaining = Math.max(0, Math.min(remaining, next.getDelay(TimeUnit.NANOSECONDS)));
+				}
+				first = this.ready.poll(remaining, TimeUnit.NANOSECONDS);
+				if (first == null) {
+					continue;
+				}
+			}
+			List<Entry> batch = new ArrayList<>(Math.min(max, 64));
+			batch.add(first);
+			this.ready.drainTo(batch, max - 1);
+			for (Entry entry : batch) {
+				ClaimedTask task = lease(entry, workerId);
+				if (task != null) {
+					claimed.add(task);
+				}
+			}
+		}
+		return claimed;
+	}
+
+	@Override
+	public void heartbeat(String workerId, Collection<ClaimedTask> claimed) {
+		long expires = System.nanoTime() + this.leaseTimeout.toNanos();
+		for (ClaimedTask task : claimed) {
+			Entry entry = this.tasks.get(task.task().id());
+			if (entry != null) {
+				synchronized (entry) {
+					if (task.leaseId().equals(entry.leaseId)) {
+						entry.leaseExpires = expires;
+					}
+				}
+			}
+		}
+	}
+
+	@Override
+	public void progress(String taskId, Double progress, Double total, String message) {
+		update(taskId, (entry) -> {
+			if (!entry.task.status().isTerminal()) {
+				entry.task = entry.task.withProgress(progress, total, message, this.clock.instant());
+			}
+		});
+	}
+
+	@Override
+	public void setStatus(String taskId, TaskStatus status, String message) {
+		if (status.isTerminal()) {
+			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
+		}
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return;
+		}
+		TaskInfo changed;
+		synchronized (entry) {
+			if (entry.task.status().isTerminal() || entry.task.status() == status) {
+				return;
+			}
+			changed = entry.task.withStatus(status, message, this.clock.instant());
+			entry.task = changed;
+		}
+		this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+	}
+
+	@Override
+	public void finish(ClaimedTask claimed, TaskResult result) {
+		Entry entry = this.tasks.get(claimed.task().id());
+		if (entry == null) {
+			return;
+		}
+		TaskInfo changed;
+		boolean retry;
+		synchronized (entry) {
+			if (!claimed.leaseId().equals(entry.leaseId)) {
+				return;
+			}
+			unlease(entry);
+			TaskInfo task = entry.task;
+			if (task.status().isTerminal()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
+			if (retry) {
+				Instant runAt = now.plus(task.retry().delayBefore(task.attempts() + 1));
+				changed = task.rescheduled(runAt, "Retrying after failure: " + result.message(), now);
+				entry.task = changed;
+				enqueue(entry);
+			}
+			else {
+				changed = task.finished(result.status(), result.message(), result.result(), result.error(), now);
+				finish(entry, changed);
+			}
+		}
+		if (retry) {
+			this.listeners.forEach((listener) -> listener.onRetry(changed));
+		}
+		else {
+			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		}
+	}
+
+	@Override
+	public void release(ClaimedTask claimed) {
+		update(claimed.task().id(), (entry) -> {
+			if (claimed.leaseId().equals(entry.leaseId)) {
+				unlease(entry);
+				if (!entry.task.status().isTerminal()) {
+					entry.task = entry.task.rescheduled(this.clock.instant(), "Released by its worker",
+							this.clock.instant());
+					enqueue(entry);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void addListener(DocketListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public long queuedCount() {
+		return this.ready.size() + this.scheduled.size();
+	}
+
+	@Override
+	public long runningCount() {
+		return this.leased.size();
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "mcp-docket-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long period = Math.max(100, Math.min(1000, this.leaseTimeout.toMillis() / 4));
+		sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+		this.sweeper = sweeper;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService sweeper = this.sweeper;
+		if (sweeper != null) {
+			sweeper.shutdownNow();
+			this.sweeper = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sweeper != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Redelivers tasks whose lease expired and purges finished tasks past their ttl or
+	 * beyond capacity.
+	 */
+	void sweep() {
+		long now = System.nanoTime();
+		for (Entry entry : this.leased.values()) {
+			if (now - entry.leaseExpires > 0) {
+				redeliver(entry);
+			}
+		}
+		Instant instant = this.clock.instant();
+		synchronized (this.expiries) {
+			Expiry head;
+			while ((head = this.expiries.peek()) != null
+					&& (!head.at.isAfter(instant) || this.expiries.size() > this.capacity)) {
+				this.expiries.poll();
+				purge(head.entry.task);
+			}
+		}
+	}
+
+	private void redeliver(Entry entry) {
+		TaskInfo changed;
+		synchronized (entry) {
+			if (entry.leaseId == null || System.nanoTime() - entry.leaseExpires <= 0) {
+				return;
+			}
+			unlease(entry);
+			TaskInfo task = entry.task;
+			if (task.status().isTerminal()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (task.attempts() >= task.retry().maxAttempts() + 2) {
+				changed = task.finished(TaskStatus.FAILED, "The task's worker stopped responding "
+						+ task.attempts() + " times", null, null, now);
+				finish(entry, changed);
+			}
+			else {
+				changed = task.rescheduled(now, "Redelivered: its worker stopped responding", now);
+				entry.task = changed;
+				enqueue(entry);
+			}
+		}
+		if (changed.status().isTerminal()) {
+			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		}
+		else {
+			this.listeners.forEach((listener) -> listener.onRedelivered(changed));
+		}
+	}
+
+	private void purge(TaskInfo task) {
+		this.tasks.remove(task.id());
+		if (task.idempotencyKey() != null) {
+			this.idempotencyKeys.remove(task.idempotencyKey(), task.id());
+		}
+		if (task.owner() != null) {
+			this.byOwner.computeIfPresent(task.owner(), (owner, owned) -> {
+				owned.remove(ownerKey(task));
+				return owned.isEmpty() ? null : owned;
+			});
+		}
+	}
+
+	private ClaimedTask lease(Entry entry, String workerId) {
+		if (entry == WAKE_UP) {
+			return null;
+		}
+		synchronized (entry) {
+			if (entry.leaseId != null || entry.task.status().isTerminal() || !entry.queued) {
+				return null;
+			}
+			entry.queued = false;
+			entry.leaseId = UUID.randomUUID().toString();
+			entry.leaseExpires = System.nanoTime() + this.leaseTimeout.toNanos();
+			entry.task = entry.task.started(this.clock.instant());
+			this.leased.put(entry.task.id(), entry);
+			return new ClaimedTask(entry.task, entry.leaseId);
+		}
+	}
+
+	private void unlease(Entry entry) {
+		entry.leaseId = null;
+		this.leased.remove(entry.task.id());
+	}
+
+	/**
+	 * Puts a task in the ready queue, or in the scheduled queue when it is not due.
+	 * Called with the entry's lock held or before the entry is shared.
+	 */
+	private void enqueue(Entry entry) {
+		entry.queued = true;
+		long delay = Duration.between(this.clock.instant(), entry.task.runAt()).toNanos();
+		if (delay > 0) {
+			this.scheduled.add(new Scheduled(entry, System.nanoTime() + delay));
+			this.ready.offer(WAKE_UP);
+		}
+		else {
+			this.ready.offer(entry);
+		}
+	}
+
+	private void promoteDueTasks() {
+		Scheduled due;
+		while ((due = this.scheduled.poll()) != null) {
+			this.ready.offer(due.entry);
+		}
+	}
+
+	/**
+	 * Records a terminal status. Called with the entry's lock held.
+	 */
+	private void finish(Entry entry, TaskInfo finished) {
+		entry.task = finished;
+		entry.queued = false;
+		entry.finished.complete(finished);
+		synchronized (this.expiries) {
+			this.expiries.add(new Expiry(finished.expiresAt(), entry));
+		}
+	}
+
+	private void update(String taskId, Consumer<Entry> change) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry != null) {
+			synchronized (entry) {
+				change.accept(entry);
+			}
+		}
+	}
+
+	private static String ownerKey(TaskInfo task) {
+		Instant created = task.createdAt();
+		return String.format("%019d:%09d:%s", created.getEpochSecond(), created.getNano(), task.id());
+	}
+
+	private static String newTaskId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static final class Entry {
+
+		private volatile TaskInfo task;
+
+		private final CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
+
+		private String leaseId;
+
+		private volatile long leaseExpires;
+
+		private boolean queued;
+
+		Entry(TaskInfo task) {
+			this.task = task;
+		}
+
+	}
+
+	private record Scheduled(Entry entry, long dueNanos) implements Delayed {
+
+		@Override
+		public long getDelay(TimeUnit unit) {
+			return unit.convert(this.dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public int compareTo(Delayed other) {
+			return Long.compare(this.dueNanos, ((Scheduled) other).dueNanos);
+		}
+
+	}
+
+	private record Expiry(Instant at, Entry entry) implements Comparable<Expiry> {
+
+		@Override
+		public int compareTo(Expiry other) {
+			return this.at.compareTo(other.at);
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.mcpspring.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.mcpspring.protocol.JsonRpcError;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A snapshot of a task in a docket.
+ *
+ * @param id the task id (128 random bits, hex)
+ * @param function the function run
+ * @param arguments the function's arguments
+ * @param owner who may see and cancel the task, or {@code null}
+ * @param status the status
+ * @param statusMessage a human-readable status, or {@code null}
+ * @param progress the progress reported so far, or {@code null}
+ * @param total the total reported, or {@code null}
+ * @param createdAt when the task was submitted
+ * @param updatedAt when the task last changed
+ * @param runAt when the task is due to run
+ * @param finishedAt when the task reached a terminal status, or {@code null}
+ * @param ttl how long the task is kept after it finishes
+ * @param attempts how many times the task has been started
+ * @param retry the retry policy
+ * @param timeout the longest a run may take, or {@code null}
+ * @param idempotencyKey the idempotency key, or {@code null}
+ * @param result the function's result, or {@code null}
+ * @param error the error the task failed with, or {@code null}
+ * @param metadata strings carried from the submitter to the worker
+ */
+public record TaskInfo(String id, String function, JsonNode arguments, String owner, TaskStatus status,
+		String statusMessage, Double progress, Double total, Instant createdAt, Instant updatedAt, Instant runAt,
+		Instant finishedAt, Duration ttl, int attempts, RetryPolicy retry, Duration timeout, String idempotencyKey,
+		JsonNode result, JsonRpcError error, Map<String, String> metadata) {
+
+	/**
+	 * Creates the record of a newly submitted task.
+	 * @param id the task id
+	 * @param spec the submission
+	 * @param arguments the arguments as JSON
+	 * @param ttl the retention after finishing
+	 * @param now the submission time
+	 * @return the task
+	 */
+	public static TaskInfo submitted(String id, TaskSpec spec, JsonNode arguments, Duration ttl, Instant now) {
+		Instant runAt = (spec.runAt() != null && spec.runAt().isAfter(now)) ? spec.runAt() : now;
+		return new TaskInfo(id, spec.function(), arguments, spec.owner(), TaskStatus.WORKING, null, null, null, now,
+				now, runAt, null, ttl, 0, spec.retry(), spec.timeout(), spec.idempotencyKey(), null, null,
+				spec.metadata());
+	}
+
+	public TaskInfo started(Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.WORKING,
+				this.statusMessage, this.progress, this.total, this.createdAt, now, this.runAt, null, this.ttl,
+				this.attempts + 1, this.retry, this.timeout, this.idempotencyKey, null, null, this.metadata);
+	}
+
+	public TaskInfo withStatus(TaskStatus status, String message, Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
+				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, this.attempts, this.retry,
+				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata);
+	}
+
+	public TaskInfo withProgress(Double progress, Double total, String message, Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, this.status,
+				(message != null) ? message : this.statusMessage, progress, total, this.createdAt, now, this.runAt,
+				this.finishedAt, this.ttl, this.attempts, this.retry, this.timeout, this.idempotencyKey, this.result,
+				this.error, this.metadata);
+	}
+
+	public TaskInfo rescheduled(Instant runAt, String message, Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.WORKING, message,
+				this.progress, this.total, this.createdAt, now, runAt, null, this.ttl, this.attempts, this.retry,
+				this.timeout, this.idempotencyKey, null, null, this.metadata);
+	}
+
+	public TaskInfo finished(TaskStatus status, String message, JsonNode result, JsonRpcError error, Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
+				this.total, this.createdAt, now, this.runAt, now, this.ttl, this.attempts, this.retry, this.timeout,
+				this.idempotencyKey, result, error, this.metadata);
+	}
+
+	/**
+	 * Returns when a finished task may be purged.
+	 * @return the expiry, or {@code null} while the task has not finished
+	 */
+	public Instant expiresAt() {
+		return (this.finishedAt != null) ? this.finishedAt.plus(this.ttl) : null;
+	}
+
+}
