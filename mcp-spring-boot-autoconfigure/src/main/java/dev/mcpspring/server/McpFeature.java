@@ -9,7 +9,8 @@ import java.util.Map;
 public interface McpFeature {
 
 	/**
-	 * Adds this feature's entries to the server capabilities.
+	 * Adds this feature's entries to the server capabilities; called for every
+	 * {@code initialize}, so a feature may offer only what is registered at the time.
 	 * @param capabilities the capabilities, by name
 	 */
 	void contributeCapabilities(Map<String, Object> capabilities);

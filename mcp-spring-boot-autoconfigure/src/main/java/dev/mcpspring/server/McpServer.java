@@ -38,8 +38,6 @@ public class McpServer {
 
 	private final McpSessionStreams streams;
 
-	private final Map<String, Object> capabilities = new LinkedHashMap<>();
-
 	private final Map<String, McpRequestHandler> requestHandlers = new ConcurrentHashMap<>();
 
 	private final Map<String, McpRequestHandler> notificationHandlers = new ConcurrentHashMap<>();
@@ -55,13 +53,11 @@ public class McpServer {
 		this.sessions = sessions;
 		this.streams = streams;
 		this.features = List.copyOf(features);
-		this.capabilities.put("logging", EMPTY_RESULT);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
 		this.requestHandlers.put("logging/setLevel", this::setLevel);
 		this.notificationHandlers.put("notifications/initialized", (params, context) -> null);
 		this.notificationHandlers.put("notifications/cancelled", this::cancelled);
 		for (McpFeature feature : features) {
-			feature.contributeCapabilities(this.capabilities);
 			this.requestHandlers.putAll(feature.requestHandlers());
 			this.notificationHandlers.putAll(feature.notificationHandlers());
 		}
@@ -90,11 +86,15 @@ public class McpServer {
 	}
 
 	/**
-	 * Returns the capabilities announced on {@code initialize}.
+	 * Returns the capabilities announced on {@code initialize}: what the features offer
+	 * now (a feature with nothing registered may offer nothing).
 	 * @return the capabilities by name
 	 */
 	public Map<String, Object> capabilities() {
-		return Collections.unmodifiableMap(this.capabilities);
+		Map<String, Object> capabilities = new LinkedHashMap<>();
+		capabilities.put("logging", EMPTY_RESULT);
+		this.features.forEach((feature) -> feature.contributeCapabilities(capabilities));
+		return capabilities;
 	}
 
 	/**
@@ -116,7 +116,7 @@ public class McpServer {
 				null, Instant.now());
 		this.sessions.save(session);
 		return new Initialized(session,
-				new InitializeResult(negotiated, this.capabilities, this.info, this.instructions));
+				new InitializeResult(negotiated, capabilities(), this.info, this.instructions));
 	}
 
 	/**
