@@ -1,0 +1,179 @@
+package dev.mcpspring.tasks.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link TaskInfo} as the fields of a Redis hash and reads it back. What never
+ * changes after submission is one JSON field ({@code spec}); what changes is kept in
+ * fields of its own, so that the docket's Lua script can check and set them without
+ * parsing JSON. Timestamps are ISO-8601 strings, durations milliseconds.
+ */
+final class RedisTaskCodec {
+
+	static final String ID = "id";
+
+	static final String SPEC = "spec";
+
+	static final String TTL = "ttl";
+
+	static final String MAX_ATTEMPTS = "maxAttempts";
+
+	static final String IDEMPOTENCY_KEY = "idem";
+
+	static final String PURGE = "purge";
+
+	static final String STATUS = "status";
+
+	static final String MESSAGE = "message";
+
+	static final String PROGRESS = "progress";
+
+	static final String TOTAL = "total";
+
+	static final String UPDATED_AT = "updatedAt";
+
+	static final String RUN_AT = "runAt";
+
+	static final String FINISHED_AT = "finishedAt";
+
+	static final String ATTEMPTS = "attempts";
+
+	static final String RESULT = "result";
+
+	static final String ERROR = "error";
+
+	static final String LEASE = "lease";
+
+	private final ObjectMapper mapper;
+
+	RedisTaskCodec(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Returns the hash fields of a newly submitted task.
+	 * @param task the task
+	 * @param idempotencyKey the Redis key of its idempotency key, or {@code null}
+	 * @param purge the member of the expiries set that tidies its owner index, or
+	 * {@code null}
+	 * @return the fields, in order
+	 */
+	Map<String, String> encode(TaskInfo task, String idempotencyKey, String purge) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(ID, task.id());
+		fields.put(SPEC, this.mapper.writeValueAsString(spec(task)));
+		fields.put(TTL, Long.toString(task.ttl().toMillis()));
+		fields.put(MAX_ATTEMPTS, Integer.toString(task.retry().maxAttempts()));
+		putIfNotNull(fields, IDEMPOTENCY_KEY, idempotencyKey);
+		putIfNotNull(fields, PURGE, purge);
+		fields.put(STATUS, task.status().wireName());
+		putIfNotNull(fields, MESSAGE, task.statusMessage());
+		fields.put(UPDATED_AT, task.updatedAt().toString());
+		fields.put(RUN_AT, task.runAt().toString());
+		fields.put(ATTEMPTS, Integer.toString(task.attempts()));
+		return fields;
+	}
+
+	private ObjectNode spec(TaskInfo task) {
+		ObjectNode spec = this.mapper.createObjectNode();
+		spec.put("function", task.function());
+		spec.set("arguments", task.arguments());
+		spec.put("owner", task.owner());
+		spec.put("createdAt", task.createdAt().toString());
+		RetryPolicy retry = task.retry();
+		ObjectNode policy = spec.putObject("retry");
+		policy.put("maxAttempts", retry.maxAttempts());
+		policy.put("delay", retry.delay().toMillis());
+		policy.put("multiplier", retry.multiplier());
+		policy.put("maxDelay", retry.maxDelay().toMillis());
+		if (task.timeout() != null) {
+			spec.put("timeout", task.timeout().toMillis());
+		}
+		spec.put("idempotencyKey", task.idempotencyKey());
+		ObjectNode metadata = spec.putObject("metadata");
+		task.metadata().forEach(metadata::put);
+		return spec;
+	}
+
+	/**
+	 * Reads a task from the flat field/value list that {@code HGETALL} answers in a script.
+	 * @param flat the fields and values, alternating
+	 * @return the task
+	 */
+	TaskInfo decode(List<?> flat) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			fields.put((String) flat.get(i), (String) flat.get(i + 1));
+		}
+		return decode(fields);
+	}
+
+	/**
+	 * Reads a task from its hash fields.
+	 * @param fields the fields
+	 * @return the task
+	 */
+	TaskInfo decode(Map<String, String> fields) {
+		JsonNode spec = this.mapper.readTree(fields.get(SPEC));
+		JsonNode retry = spec.get("retry");
+		RetryPolicy policy = new RetryPolicy(retry.get("maxAttempts").asInt(),
+				Duration.ofMillis(retry.get("delay").asLong()), retry.get("multiplier").asDouble(),
+				Duration.ofMillis(retry.get("maxDelay").asLong()));
+		JsonNode timeout = spec.get("timeout");
+		Map<String, String> metadata = new LinkedHashMap<>();
+		spec.get("metadata").properties().forEach((entry) -> metadata.put(entry.getKey(), entry.getValue().asString()));
+		JsonNode arguments = spec.get("arguments");
+		String result = fields.get(RESULT);
+		String error = fields.get(ERROR);
+		return new TaskInfo(fields.get(ID), spec.get("function").asString(),
+				(arguments != null && !arguments.isNull()) ? arguments : null, text(spec, "owner"),
+				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
+				number(fields.get(TOTAL)), Instant.parse(spec.get("createdAt").asString()),
+				Instant.parse(fields.get(UPDATED_AT)), Instant.parse(fields.get(RUN_AT)),
+				instant(fields.get(FINISHED_AT)), Duration.ofMillis(Long.parseLong(fields.get(TTL))),
+				Integer.parseInt(fields.get(ATTEMPTS)), policy,
+				(timeout != null && !timeout.isNull()) ? Duration.ofMillis(timeout.asLong()) : null,
+				text(spec, "idempotencyKey"), (result != null) ? this.mapper.readTree(result) : null,
+				(error != null) ? this.mapper.readValue(error, JsonRpcError.class) : null, Map.copyOf(metadata));
+	}
+
+	String writeResult(JsonNode result) {
+		return (result != null) ? this.mapper.writeValueAsString(result) : null;
+	}
+
+	String writeError(JsonRpcError error) {
+		return (error != null) ? this.mapper.writeValueAsString(error) : null;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	private static Double number(String value) {
+		return (value != null) ? Double.valueOf(value) : null;
+	}
+
+	private static Instant instant(String value) {
+		return (value != null) ? Instant.parse(value) : null;
+	}
+
+	private static void putIfNotNull(Map<String, String> fields, String name, String value) {
+		if (value != null) {
+			fields.put(name, value);
+		}
+	}
+
+}

@@ -1,0 +1,397 @@
+-- The Redis docket's operations, one script so that they share their helpers. Every
+-- change of a task happens here, atomically: check and set never race between processes.
+--
+-- ARGV[1] is the operation, ARGV[2] the docket's key prefix (mcp.docket.name); the other
+-- arguments depend on the operation. Keys are derived from the prefix, so the docket
+-- runs on a standalone Redis or behind Sentinel, not on Redis Cluster.
+--
+-- Keys (P = prefix):
+--   P:stream       stream of ready work (field t = task id), read by the consumer group
+--   P:scheduled    sorted set of task ids by due time (ms), moved to the stream when due
+--   P:task:<id>    hash of one task (see RedisTaskCodec); expires ttl after it finishes
+--   P:idem:<key>   idempotency key -> task id; expires with its task
+--   P:owner:<o>    sorted set (lexicographic, score 0) of "<created>:<id>" per owner
+--   P:expiries     sorted set of "<owner index key>\n<member>" by expiry (ms), to tidy
+--                  the owner indexes when tasks expire
+--   P:events       channel of status changes ("s") and cancellations ("c")
+--
+-- Optional string arguments are written "v:<text>", or "n" for none.
+
+local op = ARGV[1]
+local prefix = ARGV[2]
+local stream = prefix .. ':stream'
+local scheduled = prefix .. ':scheduled'
+local expiries = prefix .. ':expiries'
+local events = prefix .. ':events'
+
+local function task_key(id)
+	return prefix .. ':task:' .. id
+end
+
+local function terminal(status)
+	return status == 'completed' or status == 'failed' or status == 'cancelled'
+end
+
+local function opt(value)
+	if value == 'n' then
+		return nil
+	end
+	return string.sub(value, 3)
+end
+
+local function set_or_delete(key, field, value)
+	if value == nil then
+		redis.call('HDEL', key, field)
+	else
+		redis.call('HSET', key, field, value)
+	end
+end
+
+-- Removes a stream entry that is done with: out of the group's pending list and the stream.
+local function drop(group, entry)
+	redis.call('XACK', stream, group, entry)
+	redis.call('XDEL', stream, entry)
+end
+
+-- Puts a task in the stream when due, else in the scheduled set.
+local function enqueue(key, id, run_at_ms, now_ms)
+	if tonumber(run_at_ms) <= tonumber(now_ms) then
+		local entry = redis.call('XADD', stream, '*', 't', id)
+		redis.call('HSET', key, 'entry', entry)
+	else
+		redis.call('HDEL', key, 'entry')
+		redis.call('ZADD', scheduled, run_at_ms, id)
+	end
+end
+
+-- Applies the retention of a task that reached a terminal status: the hash and the
+-- idempotency key expire after the task's ttl; the owner index is tidied by 'sweep'.
+local function retain(key, now_ms)
+	local fields = redis.call('HMGET', key, 'ttl', 'idem', 'purge')
+	local ttl = math.max(tonumber(fields[1]), 1)
+	redis.call('PEXPIRE', key, ttl)
+	if fields[2] then
+		redis.call('PEXPIRE', fields[2], ttl)
+	end
+	if fields[3] then
+		redis.call('ZADD', expiries, tonumber(now_ms) + ttl, fields[3])
+	end
+end
+
+-- Publishes the task's state to every process: "<kind>\n<origin>\n<json of the hash>".
+local function publish(kind, origin, flat)
+	local fields = {}
+	for i = 1, #flat, 2 do
+		fields[flat[i]] = flat[i + 1]
+	end
+	redis.call('PUBLISH', events, kind .. '\n' .. origin .. '\n' .. cjson.encode(fields))
+end
+
+-- ARGV: id, owner index key, owner member, idempotency key, run at (ms), now (ms),
+-- then the hash's field/value pairs. Returns {id of the task}: an existing task's when
+-- the idempotency key names a live one.
+if op == 'submit' then
+	local id, owner_key, owner_member, idem = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+	if idem ~= '' then
+		local existing = redis.call('GET', idem)
+		if existing and redis.call('EXISTS', task_key(existing)) == 1 then
+			return { existing }
+		end
+		redis.call('SET', idem, id)
+	end
+	local key = task_key(id)
+	redis.call('HSET', key, unpack(ARGV, 9))
+	if owner_key ~= '' then
+		redis.call('ZADD', owner_key, 0, owner_member)
+	end
+	enqueue(key, id, ARGV[7], ARGV[8])
+	return { id }
+end
+
+-- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:
+-- group, consumer, now ISO, now ms, then entry id/task id pairs). Op 'recover': the
+-- entries already delivered to this consumer, read again after a reply may have been
+-- lost (ARGV: group, consumer, now ISO, now ms, count). Op 'reclaim': entries whose
+-- worker stopped renewing them (ARGV: group, consumer, now ISO, now ms, min idle ms,
+-- cursor, count, origin). Returns {next cursor, {kind, hash...}...}: kind 'started',
+-- 'redelivered' or 'failed' (given up after too many redeliveries).
+if op == 'claim' or op == 'recover' or op == 'reclaim' then
+	local group, consumer, now, now_ms = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+	local origin = (op == 'reclaim') and ARGV[10] or ''
+	local entries = {}
+	local cursor = '0-0'
+	local function collect(items)
+		for _, item in ipairs(items) do
+			local id = nil
+			local values = item[2]
+			if type(values) == 'table' then
+				for i = 1, #values, 2 do
+					if values[i] == 't' then
+						id = values[i + 1]
+					end
+				end
+			end
+			if id then
+				table.insert(entries, { item[1], id })
+			else
+				redis.call('XACK', stream, group, item[1])
+			end
+		end
+	end
+	if op == 'reclaim' then
+		local claimed = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[7], ARGV[8], 'COUNT', ARGV[9])
+		cursor = claimed[1]
+		collect(claimed[2])
+	elseif op == 'recover' then
+		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '0')
+		if read then
+			collect(read[1][2])
+		end
+	else
+		for i = 7, #ARGV, 2 do
+			table.insert(entries, { ARGV[i], ARGV[i + 1] })
+		end
+	end
+	local out = {}
+	for _, item in ipairs(entries) do
+		local entry, id = item[1], item[2]
+		local key = task_key(id)
+		local state = redis.call('HMGET', key, 'status', 'entry', 'lease', 'worker', 'attempts', 'maxAttempts')
+		if not state[1] or terminal(state[1]) or state[2] ~= entry then
+			drop(group, entry)
+		elseif state[3] and op ~= 'reclaim' then
+			-- Read again (after a lost reply): already started by this consumer.
+			if state[4] == consumer then
+				table.insert(out, { 'started', redis.call('HGETALL', key) })
+			end
+		else
+			local attempts = tonumber(state[5])
+			local kind = state[3] and 'redelivered' or 'started'
+			if state[3] and attempts >= tonumber(state[6]) + 2 then
+				drop(group, entry)
+				redis.call('HSET', key, 'status', 'failed', 'message',
+					'The task\'s worker stopped responding ' .. attempts .. ' times', 'updatedAt', now,
+					'finishedAt', now)
+				redis.call('HDEL', key, 'lease', 'worker', 'entry', 'result', 'error')
+				retain(key, now_ms)
+				local flat = redis.call('HGETALL', key)
+				publish('s', origin, flat)
+				table.insert(out, { 'failed', flat })
+			else
+				attempts = attempts + 1
+				if state[3] then
+					redis.call('HSET', key, 'message', 'Redelivered: its worker stopped responding')
+				end
+				redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'attempts', attempts, 'lease',
+					entry .. '/' .. attempts, 'worker', consumer)
+				redis.call('HDEL', key, 'finishedAt', 'result', 'error')
+				table.insert(out, { kind, redis.call('HGETALL', key) })
+			end
+		end
+	end
+	return { cursor, out }
+end
+
+-- Renews leases: resets the idle time of the entries whose lease is still current.
+-- ARGV: group, consumer, then entry id/task id/lease triples. Returns {renewed count}.
+if op == 'heartbeat' then
+	local group, consumer = ARGV[3], ARGV[4]
+	local renewed = 0
+	for i = 5, #ARGV, 3 do
+		if redis.call('HGET', task_key(ARGV[i + 1]), 'lease') == ARGV[i + 2] then
+			redis.call('XCLAIM', stream, group, consumer, 0, ARGV[i], 'JUSTID')
+			renewed = renewed + 1
+		end
+	end
+	return { renewed }
+end
+
+-- ARGV: id, now ISO, progress, total, message (optional strings). Returns {1} when recorded.
+if op == 'progress' then
+	local key = task_key(ARGV[3])
+	local status = redis.call('HGET', key, 'status')
+	if not status or terminal(status) then
+		return { 0 }
+	end
+	set_or_delete(key, 'progress', opt(ARGV[5]))
+	set_or_delete(key, 'total', opt(ARGV[6]))
+	local message = opt(ARGV[7])
+	if message ~= nil then
+		redis.call('HSET', key, 'message', message)
+	end
+	redis.call('HSET', key, 'updatedAt', ARGV[4])
+	return { 1 }
+end
+
+-- ARGV: id, now ISO, status, message (optional), origin. Returns {hash...} when changed, {}.
+if op == 'status' then
+	local key = task_key(ARGV[3])
+	local status = redis.call('HGET', key, 'status')
+	if not status or terminal(status) or status == ARGV[5] then
+		return {}
+	end
+	redis.call('HSET', key, 'status', ARGV[5], 'updatedAt', ARGV[4])
+	set_or_delete(key, 'message', opt(ARGV[6]))
+	local flat = redis.call('HGETALL', key)
+	publish('s', ARGV[7], flat)
+	return flat
+end
+
+-- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now ISO,
+-- now ms, status, message, result, error (optional strings), run at ms, run at ISO, origin.
+-- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
+-- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
+if op == 'finish' then
+	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'lease', 'status')
+	if state[1] ~= lease then
+		return { 0 }
+	end
+	drop(group, string.match(lease, '^(.*)/'))
+	redis.call('HDEL', key, 'lease', 'worker', 'entry')
+	if terminal(state[2]) then
+		return { 0 }
+	end
+	local now, now_ms = ARGV[7], ARGV[8]
+	if ARGV[6] == 'retry' then
+		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[14])
+		set_or_delete(key, 'message', opt(ARGV[10]))
+		redis.call('HDEL', key, 'finishedAt', 'result', 'error')
+		enqueue(key, id, ARGV[13], now_ms)
+		return { 2, redis.call('HGETALL', key) }
+	end
+	redis.call('HSET', key, 'status', ARGV[9], 'updatedAt', now, 'finishedAt', now)
+	set_or_delete(key, 'message', opt(ARGV[10]))
+	set_or_delete(key, 'result', opt(ARGV[11]))
+	set_or_delete(key, 'error', opt(ARGV[12]))
+	retain(key, now_ms)
+	local flat = redis.call('HGETALL', key)
+	publish('s', ARGV[15], flat)
+	return { 1, flat }
+end
+
+-- Gives a claimed task back to the queue. ARGV: group, id, lease, now ISO, now ms, message.
+-- Returns {1} when requeued.
+if op == 'release' then
+	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'lease', 'status')
+	if state[1] ~= lease then
+		return { 0 }
+	end
+	drop(group, string.match(lease, '^(.*)/'))
+	redis.call('HDEL', key, 'lease', 'worker', 'entry')
+	if terminal(state[2]) then
+		return { 0 }
+	end
+	redis.call('HSET', key, 'message', ARGV[8], 'updatedAt', ARGV[6], 'runAt', ARGV[6])
+	enqueue(key, id, ARGV[7], ARGV[7])
+	return { 1 }
+end
+
+-- ARGV: id, now ISO, now ms, message, origin. Returns {} when unknown or finished, else
+-- {running (0 or 1), hash...}. A running task keeps its lease and entry until its worker
+-- stops it and reports; a queued entry is dropped when a worker reads it.
+if op == 'cancel' then
+	local id = ARGV[3]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'status', 'lease')
+	if not state[1] or terminal(state[1]) then
+		return {}
+	end
+	redis.call('HSET', key, 'status', 'cancelled', 'message', ARGV[6], 'updatedAt', ARGV[4], 'finishedAt', ARGV[4])
+	redis.call('ZREM', scheduled, id)
+	retain(key, ARGV[5])
+	local flat = redis.call('HGETALL', key)
+	local running = state[2] and 1 or 0
+	publish((running == 1) and 'c' or 's', ARGV[7], flat)
+	return { running, flat }
+end
+
+-- Moves due scheduled tasks to the stream. ARGV: now ms, limit. Returns {due time (ms) of
+-- the next scheduled task, or ''}.
+if op == 'promote' then
+	local due = redis.call('ZRANGEBYSCORE', scheduled, '-inf', ARGV[3], 'LIMIT', 0, ARGV[4])
+	for _, id in ipairs(due) do
+		redis.call('ZREM', scheduled, id)
+		local key = task_key(id)
+		local state = redis.call('HMGET', key, 'status', 'lease')
+		if state[1] and not terminal(state[1]) and not state[2] then
+			local entry = redis.call('XADD', stream, '*', 't', id)
+			redis.call('HSET', key, 'entry', entry)
+		end
+	end
+	local next = redis.call('ZRANGE', scheduled, 0, 0, 'WITHSCORES')
+	return { next[2] or '' }
+end
+
+-- Removes expired tasks from their owner's index. ARGV: now ms, limit. Returns {count}.
+if op == 'sweep' then
+	local expired = redis.call('ZRANGEBYSCORE', expiries, '-inf', ARGV[3], 'LIMIT', 0, ARGV[4])
+	for _, item in ipairs(expired) do
+		local owner_key, member = string.match(item, '^(.*)\n([^\n]*)$')
+		if owner_key then
+			redis.call('ZREM', owner_key, member)
+		end
+		redis.call('ZREM', expiries, item)
+	end
+	return { #expired }
+end
+
+-- One page of an owner's tasks, oldest first. ARGV: owner index key, cursor ('' for the
+-- first page), limit. Returns {next cursor or '', {hash...}...}.
+if op == 'list' then
+	local owner_key, limit = ARGV[3], tonumber(ARGV[5])
+	local from = (ARGV[4] == '') and '-' or ('(' .. ARGV[4])
+	local page = {}
+	local last = ''
+	local scanned = 0
+	while scanned < 10000 do
+		local members = redis.call('ZRANGEBYLEX', owner_key, from, '+', 'LIMIT', 0, limit + 1)
+		if #members == 0 then
+			return { '', page }
+		end
+		for _, member in ipairs(members) do
+			local flat = redis.call('HGETALL', task_key(string.match(member, '([^:]+)$')))
+			if #flat == 0 then
+				redis.call('ZREM', owner_key, member)
+			else
+				if #page == limit then
+					return { last, page }
+				end
+				table.insert(page, flat)
+				last = member
+			end
+			from = '(' .. member
+		end
+		scanned = scanned + #members
+	end
+	return { string.sub(from, 2), page }
+end
+
+-- Returns {stream length, pending entries, scheduled tasks}. ARGV: group.
+if op == 'counts' then
+	local length = redis.call('XLEN', stream)
+	local pending = 0
+	if length > 0 then
+		local ok, summary = pcall(redis.call, 'XPENDING', stream, ARGV[3])
+		if ok then
+			pending = summary[1]
+		end
+	end
+	return { length, pending, redis.call('ZCARD', scheduled) }
+end
+
+-- Removes a worker's consumer from the group when it holds no pending entries.
+-- ARGV: group, consumer. Returns {1} when removed.
+if op == 'retire' then
+	local ok, pending = pcall(redis.call, 'XPENDING', stream, ARGV[3], '-', '+', 1, ARGV[4])
+	if ok and #pending == 0 then
+		redis.call('XGROUP', 'DELCONSUMER', stream, ARGV[3], ARGV[4])
+		return { 1 }
+	end
+	return { 0 }
+end
+
+return redis.error_reply('Unknown docket operation ' .. tostring(op))
