@@ -6,12 +6,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.McpServer;
@@ -28,11 +30,13 @@ import dev.mcpspring.tasks.InMemoryDocket;
 import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.Worker;
 import dev.mcpspring.tasks.WorkerObserver;
+import dev.mcpspring.tasks.redis.RedisDocket;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto-configuration of background tasks: the docket (in memory by default), the worker,
- * and MCP tasks ({@code tasks/*}, tools called as tasks, {@code @DocketTask} functions).
+ * Auto-configuration of background tasks: the docket (in memory by default, or in Redis
+ * with {@code mcp.docket.store=redis}), the worker, and MCP tasks ({@code tasks/*}, tools
+ * called as tasks, {@code @DocketTask} functions).
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnBean(McpServer.class)
@@ -90,6 +94,22 @@ public final class McpTasksAutoConfiguration {
 			return new InMemoryDocket(jsonMapper.getIfAvailable(McpJson::mapper),
 					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
 					properties.getDocket().getCapacity());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "mcp.docket.store", havingValue = "redis")
+	@ConditionalOnClass(name = McpRedisAutoConfiguration.CONNECTION_FACTORY)
+	static class RedisDocketConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(Docket.class)
+		RedisDocket mcpDocket(ObjectProvider<RedisConnectionFactory> connectionFactory, McpProperties properties,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new RedisDocket(RedisConnectionFactories.require(connectionFactory),
+					jsonMapper.getIfAvailable(McpJson::mapper), properties.getDocket().getName(),
+					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout());
 		}
 
 	}

@@ -192,11 +192,27 @@ public class McpServer {
 		return EMPTY_RESULT;
 	}
 
-	private Object cancelled(ObjectNode params, McpContext context) {
-		String key = inFlightKey(context.exchange().session(), params.get("requestId"));
-		McpExchange exchange = (key != null) ? this.inFlight.get(key) : null;
+	/**
+	 * Cancels a request of a session that this process is handling.
+	 * @param sessionId the session id
+	 * @param requestId the request id
+	 * @return whether such a request was in flight here
+	 */
+	public boolean cancelRequest(String sessionId, JsonNode requestId) {
+		McpExchange exchange = this.inFlight.get(sessionId + ' ' + requestId);
 		if (exchange != null) {
 			exchange.cancel();
+			return true;
+		}
+		return false;
+	}
+
+	private Object cancelled(ObjectNode params, McpContext context) {
+		McpSession session = context.exchange().session();
+		JsonNode requestId = params.get("requestId");
+		if (session != null && requestId != null && !cancelRequest(session.id(), requestId)
+				&& this.streams.relay() != null) {
+			this.streams.relay().cancelRequest(session.id(), requestId);
 		}
 		return null;
 	}

@@ -7,7 +7,8 @@ import dev.mcpspring.tasks.TaskInfo;
 
 /**
  * Sends {@code notifications/tasks/status} to the submitting session's open stream when
- * a task's status changes. Optional for clients, which keep polling.
+ * a task's status changes. Optional for clients, which keep polling. Every process hears
+ * every status change of a shared docket, so each sends only on the streams it holds.
  */
 public class TaskStatusNotifier implements DocketListener {
 
@@ -24,7 +25,8 @@ public class TaskStatusNotifier implements DocketListener {
 	public void onStatusChanged(TaskInfo task, boolean local) {
 		String sessionId = task.metadata().get(TaskPropagation.SESSION);
 		if (sessionId != null && this.streams.hasStream(sessionId)) {
-			this.streams.send(sessionId, JsonRpcNotification.of("notifications/tasks/status", this.tasks.describe(task)));
+			this.streams.sendLocally(sessionId,
+					JsonRpcNotification.of("notifications/tasks/status", this.tasks.describe(task)));
 		}
 	}
 

@@ -1,0 +1,195 @@
+package dev.mcpspring.server.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionRelay;
+import dev.mcpspring.server.McpSessionStreams;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
+ * {@code <name>:sessions}; a message for a session goes to the instance that holds its
+ * stream, the end of a session to all, and a cancellation to the instance handling the
+ * request. Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
+ * instance that holds no stream of the session skips them without parsing JSON.
+ * Delivery is at most once: a message published while an instance's subscription
+ * reconnects is lost, as a message to a closed stream would be.
+ */
+public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
+
+	/** Started before the web server takes requests, stopped after it has drained them. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(RedisSessionRelay.class);
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final StringRedisTemplate redis;
+
+	private final ObjectMapper mapper;
+
+	private final String channel;
+
+	private final Supplier<McpSessionStreams> streams;
+
+	private final Supplier<McpServer> server;
+
+	private final String origin = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+	private volatile RedisMessageListenerContainer subscription;
+
+	private volatile ExecutorService dispatcher;
+
+	/**
+	 * Creates a relay.
+	 * @param connectionFactory connects to Redis
+	 * @param mapper writes messages as JSON
+	 * @param name the prefix of the channel
+	 * @param streams the streams of this process, which take relayed messages
+	 * @param server the server of this process, which cancels relayed requests
+	 */
+	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name,
+			Supplier<McpSessionStreams> streams, Supplier<McpServer> server) {
+		this.connectionFactory = connectionFactory;
+		this.redis = new StringRedisTemplate(connectionFactory);
+		this.mapper = mapper;
+		this.channel = name + ":sessions";
+		this.streams = streams;
+		this.server = server;
+	}
+
+	@Override
+	public boolean send(String sessionId, Object message) {
+		publish('m', sessionId, this.mapper.writeValueAsString(message));
+		return true;
+	}
+
+	@Override
+	public void sessionEnded(String sessionId) {
+		publish('e', sessionId, "");
+	}
+
+	@Override
+	public void cancelRequest(String sessionId, JsonNode requestId) {
+		publish('c', sessionId, requestId.toString());
+	}
+
+	private void publish(char kind, String sessionId, String json) {
+		try {
+			this.redis.convertAndSend(this.channel, kind + "\n" + this.origin + "\n" + sessionId + "\n" + json);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not relay a message for session " + sessionId, ex);
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.subscription != null) {
+			return;
+		}
+		ExecutorService dispatcher = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "mcp-session-relay");
+			thread.setDaemon(true);
+			return thread;
+		});
+		RedisMessageListenerContainer subscription = new RedisMessageListenerContainer();
+		subscription.setConnectionFactory(this.connectionFactory);
+		subscription.setTaskExecutor(dispatcher);
+		subscription.addMessageListener(new Receiver(), ChannelTopic.of(this.channel));
+		subscription.afterPropertiesSet();
+		subscription.start();
+		this.dispatcher = dispatcher;
+		this.subscription = subscription;
+	}
+
+	@Override
+	public synchronized void stop() {
+		RedisMessageListenerContainer subscription = this.subscription;
+		if (subscription != null) {
+			subscription.stop();
+			try {
+				subscription.destroy();
+			}
+			catch (Exception ex) {
+				logger.debug("Failed to close the session relay's subscription", ex);
+			}
+			this.subscription = null;
+			this.dispatcher.shutdown();
+			this.dispatcher = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.subscription != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Hands relayed messages to this process's streams and server.
+	 */
+	private final class Receiver implements MessageListener {
+
+		@Override
+		public void onMessage(Message message, byte[] pattern) {
+			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+			int first = body.indexOf('\n');
+			int second = (first > 0) ? body.indexOf('\n', first + 1) : -1;
+			int third = (second > 0) ? body.indexOf('\n', second + 1) : -1;
+			if (third < 0 || body.substring(first + 1, second).equals(RedisSessionRelay.this.origin)) {
+				return;
+			}
+			String sessionId = body.substring(second + 1, third);
+			try {
+				switch (body.charAt(0)) {
+					case 'm' -> {
+						McpSessionStreams streams = RedisSessionRelay.this.streams.get();
+						if (streams != null && streams.hasStream(sessionId)) {
+							streams.sendLocally(sessionId, RedisSessionRelay.this.mapper.readTree(body.substring(third + 1)));
+						}
+					}
+					case 'e' -> {
+						McpSessionStreams streams = RedisSessionRelay.this.streams.get();
+						if (streams != null) {
+							streams.removeLocally(sessionId);
+						}
+					}
+					case 'c' -> {
+						McpServer server = RedisSessionRelay.this.server.get();
+						if (server != null) {
+							server.cancelRequest(sessionId, RedisSessionRelay.this.mapper.readTree(body.substring(third + 1)));
+						}
+					}
+					default -> logger.debug("Ignoring a relayed message of unknown kind " + body.charAt(0));
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not handle a message relayed for session " + sessionId, ex);
+			}
+		}
+
+	}
+
+}
