@@ -1,0 +1,105 @@
+package dev.mcpspring.scaleout;
+
+import java.time.Duration;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.tasks.TaskExecution;
+import dev.mcpspring.tasks.TaskFunctionRegistry;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskResult;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The tools and task function of a scale-out node. Each run says which process runs it,
+ * and each completed run is recorded in Redis, so that tests can tell where a task ran
+ * and how often it completed.
+ */
+@Component
+public class ScaleOutTools {
+
+	/** The function of {@link #sleepy}. */
+	public static final String SLEEPY = "sleepy";
+
+	private static final long PID = ProcessHandle.current().pid();
+
+	private final StringRedisTemplate redis;
+
+	private final String docket;
+
+	ScaleOutTools(StringRedisTemplate redis, TaskFunctionRegistry functions,
+			org.springframework.core.env.Environment environment) {
+		this.redis = redis;
+		this.docket = environment.getProperty("mcp.docket.name", "mcp");
+		functions.register(SLEEPY, this::sleepy);
+	}
+
+	/**
+	 * Returns the Redis key of the list of processes that completed a task.
+	 * @param docket the docket name
+	 * @param taskId the task id
+	 * @return the key
+	 */
+	public static String runsKey(String docket, String taskId) {
+		return docket + ":test-runs:" + taskId;
+	}
+
+	@McpTool(name = "slow", description = "Works in steps, reporting progress; says which process ran it",
+			task = McpTool.Task.OPTIONAL)
+	public String slow(@McpToolParam(description = "Number of steps") int steps,
+			@McpToolParam(name = "delay_ms", description = "Milliseconds per step") int delayMs, McpContext context)
+			throws InterruptedException {
+		for (int i = 1; i <= steps; i++) {
+			Thread.sleep(delayMs);
+			context.throwIfCancelled();
+			context.progress(i, (double) steps, "step " + i + " on pid " + PID);
+		}
+		if (context.taskId() != null) {
+			this.redis.opsForList().rightPush(runsKey(this.docket, context.taskId()), Long.toString(PID));
+		}
+		return "done by pid " + PID;
+	}
+
+	@McpTool(name = "block", description = "Blocks until cancelled (at most 30 seconds)")
+	public String block(McpContext context) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (context.isCancelled()) {
+				this.redis.opsForValue().set(this.docket + ":test-cancelled", Long.toString(PID));
+				return "cancelled";
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return "not cancelled";
+	}
+
+	/**
+	 * A task function: sleeps {@code ms} milliseconds in small steps, saying first which
+	 * process runs it; stops when cancelled or released.
+	 */
+	private TaskResult sleepy(TaskInfo task, TaskExecution execution) throws InterruptedException {
+		long ms = task.arguments().path("ms").asLong(100);
+		execution.progress(0.0, null, "running on pid " + PID);
+		long deadline = System.nanoTime() + Duration.ofMillis(ms).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (execution.isCancelled()) {
+				throw new InterruptedException("stopped");
+			}
+			Thread.sleep(Math.min(20, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+		}
+		this.redis.opsForList().rightPush(runsKey(this.docket, task.id()), Long.toString(PID));
+		ObjectNode result = JsonNodeFactory.instance.objectNode().put("pid", PID);
+		return TaskResult.completed(result);
+	}
+
+}

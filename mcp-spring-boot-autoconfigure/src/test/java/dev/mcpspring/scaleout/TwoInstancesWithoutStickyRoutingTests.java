@@ -1,0 +1,147 @@
+package dev.mcpspring.scaleout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.mcpspring.tasks.redis.RedisTestSupport;
+import dev.mcpspring.tasks.redis.RequiresRedis;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of one application behind a load balancer without sticky routing: A is a
+ * web node, B a web node with a worker. A client's requests may go to either; the
+ * instances share sessions and tasks through Redis.
+ */
+@RequiresRedis
+class TwoInstancesWithoutStickyRoutingTests {
+
+	private static final String NAME = RedisTestSupport.uniqueName("two-instances");
+
+	private static ConfigurableApplicationContext a;
+
+	private static ConfigurableApplicationContext b;
+
+	private static String urlA;
+
+	private static String urlB;
+
+	@BeforeAll
+	static void startInstances() {
+		a = ScaleOutNodeApplication.builder()
+			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
+			.run();
+		b = ScaleOutNodeApplication.builder().properties("server.port=0", "mcp.docket.name=" + NAME).run();
+		urlA = url(a);
+		urlB = url(b);
+	}
+
+	@AfterAll
+	static void stopInstances() {
+		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
+		if (b != null) {
+			b.close();
+		}
+		if (a != null) {
+			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
+			a.close();
+		}
+	}
+
+	private static String url(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return "http://127.0.0.1:" + port + "/mcp";
+	}
+
+	@Test
+	void sessionStartedOnOneInstanceServesTaskCallsPollsAndResultsOnTheOther() throws Exception {
+		ScaleOutClient client = ScaleOutClient.initialize(urlA);
+		try (ScaleOutClient.EventStream streamOnA = client.openStream(urlA)) {
+			sessionOnAServesCallsOnB(client, streamOnA.messages());
+		}
+	}
+
+	private void sessionOnAServesCallsOnB(ScaleOutClient client, BlockingQueue<JsonNode> streamOnA) throws Exception {
+		JsonNode created = client.request(urlB, "tools/call", Map.of("name", "slow", "arguments",
+				Map.of("steps", 5, "delay_ms", 100), "task", Map.of("ttl", 60000), "_meta", Map.of("progressToken", "p1")));
+		String taskId = created.path("result").path("task").path("taskId").asString();
+		assertThat(taskId).isNotEmpty();
+		assertThat(created.path("result").path("task").path("status").asString()).isEqualTo("working");
+		JsonNode polled = client.request(urlA, "tasks/get", Map.of("taskId", taskId));
+		assertThat(polled.path("result").path("taskId").asString()).isEqualTo(taskId);
+		JsonNode result = client.request(urlA, "tasks/result", Map.of("taskId", taskId));
+		assertThat(result.path("result").path("content").get(0).path("text").asString()).startsWith("done by pid");
+		assertThat(result.path("result").path("_meta").path("io.modelcontextprotocol/related-task").path("taskId")
+			.asString()).isEqualTo(taskId);
+		assertThat(client.request(urlA, "tasks/get", Map.of("taskId", taskId)).path("result").path("status").asString())
+			.isEqualTo("completed");
+		assertThat(client.request(urlB, "tasks/list", Map.of()).path("result").path("tasks").findValuesAsString("taskId"))
+			.contains(taskId);
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			streamOnA.drainTo(received);
+			return received.stream().anyMatch((message) -> isStatus(message, taskId, "completed"));
+		});
+		assertThat(received).filteredOn((message) -> "notifications/progress".equals(message.path("method").asString()))
+			.extracting((message) -> message.path("params").path("progress").asDouble())
+			.containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+		assertThat(client.delete(urlB)).isEqualTo(204);
+		assertThatExceptionOfType(ScaleOutClient.HttpStatusException.class)
+			.isThrownBy(() -> client.request(urlA, "tasks/get", Map.of("taskId", taskId)))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(404));
+	}
+
+	private static boolean isStatus(JsonNode message, String taskId, String status) {
+		return "notifications/tasks/status".equals(message.path("method").asString())
+				&& taskId.equals(message.path("params").path("taskId").asString())
+				&& status.equals(message.path("params").path("status").asString());
+	}
+
+	@Test
+	void taskCancelledOnOneInstanceStopsOnTheWorkerOfTheOther() throws Exception {
+		ScaleOutClient client = ScaleOutClient.initialize(urlB);
+		JsonNode created = client.request(urlA, "tools/call", Map.of("name", "slow", "arguments",
+				Map.of("steps", 100, "delay_ms", 100), "task", Map.of()));
+		String taskId = created.path("result").path("task").path("taskId").asString();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> client.request(urlA, "tasks/get", Map.of("taskId", taskId)).path("result")
+				.path("statusMessage").asString().startsWith("step"));
+		JsonNode cancelled = client.request(urlA, "tasks/cancel", Map.of("taskId", taskId));
+		assertThat(cancelled.path("result").path("status").asString()).isEqualTo("cancelled");
+		JsonNode result = client.request(urlB, "tasks/result", Map.of("taskId", taskId));
+		assertThat(result.path("error").path("message").asString()).contains("cancelled");
+		StringRedisTemplate redis = b.getBean(StringRedisTemplate.class);
+		TimeUnit.MILLISECONDS.sleep(300);
+		assertThat(redis.opsForList().size(ScaleOutTools.runsKey(NAME, taskId))).isZero();
+		assertThat(client.request(urlB, "tasks/get", Map.of("taskId", taskId)).path("result").path("status").asString())
+			.isEqualTo("cancelled");
+	}
+
+	@Test
+	void cancellationOfARequestReachesTheInstanceHandlingIt() throws Exception {
+		ScaleOutClient client = ScaleOutClient.initialize(urlA);
+		StringRedisTemplate redis = a.getBean(StringRedisTemplate.class);
+		redis.delete(NAME + ":test-cancelled");
+		client.requestAsync(urlB, 9001, "tools/call", Map.of("name", "block", "arguments", Map.of()));
+		TimeUnit.MILLISECONDS.sleep(500);
+		assertThat(client.notify(urlA, "notifications/cancelled", Map.of("requestId", 9001, "reason", "test")))
+			.isEqualTo(202);
+		await().atMost(Duration.ofSeconds(5)).until(() -> redis.hasKey(NAME + ":test-cancelled"));
+	}
+
+}
