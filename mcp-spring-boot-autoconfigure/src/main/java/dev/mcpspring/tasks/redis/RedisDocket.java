@@ -303,9 +303,10 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		try {
 			while (true) {
 				List<ClaimedTask> claimed = new ArrayList<>();
-				if (reader.recoverNeeded) {
-					started(run("recover", claimArgs(workerId, Integer.toString(Math.max(max, 100)))), claimed);
-					reader.recoverNeeded = false;
+				if (reader.recoverDue()) {
+					List<String> args = claimArgs(workerId, "1000");
+					args.addAll(this.leases);
+					started(run("recover", args), claimed);
 				}
 				if (claimed.isEmpty()) {
 					reclaimIfDue(workerId, max, claimed);
@@ -763,10 +764,24 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 		private RedisConnection connection;
 
-		private volatile boolean recoverNeeded = true;
+		private long nextRecover = System.nanoTime();
 
 		Reader(String workerId) {
 			this.workerId = workerId;
+		}
+
+		/**
+		 * Returns whether to read this worker's pending entries again: at first, after a
+		 * failure, and once per reclaim period, since a client that resends commands
+		 * after a reconnect may have lost the reply that delivered them.
+		 */
+		synchronized boolean recoverDue() {
+			long now = System.nanoTime();
+			if (now - this.nextRecover < 0) {
+				return false;
+			}
+			this.nextRecover = now + TimeUnit.MILLISECONDS.toNanos(reclaimPeriodMillis());
+			return true;
 		}
 
 		synchronized List<ByteRecord> read(String consumer, int max, long blockMillis) {
@@ -788,7 +803,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		 * this worker's pending entries again, whose replies may have been lost.
 		 */
 		synchronized void reset() {
-			this.recoverNeeded = true;
+			this.nextRecover = System.nanoTime();
 			closeQuietly();
 		}
 

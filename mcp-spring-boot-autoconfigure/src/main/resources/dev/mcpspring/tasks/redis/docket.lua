@@ -92,6 +92,11 @@ end
 -- the idempotency key names a live one.
 if op == 'submit' then
 	local id, owner_key, owner_member, idem = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+	local key = task_key(id)
+	if redis.call('EXISTS', key) == 1 then
+		-- Run again after a lost reply (clients resend commands after a reconnect)
+		return { id }
+	end
 	if idem ~= '' then
 		local existing = redis.call('GET', idem)
 		if existing and redis.call('EXISTS', task_key(existing)) == 1 then
@@ -99,7 +104,6 @@ if op == 'submit' then
 		end
 		redis.call('SET', idem, id)
 	end
-	local key = task_key(id)
 	redis.call('HSET', key, unpack(ARGV, 9))
 	if owner_key ~= '' then
 		redis.call('ZADD', owner_key, 0, owner_member)
@@ -110,8 +114,9 @@ end
 
 -- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:
 -- group, consumer, now ISO, now ms, then entry id/task id pairs). Op 'recover': the
--- entries already delivered to this consumer, read again after a reply may have been
--- lost (ARGV: group, consumer, now ISO, now ms, count). Op 'reclaim': entries whose
+-- entries already delivered to this consumer, read again in case a reply was lost
+-- (ARGV: group, consumer, now ISO, now ms, count, then the leases this process knows,
+-- which are left out). Op 'reclaim': entries whose
 -- worker stopped renewing them (ARGV: group, consumer, now ISO, now ms, min idle ms,
 -- cursor, count, origin). Returns {next cursor, {kind, hash...}...}: kind 'started',
 -- 'redelivered' or 'failed' (given up after too many redeliveries).
@@ -119,6 +124,7 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 	local group, consumer, now, now_ms = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 	local origin = (op == 'reclaim') and ARGV[10] or ''
 	local entries = {}
+	local known = {}
 	local cursor = '0-0'
 	local function collect(items)
 		for _, item in ipairs(items) do
@@ -143,6 +149,9 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 		cursor = claimed[1]
 		collect(claimed[2])
 	elseif op == 'recover' then
+		for i = 8, #ARGV do
+			known[ARGV[i]] = true
+		end
 		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '0')
 		if read then
 			collect(read[1][2])
@@ -161,7 +170,7 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 			drop(group, entry)
 		elseif state[3] and op ~= 'reclaim' then
 			-- Read again (after a lost reply): already started by this consumer.
-			if state[4] == consumer then
+			if state[4] == consumer and not known[state[3]] then
 				table.insert(out, { 'started', redis.call('HGETALL', key) })
 			end
 		else
@@ -244,8 +253,12 @@ end
 if op == 'finish' then
 	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'lease', 'status')
+	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease')
 	if state[1] ~= lease then
+		if state[3] == lease and state[2] then
+			-- Run again after a lost reply: answer as the first run did
+			return { terminal(state[2]) and 1 or 2, redis.call('HGETALL', key) }
+		end
 		return { 0 }
 	end
 	drop(group, string.match(lease, '^(.*)/'))
@@ -253,6 +266,7 @@ if op == 'finish' then
 	if terminal(state[2]) then
 		return { 0 }
 	end
+	redis.call('HSET', key, 'lastLease', lease)
 	local now, now_ms = ARGV[7], ARGV[8]
 	if ARGV[6] == 'retry' then
 		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[14])
