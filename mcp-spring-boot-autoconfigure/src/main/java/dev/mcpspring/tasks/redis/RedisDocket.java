@@ -1,6 +1,11 @@
 package dev.mcpspring.tasks.redis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +34,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -37,12 +41,12 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
@@ -91,8 +95,9 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RedisDocket.class);
 
-	private static final RedisScript<List> SCRIPT = RedisScript
-		.of(new ClassPathResource("docket.lua", RedisDocket.class), List.class);
+	private static final byte[] SCRIPT = loadScript();
+
+	private static final byte[] SCRIPT_SHA = sha1Hex(SCRIPT);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -118,6 +123,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	private final RedisTaskCodec codec;
 
 	private final String prefix;
+
+	private final byte[] prefixBytes;
 
 	private final byte[] streamKey;
 
@@ -170,6 +177,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		this.mapper = mapper;
 		this.codec = new RedisTaskCodec(mapper);
 		this.prefix = name;
+		this.prefixBytes = name.getBytes(StandardCharsets.UTF_8);
 		this.streamKey = (name + ":stream").getBytes(StandardCharsets.UTF_8);
 		this.defaultTtl = defaultTtl;
 		this.leaseTimeout = leaseTimeout;
@@ -247,7 +255,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	public Optional<TaskInfo> cancel(String taskId, String message) {
 		Instant now = this.clock.instant();
 		List<?> reply = run("cancel",
-				List.of(taskId, now.toString(), Long.toString(now.toEpochMilli()), message, this.origin));
+				List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), message, this.origin));
 		if (reply.isEmpty()) {
 			return Optional.empty();
 		}
@@ -352,7 +360,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		List<String> args = new ArrayList<>();
 		args.add(GROUP);
 		args.add(workerId);
-		args.add(now.toString());
+		args.add(RedisTaskCodec.time(now));
 		args.add(Long.toString(now.toEpochMilli()));
 		args.addAll(List.of(more));
 		return args;
@@ -438,7 +446,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	@Override
 	public void progress(String taskId, Double progress, Double total, String message) {
-		run("progress", List.of(taskId, this.clock.instant().toString(), optional(progress), optional(total),
+		run("progress", List.of(taskId, RedisTaskCodec.time(this.clock.instant()), optional(progress), optional(total),
 				optional(message)));
 	}
 
@@ -447,7 +455,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
-		List<?> flat = run("status", List.of(taskId, this.clock.instant().toString(), status.wireName(),
+		List<?> flat = run("status", List.of(taskId, RedisTaskCodec.time(this.clock.instant()), status.wireName(),
 				optional(message), this.origin));
 		if (!flat.isEmpty()) {
 			statusChanged(this.codec.decode(flat), true);
@@ -464,16 +472,17 @@ public class RedisDocket implements Docket, SmartLifecycle {
 				Instant runAt = retry ? now.plus(task.retry().delayBefore(task.attempts() + 1)) : now;
 				String message = retry ? "Retrying after failure: " + message(result) : message(result);
 				return run("finish", List.of(GROUP, task.id(), claimed.leaseId(), retry ? "retry" : "finish",
-						now.toString(), Long.toString(now.toEpochMilli()), result.status().wireName(), optional(message),
+						RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), result.status().wireName(),
+						optional(message),
 						optional(retry ? null : this.codec.writeResult(result.result())),
 						optional(retry ? null : this.codec.writeError(result.error())),
-						Long.toString(runAt.toEpochMilli()), runAt.toString(), this.origin));
+						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt), this.origin));
 			});
 			long outcome = (Long) reply.get(0);
 			if (outcome == 0) {
 				return;
 			}
-			TaskInfo changed = this.codec.decode((List<?>) reply.get(1));
+			TaskInfo changed = this.codec.decode((List<?>) reply.get(1), result);
 			if (outcome == 2) {
 				if (changed.runAt().isAfter(this.clock.instant())) {
 					scheduledAt(changed.runAt());
@@ -494,7 +503,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		try {
 			withRetry(() -> {
 				Instant now = this.clock.instant();
-				return run("release", List.of(GROUP, claimed.task().id(), claimed.leaseId(), now.toString(),
+				return run("release", List.of(GROUP, claimed.task().id(), claimed.leaseId(), RedisTaskCodec.time(now),
 						Long.toString(now.toEpochMilli()), "Released by its worker"));
 			});
 		}
@@ -633,13 +642,42 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	private List<?> run(String op, List<String> args) {
-		Object[] argv = new Object[args.size() + 2];
-		argv[0] = op;
-		argv[1] = this.prefix;
+		byte[][] argv = new byte[args.size() + 2][];
+		argv[0] = op.getBytes(StandardCharsets.UTF_8);
+		argv[1] = this.prefixBytes;
 		for (int i = 0; i < args.size(); i++) {
-			argv[i + 2] = args.get(i);
+			argv[i + 2] = args.get(i).getBytes(StandardCharsets.UTF_8);
 		}
-		return this.redis.execute(SCRIPT, List.of(), argv);
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			Object reply;
+			try {
+				reply = connection.scriptingCommands().evalSha(SCRIPT_SHA, ReturnType.MULTI, 0, argv);
+			}
+			catch (DataAccessException ex) {
+				if (!String.valueOf(rootMessage(ex)).contains("NOSCRIPT")) {
+					throw ex;
+				}
+				reply = connection.scriptingCommands().eval(SCRIPT, ReturnType.MULTI, 0, argv);
+			}
+			return (List<?>) strings(reply);
+		}
+	}
+
+	/**
+	 * Turns the bulk strings of a script's reply into strings, keeping its shape.
+	 */
+	private static Object strings(Object reply) {
+		if (reply instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		if (reply instanceof List<?> list) {
+			List<Object> converted = new ArrayList<>(list.size());
+			for (Object item : list) {
+				converted.add(strings(item));
+			}
+			return converted;
+		}
+		return reply;
 	}
 
 	private <T> T withRetry(java.util.function.Supplier<T> operation) {
@@ -739,6 +777,29 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			}
 		}
 		return false;
+	}
+
+	private static byte[] loadScript() {
+		try (InputStream in = RedisDocket.class.getResourceAsStream("docket.lua")) {
+			if (in == null) {
+				throw new IllegalStateException("docket.lua is missing from the class path");
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] sha1Hex(byte[] script) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-1").digest(script))
+				.getBytes(StandardCharsets.US_ASCII);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String newId() {

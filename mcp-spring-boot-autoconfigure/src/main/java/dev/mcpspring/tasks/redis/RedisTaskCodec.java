@@ -2,13 +2,16 @@ package dev.mcpspring.tasks.redis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,9 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a {@link TaskInfo} as the fields of a Redis hash and reads it back. What never
  * changes after submission is one JSON field ({@code spec}); what changes is kept in
  * fields of its own, so that the docket's Lua script can check and set them without
- * parsing JSON. Timestamps are ISO-8601 strings, durations milliseconds.
+ * parsing JSON. Timestamps are nanoseconds since the epoch (exact, and quick to read),
+ * durations milliseconds. The specs of recently seen tasks are kept parsed, since every
+ * change of a task is read back.
  */
 final class RedisTaskCodec {
+
+	private static final int SPEC_CACHE_SIZE = 10_000;
+
+	private final Map<String, Spec> specs = new ConcurrentHashMap<>();
 
 	static final String ID = "id";
 
@@ -80,10 +89,29 @@ final class RedisTaskCodec {
 		putIfNotNull(fields, PURGE, purge);
 		fields.put(STATUS, task.status().wireName());
 		putIfNotNull(fields, MESSAGE, task.statusMessage());
-		fields.put(UPDATED_AT, task.updatedAt().toString());
-		fields.put(RUN_AT, task.runAt().toString());
+		fields.put(UPDATED_AT, time(task.updatedAt()));
+		fields.put(RUN_AT, time(task.runAt()));
 		fields.put(ATTEMPTS, Integer.toString(task.attempts()));
+		remember(task.id(), new Spec(task.function(), task.arguments(), task.owner(), task.createdAt(), task.retry(),
+				task.timeout(), task.idempotencyKey(), task.metadata()));
 		return fields;
+	}
+
+	/**
+	 * Writes a timestamp as a hash field value: nanoseconds since the epoch.
+	 * @param instant the timestamp
+	 * @return the value
+	 */
+	static String time(Instant instant) {
+		return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
+	}
+
+	private static Instant instant(String value) {
+		if (value == null) {
+			return null;
+		}
+		long nanos = Long.parseLong(value);
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
 	}
 
 	private ObjectNode spec(TaskInfo task) {
@@ -91,7 +119,7 @@ final class RedisTaskCodec {
 		spec.put("function", task.function());
 		spec.set("arguments", task.arguments());
 		spec.put("owner", task.owner());
-		spec.put("createdAt", task.createdAt().toString());
+		spec.put("createdAt", time(task.createdAt()));
 		RetryPolicy retry = task.retry();
 		ObjectNode policy = spec.putObject("retry");
 		policy.put("maxAttempts", retry.maxAttempts());
@@ -113,11 +141,22 @@ final class RedisTaskCodec {
 	 * @return the task
 	 */
 	TaskInfo decode(List<?> flat) {
-		Map<String, String> fields = new LinkedHashMap<>();
+		return decode(flat, null);
+	}
+
+	/**
+	 * Reads a task from the flat field/value list that {@code HGETALL} answers in a
+	 * script, with the outcome of its run known already (not read again).
+	 * @param flat the fields and values, alternating
+	 * @param outcome how the run ended, or {@code null}
+	 * @return the task
+	 */
+	TaskInfo decode(List<?> flat, TaskResult outcome) {
+		Map<String, String> fields = new HashMap<>(flat.size());
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
 			fields.put((String) flat.get(i), (String) flat.get(i + 1));
 		}
-		return decode(fields);
+		return decode(fields, outcome);
 	}
 
 	/**
@@ -126,7 +165,33 @@ final class RedisTaskCodec {
 	 * @return the task
 	 */
 	TaskInfo decode(Map<String, String> fields) {
-		JsonNode spec = this.mapper.readTree(fields.get(SPEC));
+		return decode(fields, null);
+	}
+
+	private TaskInfo decode(Map<String, String> fields, TaskResult outcome) {
+		String id = fields.get(ID);
+		Spec spec = this.specs.get(id);
+		if (spec == null) {
+			spec = readSpec(fields.get(SPEC));
+			remember(id, spec);
+		}
+		String result = fields.get(RESULT);
+		String error = fields.get(ERROR);
+		JsonNode resultNode = (result == null) ? null
+				: (outcome != null && outcome.result() != null) ? outcome.result() : this.mapper.readTree(result);
+		JsonRpcError errorValue = (error == null) ? null
+				: (outcome != null && outcome.error() != null) ? outcome.error()
+						: this.mapper.readValue(error, JsonRpcError.class);
+		return new TaskInfo(id, spec.function(), spec.arguments(), spec.owner(),
+				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
+				number(fields.get(TOTAL)), spec.createdAt(), instant(fields.get(UPDATED_AT)),
+				instant(fields.get(RUN_AT)), instant(fields.get(FINISHED_AT)),
+				Duration.ofMillis(Long.parseLong(fields.get(TTL))), Integer.parseInt(fields.get(ATTEMPTS)), spec.retry(),
+				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata());
+	}
+
+	private Spec readSpec(String text) {
+		JsonNode spec = this.mapper.readTree(text);
 		JsonNode retry = spec.get("retry");
 		RetryPolicy policy = new RetryPolicy(retry.get("maxAttempts").asInt(),
 				Duration.ofMillis(retry.get("delay").asLong()), retry.get("multiplier").asDouble(),
@@ -135,18 +200,17 @@ final class RedisTaskCodec {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		spec.get("metadata").properties().forEach((entry) -> metadata.put(entry.getKey(), entry.getValue().asString()));
 		JsonNode arguments = spec.get("arguments");
-		String result = fields.get(RESULT);
-		String error = fields.get(ERROR);
-		return new TaskInfo(fields.get(ID), spec.get("function").asString(),
-				(arguments != null && !arguments.isNull()) ? arguments : null, text(spec, "owner"),
-				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
-				number(fields.get(TOTAL)), Instant.parse(spec.get("createdAt").asString()),
-				Instant.parse(fields.get(UPDATED_AT)), Instant.parse(fields.get(RUN_AT)),
-				instant(fields.get(FINISHED_AT)), Duration.ofMillis(Long.parseLong(fields.get(TTL))),
-				Integer.parseInt(fields.get(ATTEMPTS)), policy,
+		return new Spec(spec.get("function").asString(), (arguments != null && !arguments.isNull()) ? arguments : null,
+				text(spec, "owner"), instant(spec.get("createdAt").asString()), policy,
 				(timeout != null && !timeout.isNull()) ? Duration.ofMillis(timeout.asLong()) : null,
-				text(spec, "idempotencyKey"), (result != null) ? this.mapper.readTree(result) : null,
-				(error != null) ? this.mapper.readValue(error, JsonRpcError.class) : null, Map.copyOf(metadata));
+				text(spec, "idempotencyKey"), Map.copyOf(metadata));
+	}
+
+	private void remember(String id, Spec spec) {
+		if (this.specs.size() >= SPEC_CACHE_SIZE) {
+			this.specs.clear();
+		}
+		this.specs.put(id, spec);
 	}
 
 	String writeResult(JsonNode result) {
@@ -166,8 +230,11 @@ final class RedisTaskCodec {
 		return (value != null) ? Double.valueOf(value) : null;
 	}
 
-	private static Instant instant(String value) {
-		return (value != null) ? Instant.parse(value) : null;
+	/**
+	 * What never changes after a task is submitted.
+	 */
+	private record Spec(String function, JsonNode arguments, String owner, Instant createdAt, RetryPolicy retry,
+			Duration timeout, String idempotencyKey, Map<String, String> metadata) {
 	}
 
 	private static void putIfNotNull(Map<String, String> fields, String name, String value) {
