@@ -100,6 +100,9 @@ public class McpHttpEndpoint {
 			json = McpJson.mapper().readTree(body);
 		}
 		catch (JacksonException ex) {
+			json = null;
+		}
+		if (json == null || json.isMissingNode()) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
 					"Parse error: the body is not valid JSON", null);
 			return;
