@@ -160,6 +160,13 @@ public class McpHttpEndpoint {
 
 	@GetMapping
 	public SseEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if ("HEAD".equals(request.getMethod())) {
+			// Spring MVC routes HEAD to GET handlers: a HEAD must not open a stream that
+			// never ends and takes the session's notifications
+			response.setHeader(HttpHeaders.ALLOW, "GET, POST, DELETE");
+			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+			return null;
+		}
 		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
 			return null;
 		}
