@@ -57,6 +57,20 @@ class MalformedRequestTests {
 	}
 
 	@Test
+	void invalidUtf8IsParseError() {
+		byte[] body = { '{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}' };
+		assertClientError(this.client.raw().body(body).send(), 400, -32700);
+	}
+
+	@Test
+	void excessivelyNestedJsonIsParseError() {
+		String arguments = "[".repeat(5000) + "]".repeat(5000);
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+				+ "\"arguments\":{\"text\":" + arguments + "}}}";
+		assertClientError(this.client.raw().body(body).send(), 400, -32700);
+	}
+
+	@Test
 	void batchIsInvalidRequest() {
 		McpResponse response = this.client.raw()
 			.body("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]")
@@ -172,6 +186,14 @@ class MalformedRequestTests {
 		McpResponse response = this.client.callTool("echo", Map.of("text", padding));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.text()).isEqualTo(padding);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PUT", "PATCH" })
+	void otherHttpMethodIsMethodNotAllowed(String method) {
+		McpResponse response = this.client.raw().method(method).json(McpTestClient.request(1, "ping", null)).send();
+		assertThat(response.status()).isEqualTo(405);
+		assertNoInternals(response);
 	}
 
 	private static byte[] largeRequest() {

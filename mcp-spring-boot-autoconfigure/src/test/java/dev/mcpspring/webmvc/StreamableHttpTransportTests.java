@@ -8,13 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpServerTest;
 import dev.mcpspring.test.McpTestClient;
 import dev.mcpspring.test.SseEvent;
+import dev.mcpspring.test.TextTool;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,9 @@ class StreamableHttpTransportTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private McpToolRegistry registry;
 
 	private McpTestClient client;
 
@@ -132,6 +138,26 @@ class StreamableHttpTransportTests {
 			assertThat(stream.contentType()).startsWith("text/event-stream");
 			SseEvent first = stream.next(WAIT);
 			assertThat(first.isPriming()).as("first event %s", first).isTrue();
+		}
+	}
+
+	@Test
+	void headDoesNotOpenStreamNorTakeTheSessionsNotifications() {
+		try (McpEventStream stream = this.client.openStream()) {
+			assertThat(stream.next(WAIT).isPriming()).isTrue();
+			McpResponse head = this.client.raw()
+				.method("HEAD")
+				.withoutHeader("Content-Type")
+				.header("Accept", "text/event-stream")
+				.send();
+			assertThat(head.status()).isEqualTo(405);
+			this.registry.register(new TextTool("head_probe", "Added at runtime", "probe"));
+			try {
+				stream.nextNotification("notifications/tools/list_changed", WAIT);
+			}
+			finally {
+				this.registry.remove("head_probe");
+			}
 		}
 	}
 

@@ -10,14 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpServerTest;
 import dev.mcpspring.test.McpTestClient;
+import dev.mcpspring.test.TextTool;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +43,10 @@ class ToolListChangedTests {
 		this.client.connect();
 	}
 
+	private static TextTool runtimeTool() {
+		return new TextTool(NAME, "Added at runtime", "runtime says hi");
+	}
+
 	@AfterEach
 	void removeRuntimeTool() {
 		this.registry.remove(NAME);
@@ -55,7 +56,7 @@ class ToolListChangedTests {
 	void addingToolNotifiesOpenStream() {
 		try (McpEventStream stream = this.client.openStream()) {
 			assertThat(stream.next(WAIT).isPriming()).isTrue();
-			this.registry.register(new RuntimeTool());
+			this.registry.register(runtimeTool());
 			JsonNode notification = stream.nextNotification("notifications/tools/list_changed", WAIT);
 			assertThat(notification.path("jsonrpc").asString()).isEqualTo("2.0");
 			assertThat(notification.has("id")).isFalse();
@@ -64,7 +65,7 @@ class ToolListChangedTests {
 
 	@Test
 	void removingToolNotifiesOpenStream() {
-		this.registry.register(new RuntimeTool());
+		this.registry.register(runtimeTool());
 		try (McpEventStream stream = this.client.openStream()) {
 			assertThat(stream.next(WAIT).isPriming()).isTrue();
 			assertThat(this.registry.remove(NAME)).isTrue();
@@ -79,7 +80,7 @@ class ToolListChangedTests {
 		try (McpEventStream first = this.client.openStream(); McpEventStream second = other.openStream()) {
 			first.next(WAIT);
 			second.next(WAIT);
-			this.registry.register(new RuntimeTool());
+			this.registry.register(runtimeTool());
 			first.nextNotification("notifications/tools/list_changed", WAIT);
 			second.nextNotification("notifications/tools/list_changed", WAIT);
 		}
@@ -96,29 +97,12 @@ class ToolListChangedTests {
 
 	@Test
 	void addedToolIsListedAndCallableAndRemovedToolIsGone() {
-		this.registry.register(new RuntimeTool());
+		this.registry.register(runtimeTool());
 		assertThat(this.client.tool(NAME).path("description").asString()).isEqualTo("Added at runtime");
 		assertThat(this.client.callTool(NAME, Map.of()).text()).isEqualTo("runtime says hi");
 		this.registry.remove(NAME);
 		assertThat(this.client.listAllTools()).noneMatch((tool) -> NAME.equals(tool.path("name").asString()));
 		assertThat(this.client.callTool(NAME, Map.of()).errorCode()).isEqualTo(-32602);
-	}
-
-	private static final class RuntimeTool implements McpToolHandler {
-
-		@Override
-		public Tool tool() {
-			ObjectNode schema = McpTestClient.JSON.createObjectNode();
-			schema.put("type", "object");
-			schema.putObject("properties");
-			return new Tool(NAME, null, "Added at runtime", schema, null, null, null);
-		}
-
-		@Override
-		public CallToolResult call(ObjectNode arguments, McpContext context) {
-			return CallToolResult.text("runtime says hi");
-		}
-
 	}
 
 }
