@@ -266,6 +266,41 @@ class ToolCallTests {
 		assertThat(this.client.callTool("number_result", null).text()).isEqualTo("42");
 	}
 
+	// progress
+
+	@Test
+	void progressNotificationsCarryTokenIncreasingProgressTotalAndMessage() {
+		McpResponse response = this.client.callTool("progress", Map.of("steps", 3), "progress-1");
+		List<JsonNode> progress = response.notifications("notifications/progress");
+		assertThat(progress).hasSize(3);
+		for (int i = 0; i < 3; i++) {
+			JsonNode params = progress.get(i).path("params");
+			assertThat(params.path("progressToken").asString()).isEqualTo("progress-1");
+			assertThat(params.path("progress").asDouble()).isEqualTo(i + 1);
+			assertThat(params.path("total").asDouble()).isEqualTo(3);
+			assertThat(params.path("message").asString()).isEqualTo("step " + (i + 1));
+		}
+		assertThat(response.text()).isEqualTo("done 3");
+	}
+
+	@Test
+	void numericProgressTokenIsEchoedAsNumber() {
+		JsonNode params = this.client.callTool("progress", Map.of("steps", 1), 77)
+			.notifications("notifications/progress")
+			.get(0)
+			.path("params");
+		assertThat(params.path("progressToken").isIntegralNumber()).as(params.toString()).isTrue();
+		assertThat(params.path("progressToken").asInt()).isEqualTo(77);
+	}
+
+	@Test
+	void noProgressIsSentWithoutProgressToken() {
+		McpResponse response = this.client.callTool("progress", Map.of("steps", 3));
+		assertThat(response.isJson()).as(response.toString()).isTrue();
+		assertThat(response.notifications()).isEmpty();
+		assertThat(response.text()).isEqualTo("done 3");
+	}
+
 	// failures
 
 	@Test
