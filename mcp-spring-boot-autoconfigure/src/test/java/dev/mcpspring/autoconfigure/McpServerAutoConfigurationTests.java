@@ -26,8 +26,8 @@ import dev.mcpspring.server.tool.McpToolMethodFactory;
 import dev.mcpspring.server.tool.McpToolParam;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.server.tool.McpToolsFeature;
-import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.McpContextInterceptor;
+import dev.mcpspring.webmvc.McpHttpEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,8 @@
 package dev.mcpspring.autoconfigure;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -137,7 +141,7 @@ class McpWebMvcAutoConfigurationTests {
 			.keySet()
 			.stream()
 			.flatMap((info) -> info.getPatternValues().stream())
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
 	}
 
 	private static boolean interceptedBy(AssertableWebApplicationContext context, String method, String path)
@@ -160,7 +164,7 @@ class McpWebMvcAutoConfigurationTests {
 
 		@Bean
 		McpHttpEndpoint userEndpoint(McpServer server) {
-			return new McpHttpEndpoint(server, new OriginPolicy(java.util.List.of("*")), 1024, 0);
+			return new McpHttpEndpoint(server, new OriginPolicy(List.of("*")), 1024, 0);
 		}
 
 	}
@@ -185,10 +189,10 @@ class McpWebMvcAutoConfigurationTests {
 
 	}
 
-	@org.springframework.web.bind.annotation.RestController
+	@RestController
 	static class OtherController {
 
-		@org.springframework.web.bind.annotation.GetMapping("/other")
+		@GetMapping("/other")
 		String other() {
 			return "other";
 		}

@@ -1,5 +1,7 @@
 package dev.mcpspring.context;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -51,7 +53,7 @@ class VirtualThreadToolCallTests {
 		try (var call = client.streamRequest(id, "tools/call",
 				McpTestClient.toolCall("block_until_cancelled", null, null))) {
 			call.nextNotification("notifications/message", McpTestClient.TIMEOUT);
-			client.notify("notifications/cancelled", java.util.Map.of("requestId", id));
+			client.notify("notifications/cancelled", Map.of("requestId", id));
 			assertThat(call.nextNotification("notifications/message", McpTestClient.TIMEOUT).at("/params/data")
 				.asString()).isEqualTo("interrupted cancelled=true");
 		}

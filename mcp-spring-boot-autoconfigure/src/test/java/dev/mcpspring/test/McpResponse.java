@@ -2,6 +2,7 @@ package dev.mcpspring.test;
 
 import java.net.http.HttpHeaders;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -179,7 +180,7 @@ public record McpResponse(int status, HttpHeaders headers, String body) {
 
 	private boolean mediaTypeIs(String type) {
 		String contentType = contentType();
-		return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(type);
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(type);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.mcpspring.server.tool;
 
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +101,7 @@ class ToolCallTests {
 
 	@Test
 	void nullForRequiredArgumentIsToolErrorNamingTheArgument() {
-		java.util.Map<String, Object> arguments = new java.util.HashMap<>();
+		Map<String, Object> arguments = new HashMap<>();
 		arguments.put("text", null);
 		assertToolError(this.client.callTool("echo", arguments), "text");
 	}

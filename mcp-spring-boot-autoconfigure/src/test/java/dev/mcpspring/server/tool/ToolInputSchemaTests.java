@@ -1,5 +1,7 @@
 package dev.mcpspring.server.tool;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +33,7 @@ class ToolInputSchemaTests {
 	void listTools() {
 		McpTestClient client = McpTestClient.forLocalServer(this.port);
 		client.connect();
-		this.schemas = new java.util.HashMap<>();
+		this.schemas = new HashMap<>();
 		client.listAllTools().forEach((tool) -> this.schemas.put(tool.path("name").asString(), tool.path("inputSchema")));
 	}
 
@@ -205,11 +207,11 @@ class ToolInputSchemaTests {
 		return definition;
 	}
 
-	private static java.util.List<String> required(JsonNode schema) {
+	private static List<String> required(JsonNode schema) {
 		return texts(schema.path("required"));
 	}
 
-	private static java.util.List<String> texts(JsonNode array) {
+	private static List<String> texts(JsonNode array) {
 		return array.valueStream().map(JsonNode::asString).toList();
 	}
 

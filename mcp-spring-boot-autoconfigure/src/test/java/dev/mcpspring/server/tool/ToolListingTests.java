@@ -1,5 +1,7 @@
 package dev.mcpspring.server.tool;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +60,7 @@ class ToolListingTests {
 		List<String> all = names(this.client.listAllTools());
 		int pages = 0;
 		String cursor = null;
-		List<String> walked = new java.util.ArrayList<>();
+		List<String> walked = new ArrayList<>();
 		do {
 			JsonNode page = this.client.call("tools/list", (cursor != null) ? Map.of("cursor", cursor) : null);
 			assertThat(page.path("tools").size()).isBetween(1, McpServerTest.PAGE_SIZE);
@@ -73,7 +75,7 @@ class ToolListingTests {
 
 	@Test
 	void nullCursorListsFirstPage() {
-		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		params.put("cursor", null);
 		assertThat(this.client.call("tools/list", params)).isEqualTo(this.client.call("tools/list", null));
 	}

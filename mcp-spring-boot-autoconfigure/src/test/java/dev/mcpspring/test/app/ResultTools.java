@@ -1,6 +1,7 @@
 package dev.mcpspring.test.app;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +22,7 @@ import dev.mcpspring.server.tool.McpTool;
 public class ResultTools {
 
 	/** The bytes of a 1x1 PNG image. */
-	public static final byte[] PNG = java.util.Base64.getDecoder()
+	public static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
 	/** The bytes of a tiny WAV header. */
