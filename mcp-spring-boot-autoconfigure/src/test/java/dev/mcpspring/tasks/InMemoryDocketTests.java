@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The in-memory docket's queue and store semantics, driven through its own API as a
@@ -93,7 +95,7 @@ class InMemoryDocketTests {
 	@Test
 	void finishedTaskCompletesAwaitAndNotifiesListeners() throws Exception {
 		InMemoryDocket docket = docket(Duration.ofMinutes(5));
-		List<TaskStatus> statuses = new ArrayList<>();
+		List<TaskStatus> statuses = new CopyOnWriteArrayList<>();
 		docket.addListener(new DocketListener() {
 			@Override
 			public void onStatusChanged(TaskInfo task, boolean local) {
@@ -110,7 +112,7 @@ class InMemoryDocketTests {
 		assertThat(finished.status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(finished.result().asString()).isEqualTo("done");
 		assertThat(finished.finishedAt()).isNotNull();
-		assertThat(statuses).containsExactly(TaskStatus.COMPLETED);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(statuses).containsExactly(TaskStatus.COMPLETED));
 		assertThat(docket.runningCount()).isZero();
 	}
 
@@ -126,7 +128,7 @@ class InMemoryDocketTests {
 	@Test
 	void failedRunIsRetriedWithBackoffUntilAttemptsAreUsed() throws Exception {
 		InMemoryDocket docket = docket(Duration.ofMinutes(5));
-		List<TaskInfo> retries = new ArrayList<>();
+		List<TaskInfo> retries = new CopyOnWriteArrayList<>();
 		docket.addListener(new DocketListener() {
 			@Override
 			public void onRetry(TaskInfo task) {
@@ -164,7 +166,7 @@ class InMemoryDocketTests {
 	@Test
 	void taskWhoseLeaseIsNotRenewedGoesToAnotherWorker() throws Exception {
 		InMemoryDocket docket = docket(Duration.ofMillis(300));
-		List<String> redelivered = new ArrayList<>();
+		List<String> redelivered = new CopyOnWriteArrayList<>();
 		docket.addListener(new DocketListener() {
 			@Override
 			public void onRedelivered(TaskInfo task) {
@@ -176,7 +178,7 @@ class InMemoryDocketTests {
 		List<ClaimedTask> again = docket.claim("other-worker", 1, WAIT);
 		assertThat(again).hasSize(1);
 		assertThat(again.get(0).task().attempts()).isEqualTo(2);
-		assertThat(redelivered).containsExactly(task.id());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(redelivered).containsExactly(task.id()));
 		docket.finish(lost, TaskResult.completed(JsonNodeFactory.instance.textNode("stale")));
 		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.WORKING);
 		docket.finish(again.get(0), TaskResult.completed(JsonNodeFactory.instance.textNode("fresh")));
