@@ -23,7 +23,9 @@ import dev.mcpspring.test.app.McpTestApplication;
  * {@code 9.9.9} with {@link #INSTRUCTIONS}; {@code tools/list} pages of
  * {@link #PAGE_SIZE}; requests up to {@link #MAX_REQUEST_SIZE} bytes; the default
  * allowed origins; at most {@link #TOMCAT_THREADS} Tomcat threads (so that
- * consecutive requests reuse threads). Tests that need other settings use a
+ * consecutive requests reuse threads); tasks with a default ttl of 2 minutes, a maximum
+ * of 10, a poll interval of 250 ms and the {@code X-Tenant} header propagated; health
+ * health details shown. Tests that need other settings use a
  * {@code @SpringBootTest} of their own.
  */
 @Target(ElementType.TYPE)
@@ -34,7 +36,9 @@ import dev.mcpspring.test.app.McpTestApplication;
 		properties = { "mcp.server.name=test-server", "mcp.server.title=Test Server", "mcp.server.version=9.9.9",
 				"mcp.server.instructions=" + McpServerTest.INSTRUCTIONS, "mcp.server.page-size=" + McpServerTest.PAGE_SIZE,
 				"mcp.server.max-request-size=" + McpServerTest.MAX_REQUEST_SIZE + "B",
-				"server.tomcat.threads.max=" + McpServerTest.TOMCAT_THREADS, "server.tomcat.threads.min-spare=2" })
+				"server.tomcat.threads.max=" + McpServerTest.TOMCAT_THREADS, "server.tomcat.threads.min-spare=2",
+				"mcp.tasks.default-ttl=2m", "mcp.tasks.max-ttl=10m", "mcp.tasks.poll-interval=250ms",
+				"mcp.tasks.propagated-headers=X-Tenant", "management.endpoint.health.show-details=always" })
 public @interface McpServerTest {
 
 	/** The instructions the server announces. */

@@ -75,6 +75,8 @@ public final class McpTestClient {
 
 	private volatile String protocolVersion;
 
+	private volatile Map<String, Object> capabilities = Map.of();
+
 	private McpTestClient(URI endpoint) {
 		this.endpoint = endpoint;
 	}
@@ -177,6 +179,16 @@ public final class McpTestClient {
 	}
 
 	/**
+	 * Sets the capabilities the client declares on {@code initialize} (none by default).
+	 * @param capabilities the capabilities, such as {@code Map.of("elicitation", Map.of())}
+	 * @return this client
+	 */
+	public McpTestClient capabilities(Map<String, Object> capabilities) {
+		this.capabilities = capabilities;
+		return this;
+	}
+
+	/**
 	 * Initializes a session the way real clients do: {@code initialize} with the
 	 * latest version, then {@code notifications/initialized}.
 	 * @return the {@code InitializeResult}
@@ -201,7 +213,7 @@ public final class McpTestClient {
 	public McpResponse initialize(String version) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("protocolVersion", version);
-		params.put("capabilities", Map.of());
+		params.put("capabilities", this.capabilities);
 		params.put("clientInfo", Map.of("name", "mcp-test-client", "version", "1.0.0"));
 		McpResponse response = send(request(nextId(), "initialize", params));
 		String id = response.header(SESSION_ID);
