@@ -15,6 +15,7 @@ import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.AnnotatedMethodRegistrar;
 import dev.mcpspring.server.AnnotatedMethodScanner;
+import dev.mcpspring.server.ClientRequests;
 import dev.mcpspring.server.InMemoryMcpSessionStore;
 import dev.mcpspring.server.McpFeature;
 import dev.mcpspring.server.McpServer;
@@ -61,6 +62,12 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ClientRequests mcpClientRequests(McpProperties properties) {
+		return new ClientRequests(properties.getServer().getClientRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpToolRegistry mcpToolRegistry(McpProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
 		return new McpToolRegistry(properties.getTasks().getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
 	}
@@ -90,13 +97,14 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpServer mcpServer(McpProperties properties, Environment environment, McpSessionStore sessionStore,
-			McpSessionStreams streams, ObjectProvider<McpFeature> features, McpToolRegistry tools,
-			ObjectProvider<McpResourceRegistry> resources, ObjectProvider<McpPromptRegistry> prompts) {
+			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
+			McpToolRegistry tools, ObjectProvider<McpResourceRegistry> resources,
+			ObjectProvider<McpPromptRegistry> prompts) {
 		McpProperties.Server server = properties.getServer();
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
-				server.getInstructions(), sessionStore, streams, features.orderedStream().toList());
+				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList());
 		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
 		resources.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));

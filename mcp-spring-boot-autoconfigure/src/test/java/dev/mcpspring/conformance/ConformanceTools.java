@@ -1,0 +1,103 @@
+package dev.mcpspring.conformance;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import org.springframework.stereotype.Component;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.Content;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.TextResourceContents;
+import dev.mcpspring.server.tool.McpTool;
+
+/**
+ * The tools the conformance suite's tool, logging and progress scenarios call, with the
+ * names and results its scenario sources ({@code src/scenarios/server/tools.ts}) expect.
+ */
+@Component
+public class ConformanceTools {
+
+	private static final long STEP_MILLIS = 50;
+
+	@McpTool(name = "test_simple_text", description = "Returns a fixed text")
+	public String simpleText() {
+		return "This is a simple text response for testing.";
+	}
+
+	@McpTool(name = "test_image_content", description = "Returns a 1x1 red PNG image")
+	public CallToolResult imageContent() throws IOException {
+		return CallToolResult.of(Content.image(redPixelPng(), "image/png"));
+	}
+
+	@McpTool(name = "test_audio_content", description = "Returns a short silent WAV clip")
+	public CallToolResult audioContent() throws IOException {
+		return CallToolResult.of(Content.audio(silentWav(), "audio/wav"));
+	}
+
+	@McpTool(name = "test_embedded_resource", description = "Returns an embedded text resource")
+	public CallToolResult embeddedResource() {
+		return CallToolResult.of(Content.resource(new TextResourceContents("test://embedded-resource", "text/plain",
+				"This is an embedded resource content.")));
+	}
+
+	@McpTool(name = "test_multiple_content_types", description = "Returns text, an image and an embedded resource")
+	public CallToolResult multipleContentTypes() throws IOException {
+		return CallToolResult.of(Content.text("Multiple content types test:"), Content.image(redPixelPng(), "image/png"),
+				Content.resource(new TextResourceContents("test://mixed-content-resource", "application/json",
+						"{\"test\":\"data\",\"value\":123}")));
+	}
+
+	@McpTool(name = "test_tool_with_logging", description = "Sends three info log messages while it runs")
+	public String toolWithLogging(McpContext context) throws InterruptedException {
+		context.log(LoggingLevel.INFO, "Tool execution started");
+		Thread.sleep(STEP_MILLIS);
+		context.log(LoggingLevel.INFO, "Tool processing data");
+		Thread.sleep(STEP_MILLIS);
+		context.log(LoggingLevel.INFO, "Tool execution completed");
+		return "Tool with logging executed successfully";
+	}
+
+	@McpTool(name = "test_error_handling", description = "Always fails")
+	public String errorHandling() {
+		throw new IllegalStateException("This tool intentionally returns an error for testing");
+	}
+
+	@McpTool(name = "test_tool_with_progress", description = "Reports progress 0, 50 and 100 of 100")
+	public String toolWithProgress(McpContext context) throws InterruptedException {
+		context.progress(0, 100.0, null);
+		Thread.sleep(STEP_MILLIS);
+		context.progress(50, 100.0, null);
+		Thread.sleep(STEP_MILLIS);
+		context.progress(100, 100.0, null);
+		return "Tool with progress executed successfully";
+	}
+
+	private static byte[] redPixelPng() throws IOException {
+		BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(0, 0, Color.RED.getRGB());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	private static byte[] silentWav() throws IOException {
+		AudioFormat format = new AudioFormat(8000, 16, 1, true, false);
+		byte[] samples = new byte[800 * format.getFrameSize()];
+		AudioInputStream audio = new AudioInputStream(new ByteArrayInputStream(samples), format, 800);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		AudioSystem.write(audio, AudioFileFormat.Type.WAVE, out);
+		return out.toByteArray();
+	}
+
+}
