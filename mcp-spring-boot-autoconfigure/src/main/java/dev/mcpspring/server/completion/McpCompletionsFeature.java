@@ -107,7 +107,8 @@ public class McpCompletionsFeature implements McpFeature {
 			McpPromptHandler prompt = this.prompts.find(reference.name())
 				.orElseThrow(() -> McpException.invalidParams("Unknown prompt: " + reference.name()));
 			if (!argumentNames(prompt).contains(argument)) {
-				throw McpException.invalidParams("Prompt '" + reference.name() + "' has no argument '" + argument + "'");
+				throw McpException
+					.invalidParams("Prompt '" + reference.name() + "' has no argument '" + argument + "'");
 			}
 			return prompt.knownValues(argument);
 		}

@@ -93,12 +93,13 @@ class ResourcesTests {
 		assertThat(first.has("nextCursor")).isTrue();
 		List<JsonNode> templates = listAll("resources/templates/list", "resourceTemplates");
 		assertThat(templates).extracting((template) -> template.get("uriTemplate").asString())
-			.containsExactly("files://{name}", "reports://{id}", "reports://{region}/{month}");
-		JsonNode report = templates.get(1);
+			.containsExactly("files://readme-{part}", "files://{name}", "reports://{id}",
+					"reports://{region}/{month}");
+		JsonNode report = templates.get(2);
 		assertThat(report.get("name").asString()).isEqualTo("report");
 		assertThat(report.get("description").asString()).isEqualTo("A report by number");
 		assertThat(report.get("mimeType").asString()).isEqualTo("application/json");
-		assertThat(templates.get(0).get("mimeType").asString()).isEqualTo("text/plain");
+		assertThat(templates.get(1).get("mimeType").asString()).isEqualTo("text/plain");
 	}
 
 	@Test
@@ -150,6 +151,12 @@ class ResourcesTests {
 		JsonNode contents = read("files://my%20notes.txt");
 		assertThat(contents.get(0).get("text").asString()).isEqualTo(
 				"file my notes.txt at files://my%20notes.txt in session " + this.client.sessionId());
+	}
+
+	@Test
+	void aUriMatchingSeveralTemplatesIsReadByTheOneWithTheMostLiteralText() {
+		assertThat(read("files://readme-intro").get(0).get("text").asString()).isEqualTo("readme part intro");
+		assertThat(read("files://notes").get(0).get("text").asString()).startsWith("file notes at");
 	}
 
 	@Test

@@ -69,6 +69,11 @@ public class NoteResources {
 		return "file " + name + " at " + uri + " in session " + context.session().orElseThrow().id();
 	}
 
+	@McpResource(uri = "files://readme-{part}", name = "readme", mimeType = "text/plain")
+	public String readme(String part) {
+		return "readme part " + part;
+	}
+
 	@McpTool(name = "update_note", description = "Changes today's note")
 	public String updateNote(String text) {
 		this.today = text;
