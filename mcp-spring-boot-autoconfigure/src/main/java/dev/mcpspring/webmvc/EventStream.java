@@ -8,7 +8,8 @@ import dev.mcpspring.server.McpStreamSink;
 
 /**
  * An SSE stream of a session: the stream of one POSTed request, or the session's
- * standalone (GET) stream. Each event gets the id {@code <stream id>-<sequence>}; the
+ * standalone (GET) stream. Each event, priming events included, gets the id
+ * {@code <stream id>-<sequence>}, unique within the session; the
  * latest events are kept, so a client that lost the connection resumes with a GET and
  * {@code Last-Event-ID} and receives exactly what it missed on this stream. Messages
  * published while no connection is attached are kept for that resumption.
@@ -23,11 +24,13 @@ final class EventStream implements McpStreamSink {
 
 	private long sequence;
 
+	private long lastEvent;
+
+	private long delivered;
+
 	private SseConnection connection;
 
 	private boolean completed;
-
-	private long delivered;
 
 	EventStream(String id, int capacity) {
 		this.id = id;
@@ -51,7 +54,7 @@ final class EventStream implements McpStreamSink {
 			this.connection.close();
 		}
 		this.connection = connection;
-		boolean written = connection.write(SseEvents.priming(eventId(lastSequence < 0 ? 0 : lastSequence), null));
+		boolean written = connection.write(SseEvents.priming(eventId(++this.sequence), null));
 		for (Event event : this.events) {
 			if (written && event.sequence > lastSequence) {
 				written = connection.write(event.bytes);
@@ -123,11 +126,16 @@ final class EventStream implements McpStreamSink {
 	 * @return whether it can be forgotten
 	 */
 	synchronized boolean isFinished() {
-		return this.completed && this.delivered == this.sequence;
+		return this.completed && this.delivered >= this.lastEvent;
 	}
 
-	synchronized long sequence() {
-		return this.sequence;
+	/**
+	 * Returns the sequence of the last event sent, the point a new connection starts
+	 * from when it does not resume.
+	 * @return the sequence
+	 */
+	synchronized long lastEvent() {
+		return this.lastEvent;
 	}
 
 	synchronized boolean isCompleted() {
@@ -136,6 +144,7 @@ final class EventStream implements McpStreamSink {
 
 	private void append(Object message) {
 		long sequence = ++this.sequence;
+		this.lastEvent = sequence;
 		Event event = new Event(sequence,
 				SseEvents.event(eventId(sequence), McpJson.mapper().writeValueAsString(message)));
 		this.events.addLast(event);

@@ -105,6 +105,9 @@ public class McpHttpEndpoint {
 			json = McpJson.mapper().readTree(body);
 		}
 		catch (JacksonException ex) {
+			json = null;
+		}
+		if (json == null || json.isMissingNode()) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
 					"Parse error: the body is not valid JSON", null);
 			return;
@@ -164,6 +167,13 @@ public class McpHttpEndpoint {
 
 	@GetMapping
 	public ResponseBodyEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if ("HEAD".equals(request.getMethod())) {
+			// Spring MVC routes HEAD to GET handlers: a HEAD must not open a stream that
+			// never ends
+			response.setHeader(HttpHeaders.ALLOW, "GET, POST, DELETE");
+			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+			return null;
+		}
 		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
 			return null;
 		}
@@ -179,7 +189,7 @@ public class McpHttpEndpoint {
 		}
 		else {
 			stream = this.eventStreams.standaloneStream(session.id());
-			lastSequence = stream.sequence();
+			lastSequence = stream.lastEvent();
 		}
 		EmitterSseConnection connection = new EmitterSseConnection(this.streamTimeoutMillis);
 		EventStream connected = stream;
