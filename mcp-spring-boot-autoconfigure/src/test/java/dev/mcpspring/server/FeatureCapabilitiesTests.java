@@ -25,6 +25,7 @@ import dev.mcpspring.server.prompt.McpPromptHandler;
 import dev.mcpspring.server.prompt.McpPromptRegistry;
 import dev.mcpspring.server.resource.McpResourceRegistry;
 import dev.mcpspring.server.resource.McpResourceTemplateHandler;
+import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class FeatureCapabilitiesTests {
 
 	@Test
 	void listsAreEmptyWhenTheApplicationHasNone() {
-		SimpleMcpClient client = SimpleMcpClient.forLocalServer(this.port);
+		McpTestClient client = McpTestClient.forLocalServer(this.port);
 		client.connect();
 		assertThat(client.call("resources/list", null).get("resources")).isEmpty();
 		assertThat(client.call("resources/templates/list", null).get("resourceTemplates")).isEmpty();
@@ -118,7 +119,7 @@ class FeatureCapabilitiesTests {
 	}
 
 	private JsonNode capabilities() {
-		return SimpleMcpClient.forLocalServer(this.port).connect().get("capabilities");
+		return McpTestClient.forLocalServer(this.port).connect().get("capabilities");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.SimpleMcpClient;
-import dev.mcpspring.server.testapp.FeaturesServerTest;
+import dev.mcpspring.test.McpServerTest;
+import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,23 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code completion/complete} over HTTP: providers for prompt arguments and template
  * variables, enum constants, the 100-value limit and errors.
  */
-@FeaturesServerTest
+@McpServerTest
 class CompletionTests {
 
 	@LocalServerPort
 	private int port;
 
-	private SimpleMcpClient client;
+	private McpTestClient client;
 
 	@BeforeEach
 	void connect() {
-		this.client = SimpleMcpClient.forLocalServer(this.port);
+		this.client = McpTestClient.forLocalServer(this.port);
 		this.client.connect();
 	}
 
 	@Test
 	void initializeOffersCompletions() {
-		JsonNode capabilities = SimpleMcpClient.forLocalServer(this.port).connect().get("capabilities");
+		JsonNode capabilities = McpTestClient.forLocalServer(this.port).connect().get("capabilities");
 		assertThat(capabilities.get("completions").isObject()).isTrue();
 		assertThat(capabilities.get("completions").isEmpty()).isTrue();
 	}

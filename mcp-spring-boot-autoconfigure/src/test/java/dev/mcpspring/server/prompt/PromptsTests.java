@@ -15,10 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.Prompt;
 import dev.mcpspring.protocol.PromptMessage;
-import dev.mcpspring.server.SimpleMcpClient;
-import dev.mcpspring.server.SimpleMcpClient.EventStream;
-import dev.mcpspring.server.testapp.FeaturesServerTest;
-import dev.mcpspring.server.testapp.TripPrompts;
+import dev.mcpspring.test.McpEventStream;
+import dev.mcpspring.test.McpServerTest;
+import dev.mcpspring.test.McpTestClient;
+import dev.mcpspring.test.app.TripPrompts;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code prompts/list} and {@code prompts/get} over HTTP: arguments, content types,
  * errors and list changes.
  */
-@FeaturesServerTest
+@McpServerTest
 class PromptsTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -38,17 +38,17 @@ class PromptsTests {
 	@Autowired
 	private McpPromptRegistry registry;
 
-	private SimpleMcpClient client;
+	private McpTestClient client;
 
 	@BeforeEach
 	void connect() {
-		this.client = SimpleMcpClient.forLocalServer(this.port);
+		this.client = McpTestClient.forLocalServer(this.port);
 		this.client.connect();
 	}
 
 	@Test
 	void initializeOffersPromptsWithListChanged() {
-		JsonNode capabilities = SimpleMcpClient.forLocalServer(this.port).connect().get("capabilities");
+		JsonNode capabilities = McpTestClient.forLocalServer(this.port).connect().get("capabilities");
 		assertThat(capabilities.get("prompts").get("listChanged").asBoolean()).isTrue();
 	}
 
@@ -56,12 +56,13 @@ class PromptsTests {
 	void promptsListListsPromptsWithTheirArguments() {
 		List<JsonNode> prompts = listAll();
 		assertThat(prompts).extracting((prompt) -> prompt.get("name").asString())
-			.containsExactly("described", "greeting", "region_summary", "trip", "with_image", "with_resource");
+			.containsExactly("described", "greeting", "region_summary", "session_prompt", "trip", "with_image",
+					"with_resource");
 		JsonNode greeting = prompts.get(1);
 		assertThat(greeting.get("title").asString()).isEqualTo("Greeting");
 		assertThat(greeting.get("description").asString()).isEqualTo("Says hello");
 		assertThat(greeting.has("arguments")).isFalse();
-		JsonNode arguments = prompts.get(3).get("arguments");
+		JsonNode arguments = prompts.get(4).get("arguments");
 		assertThat(arguments).hasSize(3);
 		assertThat(arguments.get(0).get("name").asString()).isEqualTo("city");
 		assertThat(arguments.get(0).get("title").asString()).isEqualTo("City");
@@ -77,10 +78,11 @@ class PromptsTests {
 	@Test
 	void promptsListIsPagedWithCursors() {
 		JsonNode first = this.client.call("prompts/list", null);
-		assertThat(first.get("prompts")).hasSize(FeaturesServerTest.PAGE_SIZE);
+		assertThat(first.get("prompts")).hasSize(McpServerTest.PAGE_SIZE);
 		JsonNode second = this.client.call("prompts/list", Map.of("cursor", first.get("nextCursor").asString()));
-		assertThat(second.get("prompts").get(0).get("name").asString()).isEqualTo("region_summary");
-		assertThat(second.has("nextCursor")).isTrue();
+		assertThat(second.get("prompts")).hasSize(2);
+		assertThat(second.get("prompts").get(0).get("name").asString()).isEqualTo("with_image");
+		assertThat(second.has("nextCursor")).isFalse();
 	}
 
 	@Test
@@ -166,6 +168,15 @@ class PromptsTests {
 	}
 
 	@Test
+	void aContextParameterReceivesTheRequestContextAndIsNotAnArgument() {
+		assertThat(text(get("session_prompt", Map.of("greeting", "Hi")).get("messages").get(0)))
+			.isEqualTo("Hi, session " + this.client.sessionId());
+		JsonNode arguments = listAll().get(3).get("arguments");
+		assertThat(arguments).hasSize(1);
+		assertThat(arguments.get(0).get("name").asString()).isEqualTo("greeting");
+	}
+
+	@Test
 	void aGetPromptResultIsSentWithItsDescription() {
 		JsonNode result = get("described", null);
 		assertThat(result.get("description").asString()).isEqualTo("A described prompt");
@@ -174,7 +185,7 @@ class PromptsTests {
 
 	@Test
 	void promptsAddedAndRemovedAtRuntimeAreAnnouncedWithListChanged() {
-		try (EventStream stream = this.client.openStream()) {
+		try (McpEventStream stream = this.client.openStream()) {
 			this.registry.register(McpPromptHandler.of(new Prompt("runtime", null, "Added at runtime", null),
 					(arguments) -> GetPromptResult.of(PromptMessage.user("runtime prompt"))));
 			try {

@@ -14,10 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mcpspring.protocol.Resource;
 import dev.mcpspring.protocol.ResourceContents;
-import dev.mcpspring.server.SimpleMcpClient;
-import dev.mcpspring.server.SimpleMcpClient.EventStream;
-import dev.mcpspring.server.testapp.FeaturesServerTest;
-import dev.mcpspring.server.testapp.NoteResources;
+import dev.mcpspring.test.McpEventStream;
+import dev.mcpspring.test.McpServerTest;
+import dev.mcpspring.test.McpTestClient;
+import dev.mcpspring.test.app.NoteResources;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code resources/*} over HTTP: listing, reading text, binary and templated resources,
  * errors, subscriptions and list changes.
  */
-@FeaturesServerTest
+@McpServerTest
 class ResourcesTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -37,17 +37,17 @@ class ResourcesTests {
 	@Autowired
 	private McpResourceRegistry registry;
 
-	private SimpleMcpClient client;
+	private McpTestClient client;
 
 	@BeforeEach
 	void connect() {
-		this.client = SimpleMcpClient.forLocalServer(this.port);
+		this.client = McpTestClient.forLocalServer(this.port);
 		this.client.connect();
 	}
 
 	@Test
 	void initializeOffersResourcesWithSubscribeAndListChanged() {
-		JsonNode capabilities = SimpleMcpClient.forLocalServer(this.port).connect().get("capabilities");
+		JsonNode capabilities = McpTestClient.forLocalServer(this.port).connect().get("capabilities");
 		assertThat(capabilities.get("resources").get("subscribe").asBoolean()).isTrue();
 		assertThat(capabilities.get("resources").get("listChanged").asBoolean()).isTrue();
 	}
@@ -56,13 +56,14 @@ class ResourcesTests {
 	void resourcesListListsStaticResourcesWithTheirMetadata() {
 		List<JsonNode> resources = listAll("resources/list", "resources");
 		assertThat(resources).extracting((resource) -> resource.get("uri").asString())
-			.containsExactly("notes://all", "notes://logo", "notes://today", "notes://yesterday");
-		JsonNode today = resources.get(2);
+			.containsExactly("notes://all", "notes://logo", "notes://monthly", "notes://today", "notes://weekly",
+					"notes://yesterday");
+		JsonNode today = resources.get(3);
 		assertThat(today.get("name").asString()).isEqualTo("today");
 		assertThat(today.get("title").asString()).isEqualTo("Today's note");
 		assertThat(today.get("description").asString()).isEqualTo("The note of the day");
 		assertThat(today.get("mimeType").asString()).isEqualTo("text/plain");
-		JsonNode yesterday = resources.get(3);
+		JsonNode yesterday = resources.get(5);
 		assertThat(yesterday.get("name").asString()).isEqualTo("yesterday");
 		assertThat(yesterday.get("mimeType").asString()).isEqualTo("text/markdown");
 		assertThat(yesterday.has("title")).isFalse();
@@ -73,10 +74,10 @@ class ResourcesTests {
 	@Test
 	void resourcesListIsPagedWithCursors() {
 		JsonNode first = this.client.call("resources/list", null);
-		assertThat(first.get("resources")).hasSize(FeaturesServerTest.PAGE_SIZE);
+		assertThat(first.get("resources")).hasSize(McpServerTest.PAGE_SIZE);
 		JsonNode second = this.client.call("resources/list", Map.of("cursor", first.get("nextCursor").asString()));
-		assertThat(second.get("resources")).hasSize(2);
-		assertThat(second.get("resources").get(0).get("uri").asString()).isEqualTo("notes://today");
+		assertThat(second.get("resources")).hasSize(1);
+		assertThat(second.get("resources").get(0).get("uri").asString()).isEqualTo("notes://yesterday");
 		assertThat(second.has("nextCursor")).isFalse();
 	}
 
@@ -89,13 +90,13 @@ class ResourcesTests {
 	@Test
 	void templatesListListsUriTemplatesPaged() {
 		JsonNode first = this.client.call("resources/templates/list", null);
-		assertThat(first.get("resourceTemplates")).hasSize(FeaturesServerTest.PAGE_SIZE);
+		assertThat(first.get("resourceTemplates")).hasSize(McpServerTest.PAGE_SIZE);
 		assertThat(first.has("nextCursor")).isTrue();
 		List<JsonNode> templates = listAll("resources/templates/list", "resourceTemplates");
 		assertThat(templates).extracting((template) -> template.get("uriTemplate").asString())
-			.containsExactly("files://readme-{part}", "files://{name}", "reports://{id}",
-					"reports://{region}/{month}");
-		JsonNode report = templates.get(2);
+			.containsExactly("files://readme-{part}", "files://{name}", "notes://day/{date}", "notes://tag/{tag}",
+					"reports://{id}", "reports://{region}/{month}");
+		JsonNode report = templates.get(4);
 		assertThat(report.get("name").asString()).isEqualTo("report");
 		assertThat(report.get("description").asString()).isEqualTo("A report by number");
 		assertThat(report.get("mimeType").asString()).isEqualTo("application/json");
@@ -147,6 +148,14 @@ class ResourcesTests {
 	}
 
 	@Test
+	void aTemplateMethodReturningAListGetsItsJsonAsText() {
+		JsonNode contents = read("notes://tag/work");
+		assertThat(contents.get(0).get("mimeType").asString()).isEqualTo("application/json");
+		assertThat(contents.get(0).get("text").asString()).isEqualTo("[\"work 1\",\"work 2\"]");
+		assertThat(read("notes://day/2026-11-25").get(0).get("text").asString()).isEqualTo("Note of WEDNESDAY");
+	}
+
+	@Test
 	void templateVariablesArePercentDecodedAndTheUriAndContextAreInjected() {
 		JsonNode contents = read("files://my%20notes.txt");
 		assertThat(contents.get(0).get("text").asString()).isEqualTo(
@@ -192,7 +201,7 @@ class ResourcesTests {
 
 	@Test
 	void aSubscribedSessionIsToldOnItsStreamWhenTheResourceChanges() {
-		try (EventStream stream = this.client.openStream()) {
+		try (McpEventStream stream = this.client.openStream()) {
 			assertThat(this.client.call("resources/subscribe", Map.of("uri", "notes://today")).isEmpty()).isTrue();
 			this.client.call("tools/call", Map.of("name", "update_note", "arguments", Map.of("text", "Rain")));
 			JsonNode notification = stream.nextNotification("notifications/resources/updated", TIMEOUT);
@@ -203,7 +212,7 @@ class ResourcesTests {
 
 	@Test
 	void unsubscribingStopsTheUpdates() {
-		try (EventStream stream = this.client.openStream()) {
+		try (McpEventStream stream = this.client.openStream()) {
 			this.client.call("resources/subscribe", Map.of("uri", "notes://today"));
 			this.client.call("resources/subscribe", Map.of("uri", "notes://yesterday"));
 			assertThat(this.client.call("resources/unsubscribe", Map.of("uri", "notes://today")).isEmpty()).isTrue();
@@ -216,9 +225,9 @@ class ResourcesTests {
 
 	@Test
 	void updatesGoOnlyToSessionsSubscribedToTheUri() {
-		SimpleMcpClient other = SimpleMcpClient.forLocalServer(this.port);
+		McpTestClient other = McpTestClient.forLocalServer(this.port);
 		other.connect();
-		try (EventStream stream = this.client.openStream(); EventStream otherStream = other.openStream()) {
+		try (McpEventStream stream = this.client.openStream(); McpEventStream otherStream = other.openStream()) {
 			this.client.call("resources/subscribe", Map.of("uri", "reports://1"));
 			other.call("resources/subscribe", Map.of("uri", "reports://2"));
 			touch("reports://1");
@@ -240,7 +249,7 @@ class ResourcesTests {
 
 	@Test
 	void resourcesAddedAndRemovedAtRuntimeAreAnnouncedWithListChanged() {
-		try (EventStream stream = this.client.openStream()) {
+		try (McpEventStream stream = this.client.openStream()) {
 			this.registry.register(McpResourceHandler.of(Resource.of("notes://runtime", "runtime"),
 					() -> List.of(ResourceContents.text("notes://runtime", "text/plain", "added at runtime"))));
 			try {

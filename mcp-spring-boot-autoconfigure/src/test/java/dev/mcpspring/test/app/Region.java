@@ -1,4 +1,4 @@
-package dev.mcpspring.server.testapp;
+package dev.mcpspring.test.app;
 
 /**
  * Sales regions, completed from the enum constants.

@@ -1,6 +1,7 @@
-package dev.mcpspring.server.testapp;
+package dev.mcpspring.test.app;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import dev.mcpspring.server.tool.McpTool;
 
 /**
  * Resources of every shape: text, binary, several contents, and templates with typed
- * variables; and a tool that changes a resource and tells subscribers.
+ * variables; and tools that change a resource and tell subscribers. Six resources and
+ * six templates, so that both lists have two pages.
  */
 @Component
 public class NoteResources {
@@ -41,6 +43,26 @@ public class NoteResources {
 			mimeType = "text/markdown")
 	public String yesterday() {
 		return "# Yesterday\nAll quiet.";
+	}
+
+	@McpResource(uri = "notes://weekly", description = "The weekly note")
+	public String weekly() {
+		return "Week 48";
+	}
+
+	@McpResource(uri = "notes://monthly", description = "The monthly note")
+	public String monthly() {
+		return "November";
+	}
+
+	@McpResource(uri = "notes://day/{date}", name = "day_note")
+	public String dayNote(LocalDate date) {
+		return "Note of " + date.getDayOfWeek();
+	}
+
+	@McpResource(uri = "notes://tag/{tag}", name = "tagged_notes")
+	public List<String> taggedNotes(String tag) {
+		return List.of(tag + " 1", tag + " 2");
 	}
 
 	@McpResource(uri = "notes://logo", name = "logo", mimeType = "image/png")

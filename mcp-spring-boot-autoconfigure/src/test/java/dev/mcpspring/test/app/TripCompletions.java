@@ -1,4 +1,4 @@
-package dev.mcpspring.server.testapp;
+package dev.mcpspring.test.app;
 
 import java.util.List;
 import java.util.Map;

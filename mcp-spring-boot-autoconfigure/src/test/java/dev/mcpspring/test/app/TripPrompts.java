@@ -1,10 +1,11 @@
-package dev.mcpspring.server.testapp;
+package dev.mcpspring.test.app;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.mcpspring.context.McpContext;
 import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.PromptMessage;
@@ -14,7 +15,8 @@ import dev.mcpspring.server.prompt.McpPromptArg;
 
 /**
  * Prompts of every shape: no arguments, required and optional arguments, typed
- * arguments, image and embedded-resource content, and a result with a description.
+ * arguments, image and embedded-resource content, the request context, and a result
+ * with a description. Seven prompts, so that the list has two pages.
  */
 @Component
 public class TripPrompts {
@@ -50,6 +52,11 @@ public class TripPrompts {
 	public List<Object> withResource(String uri) {
 		return List.of(Content.resource(ResourceContents.text(uri, "text/plain", "Embedded text")),
 				"Please read the resource above.");
+	}
+
+	@McpPrompt(name = "session_prompt", description = "Names the caller's session")
+	public String sessionPrompt(McpContext context, @McpPromptArg(description = "A greeting") String greeting) {
+		return greeting + ", session " + context.session().orElseThrow().id();
 	}
 
 	@McpPrompt(name = "described", description = "Has a description in its result")
