@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * everyone, with optional HTTP Basic users {@code alice} and {@code bob}, password
  * {@code password}) and tool beans covering argument types ({@link ArgumentTools}),
  * result types ({@link ResultTools}), progress, logging, failures and cancellation
- * ({@link InteractionTools}) and the request context ({@link ContextTools}).
+ * ({@link InteractionTools}) and the request context ({@link ContextTools}); resources
+ * ({@link NoteResources}), prompts ({@link TripPrompts}) and completion providers
+ * ({@link TripCompletions}).
  * <p>
  * It scans only its own package. Start it with {@link dev.mcpspring.test.McpServerTest}
  * so that test classes share one server.
