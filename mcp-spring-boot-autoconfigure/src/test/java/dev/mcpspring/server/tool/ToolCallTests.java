@@ -114,6 +114,20 @@ class ToolCallTests {
 	}
 
 	@Test
+	void bindingErrorsNameThePathAndTheExpectedTypeWithoutJavaClassNames() {
+		McpResponse count = this.client.callTool("primitives", Map.of("count", "many", "big", 1, "ratio", 1.0, "flag", true));
+		assertThat(count.text()).isEqualTo("Invalid value for argument 'count': expected an integer");
+		McpResponse priority = this.client.callTool("enum_arg", Map.of("priority", "URGENT"));
+		assertThat(priority.text()).startsWith("Invalid value for argument 'priority': expected one of [")
+			.doesNotContain("dev.mcpspring");
+		McpResponse customer = this.client.callTool("record_arg", Map.of("customer", List.of(1, 2)));
+		assertThat(customer.text()).isEqualTo("Invalid value for argument 'customer': expected an object");
+		McpResponse nested = this.client.callTool("record_arg",
+				Map.of("customer", Map.of("name", "Ada", "address", Map.of("street", List.of(1)))));
+		assertThat(nested.text()).isEqualTo("Invalid value for argument 'customer.address.street': expected a string");
+	}
+
+	@Test
 	void wrongShapeForRecordArgumentIsToolErrorNamingTheArgument() {
 		assertToolError(this.client.callTool("record_arg", Map.of("customer", List.of(1, 2))), "customer");
 	}
