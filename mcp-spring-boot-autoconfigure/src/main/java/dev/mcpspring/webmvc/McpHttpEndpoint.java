@@ -2,6 +2,7 @@ package dev.mcpspring.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -280,14 +281,14 @@ public class McpHttpEndpoint {
 			throws IOException {
 		List<MediaType> accepted;
 		try {
-			accepted = MediaType.parseMediaTypes(request.getHeaders(HttpHeaders.ACCEPT).hasMoreElements()
-					? String.join(",", java.util.Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) : null);
+			accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
 		}
 		catch (InvalidMediaTypeException ex) {
 			accepted = List.of();
 		}
 		for (MediaType type : required) {
-			if (accepted.stream().noneMatch((candidate) -> candidate.includes(type))) {
+			if (accepted.stream()
+				.noneMatch((candidate) -> candidate.includes(type) && candidate.getQualityValue() > 0)) {
 				McpHttpResponses.writeError(response, HttpStatus.NOT_ACCEPTABLE, ErrorCodes.INVALID_REQUEST,
 						"Not Acceptable: the Accept header must include "
 								+ String.join(" and ", required.stream().map(MediaType::toString).toList()),

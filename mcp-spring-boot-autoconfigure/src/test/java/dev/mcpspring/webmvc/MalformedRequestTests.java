@@ -150,7 +150,8 @@ class MalformedRequestTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "application/json", "text/event-stream", "text/html", "application/*" })
+	@ValueSource(strings = { "application/json", "text/event-stream", "text/html", "application/*",
+			"application/json, text/event-stream;q=0" })
 	void acceptLackingJsonOrEventStreamIsNotAcceptable(String accept) {
 		McpResponse response = this.client.raw()
 			.header("Accept", accept)
