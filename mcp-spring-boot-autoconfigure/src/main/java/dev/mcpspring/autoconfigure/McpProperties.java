@@ -101,10 +101,12 @@ public class McpProperties {
 		private int pageSize = 100;
 
 		/**
-		 * How long a server-to-client stream (HTTP GET) stays open before the client has
-		 * to reconnect. Zero keeps it open until the client leaves.
+		 * How long the server waits for a client to answer its requests (sampling,
+		 * elicitation).
 		 */
-		private Duration streamTimeout = Duration.ofMinutes(10);
+		private Duration clientRequestTimeout = Duration.ofMinutes(5);
+
+		private final Sse sse = new Sse();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -190,12 +192,66 @@ public class McpProperties {
 			this.pageSize = pageSize;
 		}
 
-		public Duration getStreamTimeout() {
-			return this.streamTimeout;
+		public Duration getClientRequestTimeout() {
+			return this.clientRequestTimeout;
 		}
 
-		public void setStreamTimeout(Duration streamTimeout) {
-			this.streamTimeout = streamTimeout;
+		public void setClientRequestTimeout(Duration clientRequestTimeout) {
+			this.clientRequestTimeout = clientRequestTimeout;
+		}
+
+		public Sse getSse() {
+			return this.sse;
+		}
+
+		/**
+		 * Server-Sent Event streams.
+		 */
+		public static class Sse {
+
+			/**
+			 * How many events of each stream are kept, so that a client that lost its
+			 * connection resumes it with Last-Event-ID and misses nothing.
+			 */
+			private int replayBuffer = 100;
+
+			/**
+			 * Reconnection delay sent to clients when the server closes a stream's
+			 * connection.
+			 */
+			private Duration retry = Duration.ofSeconds(1);
+
+			/**
+			 * How long a server-to-client connection (HTTP GET) stays open before the
+			 * client has to reconnect. Zero keeps it open until the client leaves.
+			 */
+			private Duration timeout = Duration.ofMinutes(10);
+
+			public int getReplayBuffer() {
+				return this.replayBuffer;
+			}
+
+			public void setReplayBuffer(int replayBuffer) {
+				Assert.isTrue(replayBuffer > 0, "mcp.server.sse.replay-buffer must be positive");
+				this.replayBuffer = replayBuffer;
+			}
+
+			public Duration getRetry() {
+				return this.retry;
+			}
+
+			public void setRetry(Duration retry) {
+				this.retry = retry;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
 		}
 
 	}

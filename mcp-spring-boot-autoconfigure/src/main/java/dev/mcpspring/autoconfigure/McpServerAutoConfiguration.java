@@ -8,17 +8,28 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.AnnotatedMethodRegistrar;
 import dev.mcpspring.server.AnnotatedMethodScanner;
+import dev.mcpspring.server.ClientRequests;
 import dev.mcpspring.server.InMemoryMcpSessionStore;
 import dev.mcpspring.server.McpFeature;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.server.completion.McpCompleteMethodFactory;
+import dev.mcpspring.server.completion.McpCompletionRegistry;
+import dev.mcpspring.server.completion.McpCompletionsFeature;
+import dev.mcpspring.server.prompt.McpPromptMethodFactory;
+import dev.mcpspring.server.prompt.McpPromptRegistry;
+import dev.mcpspring.server.prompt.McpPromptsFeature;
+import dev.mcpspring.server.resource.McpResourceMethodFactory;
+import dev.mcpspring.server.resource.McpResourceRegistry;
+import dev.mcpspring.server.resource.McpResourcesFeature;
 import dev.mcpspring.server.tool.McpToolMethodFactory;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.server.tool.McpToolsFeature;
@@ -47,6 +58,12 @@ public final class McpServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpSessionStreams mcpSessionStreams() {
 		return new McpSessionStreams();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientRequests mcpClientRequests(McpProperties properties) {
+		return new ClientRequests(properties.getServer().getClientRequestTimeout());
 	}
 
 	@Bean
@@ -80,14 +97,93 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpServer mcpServer(McpProperties properties, Environment environment, McpSessionStore sessionStore,
-			McpSessionStreams streams, ObjectProvider<McpFeature> features, McpToolRegistry tools) {
+			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
+			McpToolRegistry tools, ObjectProvider<McpResourceRegistry> resources,
+			ObjectProvider<McpPromptRegistry> prompts) {
 		McpProperties.Server server = properties.getServer();
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
-				server.getInstructions(), sessionStore, streams, features.orderedStream().toList());
+				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList());
 		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
+		resources.ifAvailable((registry) -> registry
+			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));
+		prompts.ifAvailable((registry) -> registry
+			.addListener(() -> mcpServer.notifyAllSessions("notifications/prompts/list_changed", null)));
 		return mcpServer;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class McpResourcesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpResourceRegistry mcpResourceRegistry() {
+			return new McpResourceRegistry();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpResourceMethodFactory mcpResourceMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
+				McpResourceRegistry registry) {
+			return new McpResourceMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpProperties properties,
+				McpSessionStore sessionStore, McpSessionStreams streams) {
+			return new McpResourcesFeature(registry, properties.getServer().getPageSize(), sessionStore, streams);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class McpPromptsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpPromptRegistry mcpPromptRegistry() {
+			return new McpPromptRegistry();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpPromptMethodFactory mcpPromptMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
+				McpPromptRegistry registry) {
+			return new McpPromptMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpPromptsFeature mcpPromptsFeature(McpPromptRegistry registry, McpProperties properties) {
+			return new McpPromptsFeature(registry, properties.getServer().getPageSize());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class McpCompletionsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpCompletionRegistry mcpCompletionRegistry() {
+			return new McpCompletionRegistry();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpCompleteMethodFactory mcpCompleteMethodFactory(McpCompletionRegistry registry) {
+			return new McpCompleteMethodFactory(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpCompletionsFeature mcpCompletionsFeature(McpCompletionRegistry registry, McpPromptRegistry prompts,
+				McpResourceRegistry resources) {
+			return new McpCompletionsFeature(registry, prompts, resources);
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.server.task.DocketTaskRegistrar;
 import dev.mcpspring.server.task.McpTasksFeature;
+import dev.mcpspring.server.task.TaskMessages;
 import dev.mcpspring.server.task.TaskPropagation;
 import dev.mcpspring.server.task.TaskStatusNotifier;
 import dev.mcpspring.server.task.ToolCallTaskFunction;
@@ -57,10 +58,19 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpTasksFeature mcpTasksFeature(Docket docket, McpProperties properties, TaskPropagation propagation) {
+	TaskMessages mcpTaskMessages(Docket docket) {
+		TaskMessages messages = new TaskMessages();
+		docket.addListener(messages);
+		return messages;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpTasksFeature mcpTasksFeature(Docket docket, McpProperties properties, TaskPropagation propagation,
+			TaskMessages messages) {
 		McpProperties.Tasks tasks = properties.getTasks();
 		return new McpTasksFeature(docket, new McpTasksFeature.Settings(tasks.getDefaultTtl(), tasks.getMaxTtl(),
-				tasks.getPollInterval(), properties.getServer().getPageSize()), propagation);
+				tasks.getPollInterval(), properties.getServer().getPageSize()), propagation, messages);
 	}
 
 	@Bean
@@ -72,16 +82,16 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	ToolCallTaskFunction mcpToolCallTaskFunction(TaskFunctionRegistry functions, McpServer server,
-			TaskPropagation propagation, McpToolRegistry tools) {
-		ToolCallTaskFunction function = new ToolCallTaskFunction(server, propagation, tools);
+			TaskPropagation propagation, TaskMessages messages, McpToolRegistry tools) {
+		ToolCallTaskFunction function = new ToolCallTaskFunction(server, propagation, messages, tools);
 		functions.register(McpTasksFeature.TOOL_FUNCTION_PREFIX, function);
 		return function;
 	}
 
 	@Bean
 	DocketTaskRegistrar mcpDocketTaskRegistrar(TaskFunctionRegistry functions, McpToolMethodFactory factory,
-			ObjectProvider<McpServer> server, TaskPropagation propagation) {
-		return new DocketTaskRegistrar(functions, factory, server, propagation);
+			ObjectProvider<McpServer> server, TaskPropagation propagation, TaskMessages messages) {
+		return new DocketTaskRegistrar(functions, factory, server, propagation, messages);
 	}
 
 	@Configuration(proxyBeanMethods = false)

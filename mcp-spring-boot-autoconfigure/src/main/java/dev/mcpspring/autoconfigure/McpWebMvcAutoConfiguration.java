@@ -13,11 +13,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.OriginPolicy;
+import dev.mcpspring.webmvc.SessionEventStreams;
 
 /**
  * Auto-configuration of the MCP Streamable HTTP endpoint in a Spring MVC application,
@@ -40,10 +42,17 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpHttpEndpoint mcpHttpEndpoint(McpServer server, McpProperties properties) {
+	SessionEventStreams mcpSessionEventStreams(McpSessionStreams streams, McpProperties properties) {
+		McpProperties.Server.Sse sse = properties.getServer().getSse();
+		return new SessionEventStreams(streams, sse.getReplayBuffer(), sse.getRetry().toMillis());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties) {
 		McpProperties.Server config = properties.getServer();
-		return new McpHttpEndpoint(server, new OriginPolicy(config.getAllowedOrigins()),
-				config.getMaxRequestSize().toBytes(), config.getStreamTimeout().toMillis());
+		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()),
+				config.getMaxRequestSize().toBytes(), config.getSse().getTimeout().toMillis());
 	}
 
 	@Bean

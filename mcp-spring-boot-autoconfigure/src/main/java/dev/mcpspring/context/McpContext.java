@@ -3,10 +3,17 @@ package dev.mcpspring.context;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mcpspring.protocol.CreateMessageResult;
+import dev.mcpspring.protocol.ElicitResult;
 import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.server.ClientRequests;
 import dev.mcpspring.server.McpExchange;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSession;
@@ -15,6 +22,7 @@ import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.Worker;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an MCP tool sees of the request it serves: the session, progress reporting,
@@ -234,6 +242,129 @@ public final class McpContext {
 	public void throwIfCancelled() {
 		if (isCancelled()) {
 			throw new CancellationException("The request was cancelled by the client");
+		}
+	}
+
+	/**
+	 * Asks the client's model for a completion ({@code sampling/createMessage}) with one
+	 * user message.
+	 * @param prompt the user message
+	 * @param maxTokens the most tokens to generate
+	 * @return the client's answer
+	 * @throws IllegalStateException when the client did not declare sampling, or did not
+	 * answer in time ({@code mcp.server.client-request-timeout})
+	 */
+	public CreateMessageResult sample(String prompt, int maxTokens) {
+		ObjectNode params = McpJson.mapper().createObjectNode();
+		params.putArray("messages")
+			.addObject()
+			.put("role", "user")
+			.putObject("content")
+			.put("type", "text")
+			.put("text", prompt);
+		params.put("maxTokens", maxTokens);
+		return sample(params);
+	}
+
+	/**
+	 * Asks the client's model for a completion ({@code sampling/createMessage}).
+	 * @param params the request params ({@code messages}, {@code maxTokens},
+	 * {@code systemPrompt}, ...)
+	 * @return the client's answer
+	 * @throws IllegalStateException when the client did not declare sampling, or did not
+	 * answer in time
+	 */
+	public CreateMessageResult sample(ObjectNode params) {
+		requireClientCapability("sampling");
+		return McpJson.mapper().treeToValue(request("sampling/createMessage", params), CreateMessageResult.class);
+	}
+
+	/**
+	 * Asks the user for input through the client ({@code elicitation/create}, form mode).
+	 * @param message what to ask
+	 * @param requestedSchema a flat object schema of the fields to fill (strings,
+	 * numbers, booleans, enums; defaults allowed)
+	 * @return the user's answer
+	 * @throws IllegalStateException when the client did not declare elicitation, or did
+	 * not answer in time
+	 */
+	public ElicitResult elicit(String message, ObjectNode requestedSchema) {
+		requireClientCapability("elicitation");
+		ObjectNode params = McpJson.mapper().createObjectNode();
+		params.put("message", message);
+		params.set("requestedSchema", requestedSchema);
+		return McpJson.mapper().treeToValue(request("elicitation/create", params), ElicitResult.class);
+	}
+
+	/**
+	 * Asks the user for input through the client, with the fields of a record or POJO.
+	 * @param message what to ask
+	 * @param type the type whose properties are the fields to fill
+	 * @return the user's answer; read it with {@link ElicitResult#content(Class)}
+	 */
+	public ElicitResult elicit(String message, Class<?> type) {
+		return elicit(message, ElicitationSchemas.of(type));
+	}
+
+	/**
+	 * Sends a request to the client and waits for its answer, for up to
+	 * {@code mcp.server.client-request-timeout}. In a background task the task shows
+	 * {@code input_required} meanwhile, and the request reaches the client through
+	 * {@code tasks/result}.
+	 * @param method the method
+	 * @param params the params
+	 * @return the result
+	 * @throws dev.mcpspring.protocol.McpException when the client answers with an error
+	 * @throws IllegalStateException when the client does not answer in time
+	 */
+	public JsonNode request(String method, ObjectNode params) {
+		McpExchange exchange = exchange();
+		ClientRequests requests = this.server.clientRequests();
+		String id = requests.register();
+		ObjectNode sent = params.deepCopy();
+		if (exchange.taskId() != null) {
+			sent.putObject("_meta")
+				.putObject("io.modelcontextprotocol/related-task")
+				.put("taskId", exchange.taskId());
+		}
+		exchange.awaitingClient(true);
+		try {
+			exchange.send(JsonRpcNotification.request(id, method, sent));
+			return requests.answer(id).get(requests.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("The client did not answer " + method + " within " + requests.timeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("Interrupted while waiting for the client to answer " + method);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			requests.forget(id);
+			exchange.awaitingClient(false);
+		}
+	}
+
+	/**
+	 * Closes the connection carrying this call's messages while the call goes on; the
+	 * client resumes the stream (GET with {@code Last-Event-ID}) and receives the rest,
+	 * including the result. Useful to avoid holding connections during long calls.
+	 */
+	public void closeStream() {
+		exchange().closeStream();
+	}
+
+	private void requireClientCapability(String capability) {
+		McpSession session = exchange().session();
+		if (session == null || !session.hasClientCapability(capability)) {
+			throw new IllegalStateException("The client does not support " + capability
+					+ ": it declared no '" + capability + "' capability on initialize");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.mcpspring.protocol;
 
+import java.util.Map;
+
 /**
  * An error answered to the client as a JSON-RPC error response.
  */
@@ -29,6 +31,17 @@ public class McpException extends RuntimeException {
 
 	public static McpException invalidRequest(String message) {
 		return new McpException(ErrorCodes.INVALID_REQUEST, message);
+	}
+
+	/**
+	 * Returns the error for a resource URI that names no resource: code
+	 * {@link ErrorCodes#RESOURCE_NOT_FOUND}, with the URI in the error's data.
+	 * @param uri the URI
+	 * @return the exception
+	 */
+	public static McpException resourceNotFound(String uri) {
+		return new McpException(ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+				Map.of("uri", uri));
 	}
 
 	public int getCode() {

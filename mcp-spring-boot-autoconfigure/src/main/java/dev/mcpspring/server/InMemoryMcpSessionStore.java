@@ -57,6 +57,12 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 	}
 
 	@Override
+	public boolean isLive(String id) {
+		Entry entry = this.sessions.get(id);
+		return entry != null && !entry.isExpired(this.clock.millis(), this.timeoutMillis);
+	}
+
+	@Override
 	public boolean delete(String id) {
 		return this.sessions.remove(id) != null;
 	}

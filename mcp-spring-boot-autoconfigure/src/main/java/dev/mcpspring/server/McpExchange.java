@@ -57,6 +57,22 @@ public abstract class McpExchange {
 	public abstract void send(JsonRpcNotification message);
 
 	/**
+	 * Closes the connection carrying this exchange's messages while the exchange goes
+	 * on; the client resumes the stream and receives the rest. Does nothing where there
+	 * is no such connection.
+	 */
+	public void closeStream() {
+	}
+
+	/**
+	 * Told when the exchange starts and stops waiting for the client's answer to a
+	 * request (a background task shows {@code input_required} meanwhile).
+	 * @param waiting whether it is waiting
+	 */
+	public void awaitingClient(boolean waiting) {
+	}
+
+	/**
 	 * Returns the value of a request header: of the HTTP request, or, in a background
 	 * task, one of the headers propagated from the submitting request.
 	 * @param name the header name

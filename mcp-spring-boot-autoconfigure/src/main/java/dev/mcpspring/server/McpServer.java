@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.InitializeResult;
+import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
@@ -38,6 +39,8 @@ public class McpServer {
 
 	private final McpSessionStreams streams;
 
+	private final ClientRequests clientRequests;
+
 	private final Map<String, McpRequestHandler> requestHandlers = new ConcurrentHashMap<>();
 
 	private final Map<String, McpRequestHandler> notificationHandlers = new ConcurrentHashMap<>();
@@ -47,11 +50,12 @@ public class McpServer {
 	private final List<? extends McpFeature> features;
 
 	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
-			List<? extends McpFeature> features) {
+			ClientRequests clientRequests, List<? extends McpFeature> features) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
 		this.streams = streams;
+		this.clientRequests = clientRequests;
 		this.features = List.copyOf(features);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
 		this.requestHandlers.put("logging/setLevel", this::setLevel);
@@ -73,6 +77,10 @@ public class McpServer {
 
 	public McpSessionStreams streams() {
 		return this.streams;
+	}
+
+	public ClientRequests clientRequests() {
+		return this.clientRequests;
 	}
 
 	/**
@@ -158,6 +166,15 @@ public class McpServer {
 		if (handler != null) {
 			handler.handle(params, context);
 		}
+	}
+
+	/**
+	 * Handles a response from the client to a request the server sent. Responses nobody
+	 * waits for (late, or for a timed-out request) are ignored.
+	 * @param response the response
+	 */
+	public void handleResponse(JsonRpcMessage response) {
+		this.clientRequests.complete(response);
 	}
 
 	/**

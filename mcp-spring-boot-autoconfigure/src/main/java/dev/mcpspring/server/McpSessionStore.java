@@ -22,6 +22,16 @@ public interface McpSessionStore {
 	Optional<McpSession> find(String id);
 
 	/**
+	 * Returns whether a session is live, without marking it used (so that server-side
+	 * bookkeeping, such as resource subscriptions, does not keep idle sessions alive).
+	 * @param id the session id
+	 * @return whether the session exists and has not ended or expired
+	 */
+	default boolean isLive(String id) {
+		return find(id).isPresent();
+	}
+
+	/**
 	 * Ends a session.
 	 * @param id the session id
 	 * @return whether a live session was ended

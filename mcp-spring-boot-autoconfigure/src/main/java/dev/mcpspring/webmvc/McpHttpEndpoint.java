@@ -2,11 +2,10 @@ package dev.mcpspring.webmvc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
@@ -52,6 +51,9 @@ public class McpHttpEndpoint {
 	/** The session header. */
 	public static final String SESSION_ID = "Mcp-Session-Id";
 
+	/** The header a client resumes an SSE stream with. */
+	public static final String LAST_EVENT_ID = "Last-Event-ID";
+
 	/** The protocol version header. */
 	public static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
 
@@ -70,16 +72,20 @@ public class McpHttpEndpoint {
 
 	private final long streamTimeoutMillis;
 
+	private final SessionEventStreams eventStreams;
+
 	/**
 	 * Creates the endpoint.
 	 * @param server the server
+	 * @param eventStreams the SSE streams of the sessions
 	 * @param originPolicy the allowed origins
 	 * @param maxRequestBytes the largest accepted POST body
-	 * @param streamTimeoutMillis how long a GET stream stays open, 0 for unlimited
+	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
 	 */
-	public McpHttpEndpoint(McpServer server, OriginPolicy originPolicy, long maxRequestBytes,
-			long streamTimeoutMillis) {
+	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
+			long maxRequestBytes, long streamTimeoutMillis) {
 		this.server = server;
+		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
 		this.maxRequestBytes = maxRequestBytes;
 		this.streamTimeoutMillis = streamTimeoutMillis;
@@ -100,6 +106,9 @@ public class McpHttpEndpoint {
 			json = McpJson.mapper().readTree(body);
 		}
 		catch (JacksonException ex) {
+			json = null;
+		}
+		if (json == null || json.isMissingNode()) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
 					"Parse error: the body is not valid JSON", null);
 			return;
@@ -133,7 +142,7 @@ public class McpHttpEndpoint {
 		ObjectNode params = params(message);
 		if (message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
-					new PostResponseStream(response));
+					new PostResponseStream(response, this.eventStreams, session.id()));
 			handleRequest(message.method(), params, base.with(exchange), exchange);
 			return;
 		}
@@ -151,11 +160,21 @@ public class McpHttpEndpoint {
 				McpContextHolder.set(base);
 			}
 		}
+		else {
+			this.server.handleResponse(message);
+		}
 		response.setStatus(HttpStatus.ACCEPTED.value());
 	}
 
 	@GetMapping
-	public SseEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public ResponseBodyEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if ("HEAD".equals(request.getMethod())) {
+			// Spring MVC routes HEAD to GET handlers: a HEAD must not open a stream that
+			// never ends
+			response.setHeader(HttpHeaders.ALLOW, "GET, POST, DELETE");
+			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+			return null;
+		}
 		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
 			return null;
 		}
@@ -163,26 +182,23 @@ public class McpHttpEndpoint {
 		if (session == null || protocolVersion(request, response, session) == null) {
 			return null;
 		}
-		SseEmitter emitter = new SseEmitter(this.streamTimeoutMillis);
-		String streamId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-		AtomicLong sequence = new AtomicLong();
-		emitter.send(SseEmitter.event().id(streamId + '-' + sequence.incrementAndGet()).data(""));
-		Runnable close = this.server.streams().open(session.id(), (message) -> {
-			try {
-				String json = McpJson.mapper().writeValueAsString(message);
-				synchronized (emitter) {
-					emitter.send(SseEmitter.event().id(streamId + '-' + sequence.incrementAndGet()).data(json));
-				}
-				return true;
-			}
-			catch (IOException | IllegalStateException ex) {
-				return false;
-			}
-		});
-		emitter.onCompletion(close);
-		emitter.onTimeout(close);
-		emitter.onError((ex) -> close.run());
-		return emitter;
+		String lastEventId = request.getHeader(LAST_EVENT_ID);
+		EventStream stream = (lastEventId != null) ? this.eventStreams.find(session.id(), lastEventId) : null;
+		long lastSequence;
+		if (stream != null) {
+			lastSequence = SessionEventStreams.sequenceOf(lastEventId);
+		}
+		else {
+			stream = this.eventStreams.standaloneStream(session.id());
+			lastSequence = stream.lastEvent();
+		}
+		EmitterSseConnection connection = new EmitterSseConnection(this.streamTimeoutMillis);
+		EventStream connected = stream;
+		connection.emitter().onCompletion(() -> connected.detach(connection));
+		connection.emitter().onTimeout(() -> connected.detach(connection));
+		connection.emitter().onError((ex) -> connected.detach(connection));
+		stream.connect(connection, lastSequence);
+		return connection.emitter();
 	}
 
 	@DeleteMapping
@@ -193,6 +209,7 @@ public class McpHttpEndpoint {
 		McpSession session = requireSession(request, response);
 		if (session != null) {
 			this.server.endSession(session.id());
+			this.eventStreams.remove(session.id());
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 		}
 	}
@@ -219,7 +236,7 @@ public class McpHttpEndpoint {
 			exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 		}
 		catch (CancellationException ex) {
-			exchange.stream().abandon();
+			exchange.stream().complete(null);
 		}
 		catch (McpException ex) {
 			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
@@ -264,14 +281,14 @@ public class McpHttpEndpoint {
 			throws IOException {
 		List<MediaType> accepted;
 		try {
-			accepted = MediaType.parseMediaTypes(request.getHeaders(HttpHeaders.ACCEPT).hasMoreElements()
-					? String.join(",", java.util.Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) : null);
+			accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
 		}
 		catch (InvalidMediaTypeException ex) {
 			accepted = List.of();
 		}
 		for (MediaType type : required) {
-			if (accepted.stream().noneMatch((candidate) -> candidate.includes(type))) {
+			if (accepted.stream()
+				.noneMatch((candidate) -> candidate.includes(type) && candidate.getQualityValue() > 0)) {
 				McpHttpResponses.writeError(response, HttpStatus.NOT_ACCEPTABLE, ErrorCodes.INVALID_REQUEST,
 						"Not Acceptable: the Accept header must include "
 								+ String.join(" and ", required.stream().map(MediaType::toString).toList()),

@@ -73,6 +73,13 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
+	public void closeStream() {
+		if (this.stream != null) {
+			this.stream.disconnect();
+		}
+	}
+
+	@Override
 	public String header(String name) {
 		return this.request.getHeader(name);
 	}

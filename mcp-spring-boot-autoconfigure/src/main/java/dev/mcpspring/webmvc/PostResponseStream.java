@@ -1,8 +1,6 @@
 package dev.mcpspring.webmvc;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,62 +8,57 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import dev.mcpspring.protocol.McpJson;
-
 /**
  * The response to one POSTed request. It stays plain {@code application/json} unless
- * messages related to the request (progress, log messages) are sent before the result:
- * then it turns into an SSE stream (a priming event first) that ends with the result.
- * Messages may be sent from any thread.
+ * messages related to the request (progress, log messages, requests to the client) are
+ * sent before the result: then it becomes a resumable SSE stream (a priming event
+ * first) that ends with the result. Messages may be sent from any thread.
  */
 final class PostResponseStream {
-
-	private enum State {
-
-		PENDING, STREAMING, DONE
-
-	}
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final HttpServletResponse response;
 
-	private final String streamId = Long.toHexString(ThreadLocalRandom.current().nextLong());
+	private final SessionEventStreams streams;
 
-	private State state = State.PENDING;
+	private final String sessionId;
 
-	private long sequence;
+	private EventStream stream;
 
-	PostResponseStream(HttpServletResponse response) {
+	private boolean done;
+
+	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId) {
 		this.response = response;
+		this.streams = streams;
+		this.sessionId = sessionId;
 	}
 
 	/**
 	 * Sends a message before the result, switching to SSE on the first.
 	 * @param message the message
-	 * @return whether it was written; {@code false} after the result or a disconnect
+	 * @return whether it was accepted; {@code false} after the result
 	 */
 	boolean send(Object message) {
 		this.lock.lock();
 		try {
-			if (this.state == State.DONE) {
-				return false;
-			}
-			OutputStream out = this.response.getOutputStream();
-			if (this.state == State.PENDING) {
-				this.response.setStatus(HttpStatus.OK.value());
-				this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
-				this.response.setHeader("Cache-Control", "no-cache");
-				out.write(SseEvents.priming(nextEventId(), null));
-				this.state = State.STREAMING;
-			}
-			out.write(SseEvents.event(nextEventId(), McpJson.mapper().writeValueAsString(message)));
-			this.response.flushBuffer();
-			return true;
+			return !this.done && stream().send(message);
 		}
-		catch (IOException ex) {
-			this.state = State.DONE;
-			return false;
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Closes the connection while the request goes on (switching to SSE first); the
+	 * client resumes the stream with a GET and {@code Last-Event-ID}.
+	 */
+	void disconnect() {
+		this.lock.lock();
+		try {
+			if (!this.done) {
+				stream().disconnect(this.streams.retryMillis());
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -74,45 +67,40 @@ final class PostResponseStream {
 
 	/**
 	 * Sends the final message: as the JSON body, or as the last event of the stream.
-	 * @param message the response
+	 * @param message the response, or {@code null} to end without one (cancelled)
 	 * @throws IOException when the client has gone
 	 */
 	void complete(Object message) throws IOException {
 		this.lock.lock();
 		try {
-			if (this.state == State.PENDING) {
+			if (this.done) {
+				return;
+			}
+			this.done = true;
+			if (this.stream != null) {
+				this.stream.complete(message);
+			}
+			else if (message != null) {
 				McpHttpResponses.writeJson(this.response, HttpStatus.OK, message);
 			}
-			else if (this.state == State.STREAMING) {
-				this.response.getOutputStream()
-					.write(SseEvents.event(nextEventId(), McpJson.mapper().writeValueAsString(message)));
-				this.response.flushBuffer();
-			}
-			this.state = State.DONE;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
-	 * Ends the response without a result, for a cancelled request.
-	 */
-	void abandon() {
-		this.lock.lock();
-		try {
-			if (this.state == State.PENDING) {
+			else {
 				this.response.setStatus(HttpStatus.ACCEPTED.value());
 			}
-			this.state = State.DONE;
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private String nextEventId() {
-		return this.streamId + '-' + (++this.sequence);
+	private EventStream stream() {
+		if (this.stream == null) {
+			this.response.setStatus(HttpStatus.OK.value());
+			this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+			this.response.setHeader("Cache-Control", "no-cache");
+			this.stream = this.streams.newRequestStream(this.sessionId);
+			this.stream.connect(new ServletSseConnection(this.response), -1);
+		}
+		return this.stream;
 	}
 
 }

@@ -19,4 +19,8 @@ final class SseEvents {
 		return ("id: " + id + "\n" + retry + "data: \n\n").getBytes(StandardCharsets.UTF_8);
 	}
 
+	static byte[] retry(long retryMillis) {
+		return ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
 }

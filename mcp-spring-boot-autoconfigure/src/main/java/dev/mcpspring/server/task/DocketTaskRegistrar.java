@@ -27,12 +27,15 @@ public class DocketTaskRegistrar implements AnnotatedMethodRegistrar<DocketTask>
 
 	private final TaskPropagation propagation;
 
+	private final TaskMessages messages;
+
 	public DocketTaskRegistrar(TaskFunctionRegistry functions, McpToolMethodFactory factory,
-			ObjectProvider<McpServer> server, TaskPropagation propagation) {
+			ObjectProvider<McpServer> server, TaskPropagation propagation, TaskMessages messages) {
 		this.functions = functions;
 		this.factory = factory;
 		this.server = server;
 		this.propagation = propagation;
+		this.messages = messages;
 	}
 
 	@Override
@@ -48,7 +51,8 @@ public class DocketTaskRegistrar implements AnnotatedMethodRegistrar<DocketTask>
 					+ " uses the reserved prefix '" + McpTasksFeature.TOOL_FUNCTION_PREFIX + "'");
 		}
 		McpToolHandler handler = this.factory.create(bean, method, name);
-		this.functions.register(name, new McpToolTaskFunction(this.server.getObject(), this.propagation) {
+		this.functions.register(name, new McpToolTaskFunction(this.server.getObject(), this.propagation,
+				this.messages) {
 
 			@Override
 			protected McpToolHandler handler(TaskInfo task) {

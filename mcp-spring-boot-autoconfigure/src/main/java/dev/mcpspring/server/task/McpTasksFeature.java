@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.protocol.McpTask;
@@ -48,10 +49,13 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 
 	private final TaskPropagation propagation;
 
-	public McpTasksFeature(Docket docket, Settings settings, TaskPropagation propagation) {
+	private final TaskMessages messages;
+
+	public McpTasksFeature(Docket docket, Settings settings, TaskPropagation propagation, TaskMessages messages) {
 		this.docket = docket;
 		this.settings = settings;
 		this.propagation = propagation;
+		this.messages = messages;
 	}
 
 	@Override
@@ -118,16 +122,31 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 		return (ttl.compareTo(this.settings.maxTtl()) > 0) ? this.settings.maxTtl() : ttl;
 	}
 
+	/**
+	 * Waits until the task finishes, delivering on this request's stream the requests
+	 * the task sends to the client meanwhile; then answers with the task's result.
+	 */
 	private Object result(ObjectNode params, McpContext context) throws Exception {
 		TaskInfo task = find(params, context);
-		TaskInfo finished = context.exchange().runCancellable(() -> {
-			TaskInfo current = task;
-			while (!current.status().isTerminal()) {
-				current = this.docket.await(current.id(), RESULT_WAIT_SLICE).orElseThrow(() -> unknown(task.id()));
-			}
-			return current;
-		});
-		return resultOf(finished);
+		McpExchange exchange = context.exchange();
+		this.messages.listen(task.id());
+		try {
+			TaskInfo finished = exchange.runCancellable(() -> {
+				TaskInfo current = task;
+				while (!current.status().isTerminal()) {
+					Object message = this.messages.poll(task.id(), RESULT_WAIT_SLICE);
+					if (message instanceof JsonRpcNotification request) {
+						exchange.send(request);
+					}
+					current = this.docket.get(task.id()).orElseThrow(() -> unknown(task.id()));
+				}
+				return current;
+			});
+			return resultOf(finished);
+		}
+		finally {
+			this.messages.remove(task.id());
+		}
 	}
 
 	private Object resultOf(TaskInfo task) {

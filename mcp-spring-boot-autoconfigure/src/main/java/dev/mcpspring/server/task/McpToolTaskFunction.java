@@ -31,9 +31,12 @@ abstract class McpToolTaskFunction implements TaskFunction {
 
 	private final TaskPropagation propagation;
 
-	McpToolTaskFunction(McpServer server, TaskPropagation propagation) {
+	private final TaskMessages messages;
+
+	McpToolTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages) {
 		this.server = server;
 		this.propagation = propagation;
+		this.messages = messages;
 	}
 
 	/**
@@ -62,7 +65,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 		}
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;
-		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal);
+		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages);
 		McpContext context = McpContext.of(this.server, execution.docket(), execution.worker()).with(exchange);
 		return this.propagation.restore(task, () -> {
 			McpContextHolder.set(context);

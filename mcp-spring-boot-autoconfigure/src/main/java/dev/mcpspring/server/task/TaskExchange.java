@@ -10,13 +10,15 @@ import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSession;
 import dev.mcpspring.tasks.TaskExecution;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A background task run, seen as an exchange: progress goes to the docket (and, while
  * the submitter's session has a stream open, to the client as
- * {@code notifications/progress} with the original token); cancellation comes from the
- * docket.
+ * {@code notifications/progress} with the original token); requests to the client put
+ * the task in {@code input_required} and travel through {@code tasks/result};
+ * cancellation comes from the docket.
  */
 final class TaskExchange extends McpExchange {
 
@@ -28,15 +30,19 @@ final class TaskExchange extends McpExchange {
 
 	private final Principal principal;
 
+	private final TaskMessages messages;
+
 	private McpSession session;
 
 	private boolean sessionLoaded;
 
-	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal) {
+	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal,
+			TaskMessages messages) {
 		this.task = task;
 		this.execution = execution;
 		this.server = server;
 		this.principal = principal;
+		this.messages = messages;
 	}
 
 	@Override
@@ -97,7 +103,25 @@ final class TaskExchange extends McpExchange {
 	}
 
 	@Override
+	public void awaitingClient(boolean waiting) {
+		if (waiting) {
+			this.execution.status(TaskStatus.INPUT_REQUIRED, "Waiting for input from the client");
+		}
+		else {
+			this.execution.status(TaskStatus.WORKING, null);
+		}
+	}
+
+	/**
+	 * Sends a message: requests to the client wait for {@code tasks/result} to deliver
+	 * them; notifications go to the session's open stream.
+	 */
+	@Override
 	public void send(JsonRpcNotification message) {
+		if (message.id() != null) {
+			this.messages.offer(this.task.id(), message);
+			return;
+		}
 		String sessionId = this.task.metadata().get(TaskPropagation.SESSION);
 		if (sessionId != null) {
 			this.server.streams().send(sessionId, message);

@@ -13,8 +13,9 @@ public class ToolCallTaskFunction extends McpToolTaskFunction {
 
 	private final McpToolRegistry tools;
 
-	public ToolCallTaskFunction(McpServer server, TaskPropagation propagation, McpToolRegistry tools) {
-		super(server, propagation);
+	public ToolCallTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages,
+			McpToolRegistry tools) {
+		super(server, propagation, messages);
 		this.tools = tools;
 	}
 

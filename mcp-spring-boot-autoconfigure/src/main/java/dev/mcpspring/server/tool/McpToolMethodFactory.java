@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -154,7 +155,25 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 				|| Collection.class.isAssignableFrom(raw) || raw.isPrimitive() || raw.isArray()) {
 			return null;
 		}
-		return this.schemas.outputSchema(type.getType());
+		return this.schemas.outputSchema(concreteType(type));
+	}
+
+	/**
+	 * Returns the Java type a {@link ResolvableType} stands for, with type variables
+	 * replaced by what they resolve to. ({@code CompletableFuture<Weather>} unwrapped
+	 * through {@code CompletionStage<T>} has the variable {@code T} as its
+	 * {@link ResolvableType#getType() type}, which the schema generator cannot resolve.)
+	 * @param type the type
+	 * @return a class or a parameterized type without type variables
+	 */
+	private static Type concreteType(ResolvableType type) {
+		if (!type.hasGenerics()) {
+			return type.toClass();
+		}
+		ResolvableType[] generics = Arrays.stream(type.getGenerics())
+			.map((generic) -> ResolvableType.forType(concreteType(generic)))
+			.toArray(ResolvableType[]::new);
+		return ResolvableType.forClassWithGenerics(type.toClass(), generics).getType();
 	}
 
 	private static ToolAnnotations annotations(McpTool annotation) {

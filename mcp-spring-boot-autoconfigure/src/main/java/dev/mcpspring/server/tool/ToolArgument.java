@@ -3,12 +3,19 @@ package dev.mcpspring.server.tool;
 import java.lang.reflect.Array;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+
+import org.springframework.util.ClassUtils;
 
 import dev.mcpspring.context.McpContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,9 +56,55 @@ record ToolArgument(String name, String description, boolean required, Parameter
 			return optional ? Optional.ofNullable(bound) : bound;
 		}
 		catch (JacksonException ex) {
-			throw new InvalidArgumentException(
-					"Invalid value for argument '" + this.name + "': " + ex.getOriginalMessage());
+			throw new InvalidArgumentException(describe(ex));
 		}
+	}
+
+	/**
+	 * Describes a value that does not bind by its path in the argument and the JSON type
+	 * expected there, never by Java class names.
+	 */
+	private String describe(JacksonException failure) {
+		StringBuilder path = new StringBuilder(this.name);
+		for (JacksonException.Reference reference : failure.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		String expected = (failure instanceof MismatchedInputException mismatch) ? expected(mismatch.getTargetType())
+				: null;
+		return "Invalid value for argument '" + path + "'" + ((expected != null) ? ": expected " + expected : "");
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return null;
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.toString(type.getEnumConstants());
+		}
+		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+		if (boxed == Boolean.class) {
+			return "a boolean";
+		}
+		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == Byte.class
+				|| boxed == BigInteger.class) {
+			return "an integer";
+		}
+		if (Number.class.isAssignableFrom(boxed)) {
+			return "a number";
+		}
+		if (CharSequence.class.isAssignableFrom(boxed) || boxed == Character.class) {
+			return "a string";
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		return (type.isRecord() || Map.class.isAssignableFrom(type) || !type.getName().startsWith("java."))
+				? "an object" : null;
 	}
 
 	boolean isContext() {

@@ -1,0 +1,40 @@
+package dev.mcpspring.context;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.server.tool.ToolSchemaGenerator;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Elicitation schemas generated from Java types, cached per type.
+ */
+final class ElicitationSchemas {
+
+	private static final Map<Class<?>, ObjectNode> CACHE = new ConcurrentHashMap<>();
+
+	private static volatile ToolSchemaGenerator generator;
+
+	private ElicitationSchemas() {
+	}
+
+	static ObjectNode of(Class<?> type) {
+		ObjectNode schema = CACHE.computeIfAbsent(type, (key) -> {
+			ObjectNode generated = generator().outputSchema(key);
+			if (generated == null) {
+				throw new IllegalArgumentException(key.getName() + " does not describe an object of fields");
+			}
+			return generated;
+		});
+		return schema.deepCopy();
+	}
+
+	private static ToolSchemaGenerator generator() {
+		if (generator == null) {
+			generator = new ToolSchemaGenerator(McpJson.mapper());
+		}
+		return generator;
+	}
+
+}

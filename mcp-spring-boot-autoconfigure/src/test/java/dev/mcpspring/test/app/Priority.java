@@ -1,0 +1,10 @@
+package dev.mcpspring.test.app;
+
+/**
+ * An enum argument.
+ */
+public enum Priority {
+
+	LOW, MEDIUM, HIGH
+
+}
