@@ -57,6 +57,11 @@ public class RedisMcpSessionStore implements McpSessionStore {
 	}
 
 	@Override
+	public boolean isLive(String id) {
+		return Boolean.TRUE.equals(this.redis.hasKey(this.prefix + id));
+	}
+
+	@Override
 	public boolean delete(String id) {
 		return Boolean.TRUE.equals(this.redis.delete(this.prefix + id));
 	}
