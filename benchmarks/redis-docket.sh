@@ -4,13 +4,13 @@
 # the same machine (the ceiling). Needs Redis on 127.0.0.1:6379 (or --port N).
 #
 # Usage: benchmarks/redis-docket.sh [--workers 1,2] [--warmup 10] [--seconds 15]
-#        [--latency-rate 1000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
+#        [--latency-rate 1000,5000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
 # Not a test: it takes about two minutes and wants the machine to itself.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-MODULE=mcp-spring-boot-autoconfigure
+MODULE=benchmarks
 PORT=6379
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
@@ -19,9 +19,9 @@ done
 
 CLASSPATH_FILE=$(mktemp)
 trap 'rm -f "$CLASSPATH_FILE"' EXIT
-./mvnw -q -B -ntp -pl "$MODULE" -am test-compile -DskipTests
-./mvnw -q -B -ntp -pl "$MODULE" dependency:build-classpath -Dmdep.includeScope=test \
-	-Dmdep.outputFile="$CLASSPATH_FILE"
+./mvnw -q -B -ntp -pl "$MODULE" -am package -DskipTests
+./mvnw -q -B -ntp -pl "$MODULE" -am dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" \
+	-Dmdep.includeScope=runtime
 
 if command -v redis-benchmark >/dev/null 2>&1; then
 	rb() {
@@ -42,5 +42,7 @@ fi
 
 echo
 echo "== Redis docket, end to end"
-java -Xmx1g -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$CLASSPATH_FILE")" \
-	dev.mcpspring.benchmark.RedisDocketBenchmark run "$@"
+# The project's own modules come from their target/classes, never from a local repository
+DEPENDENCIES=$(tr ':' '\n' <"$CLASSPATH_FILE" | grep -v '/dev/mcpspring/' | paste -sd: -)
+java -Xmx1g -cp "$MODULE/target/classes:mcp-spring-boot-autoconfigure/target/classes:$DEPENDENCIES" \
+	dev.mcpspring.benchmarks.RedisDocketBenchmark run "$@"

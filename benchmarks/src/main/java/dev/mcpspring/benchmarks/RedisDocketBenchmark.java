@@ -1,4 +1,4 @@
-package dev.mcpspring.benchmark;
+package dev.mcpspring.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * latency is not queueing delay). Not a test: run it with {@code benchmarks/redis-docket.sh}.
  * <p>
  * Usage: {@code RedisDocketBenchmark run [--workers 1,2] [--warmup 10] [--seconds 15]
- * [--latency-rate 1000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
+ * [--latency-rate 1000,5000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
  * [--port 6379]}.
  */
 public final class RedisDocketBenchmark {
@@ -70,7 +70,7 @@ public final class RedisDocketBenchmark {
 		options.put("workers", "1,2");
 		options.put("warmup", "10");
 		options.put("seconds", "15");
-		options.put("latency-rate", "1000");
+		options.put("latency-rate", "1000,5000");
 		options.put("latency-seconds", "10");
 		options.put("concurrency", "16");
 		options.put("window", "2000");
@@ -126,8 +126,8 @@ public final class RedisDocketBenchmark {
 			rows.add(measure(Integer.parseInt(count.trim()), options));
 		}
 		System.out.println();
-		System.out.println("| workers | tasks/s (closed loop) | submit->start p50 | p99 | at rate |");
-		System.out.println("|---|---|---|---|---|");
+		System.out.println("| worker processes | tasks/s (closed loop) | submit->start latency (open loop) |");
+		System.out.println("|---|---|---|");
 		rows.forEach(System.out::println);
 	}
 
@@ -153,11 +153,14 @@ public final class RedisDocketBenchmark {
 					Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
 			double throughput = (completions.count.get() - before) / ((System.nanoTime() - start) / 1e9);
 			completions.drain(Duration.ofSeconds(10));
-			int rate = Integer.parseInt(options.get("latency-rate"));
-			long[] latencies = openLoop(docket, completions, rate,
-					Duration.ofSeconds(Long.parseLong(options.get("latency-seconds"))));
-			String row = String.format("| %d | %,.0f | %.2f ms | %.2f ms | %,d/s |", workers, throughput,
-					percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.99) / 1000.0, rate);
+			StringBuilder latency = new StringBuilder();
+			for (String rate : options.get("latency-rate").split(",")) {
+				Histogram latencies = openLoop(docket, completions, Integer.parseInt(rate.trim()),
+						Duration.ofSeconds(Long.parseLong(options.get("latency-seconds"))));
+				latency.append(String.format("%s at %,d tasks/s; ", latencies.summary(), Integer.parseInt(rate.trim())));
+			}
+			String row = String.format("| %d | %,.0f | %s |", workers, throughput,
+					latency.substring(0, latency.length() - 2));
 			System.out.println(row);
 			return row;
 		}
@@ -202,27 +205,40 @@ public final class RedisDocketBenchmark {
 		}
 	}
 
-	private static long[] openLoop(RedisDocket docket, Completions completions, int rate, Duration duration)
+	private static Histogram openLoop(RedisDocket docket, Completions completions, int rate, Duration duration)
 			throws InterruptedException {
 		completions.window = null;
-		completions.latencies = new long[(int) (rate * duration.toSeconds() * 2)];
-		completions.recorded.set(0);
-		long interval = 1_000_000_000L / rate;
+		completions.latencies = new Histogram((int) (rate * duration.toSeconds()));
+		completions.skip.set(rate);
+		int threads = 4;
+		long interval = 1_000_000_000L * threads / rate;
+		long total = rate * duration.toSeconds() / threads;
 		long start = System.nanoTime();
-		long total = rate * duration.toSeconds();
-		for (long i = 0; i < total; i++) {
-			long due = start + i * interval;
-			long wait = due - System.nanoTime();
-			if (wait > 0) {
-				TimeUnit.NANOSECONDS.sleep(wait);
-			}
-			docket.submit(noop());
+		List<Thread> submitters = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			long offset = interval * t / threads;
+			Thread thread = new Thread(() -> {
+				try {
+					for (long i = 0; i < total; i++) {
+						long wait = start + offset + i * interval - System.nanoTime();
+						if (wait > 0) {
+							TimeUnit.NANOSECONDS.sleep(wait);
+						}
+						docket.submit(noop());
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			thread.start();
+			submitters.add(thread);
+		}
+		for (Thread thread : submitters) {
+			thread.join();
 		}
 		completions.drain(Duration.ofSeconds(10));
-		int recorded = (int) Math.min(completions.recorded.get(), completions.latencies.length);
-		long[] latencies = Arrays.copyOf(completions.latencies, recorded);
-		// Leave out the first second, while the rate settles
-		return Arrays.copyOfRange(latencies, Math.min(recorded, rate), recorded);
+		return completions.latencies;
 	}
 
 	private static TaskSpec noop() {
@@ -251,15 +267,6 @@ public final class RedisDocketBenchmark {
 		return process;
 	}
 
-	private static double percentile(long[] values, double fraction) {
-		if (values.length == 0) {
-			return Double.NaN;
-		}
-		long[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-	}
-
 	private static void deleteKeys(LettuceConnectionFactory factory, String name) {
 		StringRedisTemplate redis = new StringRedisTemplate(factory);
 		List<String> keys = new ArrayList<>();
@@ -281,11 +288,11 @@ public final class RedisDocketBenchmark {
 
 		private final AtomicLong submitted = new AtomicLong();
 
-		private final AtomicLong recorded = new AtomicLong();
+		private final AtomicLong skip = new AtomicLong();
 
 		private volatile Semaphore window;
 
-		private volatile long[] latencies;
+		private volatile Histogram latencies;
 
 		@Override
 		public void onSubmitted(TaskInfo task) {
@@ -302,12 +309,10 @@ public final class RedisDocketBenchmark {
 			if (window != null) {
 				window.release();
 			}
-			long[] latencies = this.latencies;
-			if (latencies != null && task.result() != null) {
-				long index = this.recorded.getAndIncrement();
-				if (index < latencies.length) {
-					latencies[(int) index] = task.result().path("l").asLong();
-				}
+			Histogram latencies = this.latencies;
+			// Leave out the first second at a fixed rate, while the rate settles
+			if (latencies != null && task.result() != null && this.skip.getAndDecrement() <= 0) {
+				latencies.record(task.result().path("l").asLong() * 1000);
 			}
 		}
 
