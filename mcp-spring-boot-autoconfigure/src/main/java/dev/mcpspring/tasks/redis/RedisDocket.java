@@ -34,14 +34,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.ClassUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -108,6 +111,10 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private static final long MAX_BLOCK_MILLIS = 1000;
 
+	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
+			"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", RedisDocket.class.getClassLoader())
+			&& ClassUtils.isPresent("io.lettuce.core.RedisClient", RedisDocket.class.getClassLoader());
+
 	private static final Duration SAFETY_RECHECK = Duration.ofSeconds(5);
 
 	private static final Duration FINISH_RETRY_LIMIT = Duration.ofSeconds(30);
@@ -133,6 +140,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	private final Duration leaseTimeout;
 
 	private final Clock clock;
+
+	private final long maxBlockMillis;
 
 	private final String origin = newId().substring(0, 16);
 
@@ -182,6 +191,27 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		this.defaultTtl = defaultTtl;
 		this.leaseTimeout = leaseTimeout;
 		this.clock = clock;
+		this.maxBlockMillis = maxBlockMillis(connectionFactory);
+	}
+
+	/**
+	 * Returns how long one blocking read may wait: a second at most, and less than the
+	 * client's command timeout, so that a quiet stream never looks like a failure.
+	 */
+	private static long maxBlockMillis(RedisConnectionFactory connectionFactory) {
+		long timeout = LETTUCE_PRESENT ? LettuceTimeout.of(connectionFactory) : 0;
+		return (timeout > 0) ? Math.max(1, Math.min(MAX_BLOCK_MILLIS, timeout / 2)) : MAX_BLOCK_MILLIS;
+	}
+
+	/**
+	 * Reads Lettuce's command timeout; only loaded when Lettuce is on the class path.
+	 */
+	private static final class LettuceTimeout {
+
+		static long of(RedisConnectionFactory connectionFactory) {
+			return (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getTimeout() : 0;
+		}
+
 	}
 
 	/**
@@ -323,7 +353,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 					promoteIfDue();
 					long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 					long untilPromote = this.nextPromote.get() - this.clock.millis();
-					long block = Math.min(Math.min(remaining, untilPromote), MAX_BLOCK_MILLIS);
+					long block = Math.min(Math.min(remaining, untilPromote), this.maxBlockMillis);
 					List<ByteRecord> records = reader.read(workerId, max, block);
 					if (!records.isEmpty()) {
 						List<String> args = claimArgs(workerId);
@@ -618,6 +648,10 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private void createGroup() {
 		this.redis.execute((RedisConnection connection) -> {
+			if (connection instanceof RedisClusterConnection) {
+				throw new IllegalStateException("The Redis docket needs a standalone Redis (or Sentinel); "
+						+ "Redis Cluster is not supported");
+			}
 			try {
 				connection.streamCommands()
 					.xGroupCreate(this.streamKey, GROUP, ReadOffset.from("0"), true);
