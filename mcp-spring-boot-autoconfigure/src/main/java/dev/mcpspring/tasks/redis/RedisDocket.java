@@ -342,7 +342,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			while (true) {
 				List<ClaimedTask> claimed = new ArrayList<>();
 				if (reader.recoverDue()) {
-					List<String> args = claimArgs(workerId, "1000");
+					List<String> args = claimArgs(workerId, "1000", Integer.toString(max));
 					args.addAll(this.leases);
 					started(run("recover", args), claimed);
 				}

@@ -15,7 +15,8 @@
 --                  the owner indexes when tasks expire
 --   P:events       channel of status changes ("s") and cancellations ("c")
 --
--- Optional string arguments are written "v:<text>", or "n" for none.
+-- Optional string arguments are written "v:<text>", or "n" for none. Timestamps ("now",
+-- "run at") are nanoseconds since the epoch; "ms" arguments are milliseconds.
 
 local op = ARGV[1]
 local prefix = ARGV[2]
@@ -113,11 +114,11 @@ if op == 'submit' then
 end
 
 -- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:
--- group, consumer, now ISO, now ms, then entry id/task id pairs). Op 'recover': the
+-- group, consumer, now, now ms, then entry id/task id pairs). Op 'recover': the
 -- entries already delivered to this consumer, read again in case a reply was lost
--- (ARGV: group, consumer, now ISO, now ms, count, then the leases this process knows,
--- which are left out). Op 'reclaim': entries whose
--- worker stopped renewing them (ARGV: group, consumer, now ISO, now ms, min idle ms,
+-- (ARGV: group, consumer, now, now ms, entries to read, most tasks to start, then the
+-- leases this process knows, which are left out). Op 'reclaim': entries whose
+-- worker stopped renewing them (ARGV: group, consumer, now, now ms, min idle ms,
 -- cursor, count, origin). Returns {next cursor, {kind, hash...}...}: kind 'started',
 -- 'redelivered' or 'failed' (given up after too many redeliveries).
 if op == 'claim' or op == 'recover' or op == 'reclaim' then
@@ -125,6 +126,7 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 	local origin = (op == 'reclaim') and ARGV[10] or ''
 	local entries = {}
 	local known = {}
+	local limit = nil
 	local cursor = '0-0'
 	local function collect(items)
 		for _, item in ipairs(items) do
@@ -149,7 +151,8 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 		cursor = claimed[1]
 		collect(claimed[2])
 	elseif op == 'recover' then
-		for i = 8, #ARGV do
+		limit = tonumber(ARGV[8])
+		for i = 9, #ARGV do
 			known[ARGV[i]] = true
 		end
 		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '0')
@@ -163,6 +166,9 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 	end
 	local out = {}
 	for _, item in ipairs(entries) do
+		if limit and #out >= limit then
+			break
+		end
 		local entry, id = item[1], item[2]
 		local key = task_key(id)
 		local state = redis.call('HMGET', key, 'status', 'entry', 'lease', 'worker', 'attempts', 'maxAttempts')
@@ -215,7 +221,7 @@ if op == 'heartbeat' then
 	return { renewed }
 end
 
--- ARGV: id, now ISO, progress, total, message (optional strings). Returns {1} when recorded.
+-- ARGV: id, now, progress, total, message (optional strings). Returns {1} when recorded.
 if op == 'progress' then
 	local key = task_key(ARGV[3])
 	local status = redis.call('HGET', key, 'status')
@@ -232,7 +238,7 @@ if op == 'progress' then
 	return { 1 }
 end
 
--- ARGV: id, now ISO, status, message (optional), origin. Returns {hash...} when changed, {}.
+-- ARGV: id, now, status, message (optional), origin. Returns {hash...} when changed, {}.
 if op == 'status' then
 	local key = task_key(ARGV[3])
 	local status = redis.call('HGET', key, 'status')
@@ -246,8 +252,8 @@ if op == 'status' then
 	return flat
 end
 
--- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now ISO,
--- now ms, status, message, result, error (optional strings), run at ms, run at ISO, origin.
+-- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now,
+-- now ms, status, message, result, error (optional strings), run at ms, run at, origin.
 -- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
 -- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
 if op == 'finish' then
@@ -285,7 +291,7 @@ if op == 'finish' then
 	return { 1, flat }
 end
 
--- Gives a claimed task back to the queue. ARGV: group, id, lease, now ISO, now ms, message.
+-- Gives a claimed task back to the queue. ARGV: group, id, lease, now, now ms, message.
 -- Returns {1} when requeued.
 if op == 'release' then
 	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
@@ -304,7 +310,7 @@ if op == 'release' then
 	return { 1 }
 end
 
--- ARGV: id, now ISO, now ms, message, origin. Returns {} when unknown or finished, else
+-- ARGV: id, now, now ms, message, origin. Returns {} when unknown or finished, else
 -- {running (0 or 1), hash...}. A running task keeps its lease and entry until its worker
 -- stops it and reports; a queued entry is dropped when a worker reads it.
 if op == 'cancel' then
