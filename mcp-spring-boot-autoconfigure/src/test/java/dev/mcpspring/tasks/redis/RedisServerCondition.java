@@ -21,8 +21,8 @@ public class RedisServerCondition implements ExecutionCondition {
 	/** The host of the Redis server the tests use. */
 	public static final String HOST = "127.0.0.1";
 
-	/** The port of the Redis server the tests use. */
-	public static final int PORT = 6379;
+	/** The port of the Redis server the tests use (system property {@code mcp.test.redis.port}). */
+	public static final int PORT = Integer.getInteger("mcp.test.redis.port", 6379);
 
 	private static volatile Boolean available;
 
