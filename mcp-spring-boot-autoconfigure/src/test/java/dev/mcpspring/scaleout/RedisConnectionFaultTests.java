@@ -160,8 +160,19 @@ class RedisConnectionFaultTests {
 		});
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(killed).isGreaterThanOrEqualTo(9);
-		System.out.printf("CLIENT KILL of %d connections in 3 rounds while 53 tasks were queued and running: "
-				+ "all completed in %d ms, %d run twice%n", killed, millis, duplicates());
+		killed += killClients(this.admin);
+		TimeUnit.MILLISECONDS.sleep(500);
+		long afterKill = System.nanoTime();
+		TaskInfo probe = submitter.submit(sleep(10));
+		assertThat(submitter.await(probe.id(), Duration.ofSeconds(10)).orElseThrow().status())
+			.isEqualTo(TaskStatus.COMPLETED);
+		long probeMillis = (System.nanoTime() - afterKill) / 1_000_000;
+		assertThat(probeMillis).as("completion heard through the resubscribed channel, not the 5s recheck")
+			.isLessThan(2500);
+		System.out.printf("CLIENT KILL of %d connections in 4 rounds while 53 tasks were queued and running: "
+				+ "all completed in %d ms, %d run twice; a task submitted after the last kill was claimed, run "
+				+ "and heard finished through the resubscribed channel in %d ms%n", killed, millis, duplicates(),
+				probeMillis);
 	}
 
 	@Test

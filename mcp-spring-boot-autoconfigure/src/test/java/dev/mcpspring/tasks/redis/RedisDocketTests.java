@@ -426,6 +426,17 @@ class RedisDocketTests {
 	}
 
 	@Test
+	void workersRecreateTheConsumerGroupWhenRedisLostItsData() throws Exception {
+		RedisDocket docket = docket();
+		docket.submit(spec().build());
+		claimOne(docket, "w");
+		RedisTestSupport.deleteKeys(this.factory, this.name);
+		assertThat(docket.claim("w", 1, Duration.ofMillis(200))).isEmpty();
+		TaskInfo task = docket.submit(spec().build());
+		assertThat(claimOne(docket, "w").task().id()).isEqualTo(task.id());
+	}
+
+	@Test
 	void queuedAndRunningCountsFollowTheTasks() throws Exception {
 		RedisDocket docket = docket();
 		docket.submit(spec().build());
