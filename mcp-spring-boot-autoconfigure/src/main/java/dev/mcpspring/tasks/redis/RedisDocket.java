@@ -1,11 +1,6 @@
 package dev.mcpspring.tasks.redis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,14 +22,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.util.ClassUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -43,12 +36,8 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -98,22 +87,12 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RedisDocket.class);
 
-	private static final byte[] SCRIPT = loadScript();
-
-	private static final byte[] SCRIPT_SHA = sha1Hex(SCRIPT);
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
 	private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
 	};
-
-	private static final long MAX_BLOCK_MILLIS = 1000;
-
-	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
-			"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", RedisDocket.class.getClassLoader())
-			&& ClassUtils.isPresent("io.lettuce.core.RedisClient", RedisDocket.class.getClassLoader());
 
 	private static final Duration SAFETY_RECHECK = Duration.ofSeconds(5);
 
@@ -131,7 +110,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private final String prefix;
 
-	private final byte[] prefixBytes;
+	private final DocketScript script;
 
 	private final byte[] streamKey;
 
@@ -141,15 +120,13 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private final Clock clock;
 
-	private final long maxBlockMillis;
-
 	private final String origin = newId().substring(0, 16);
 
 	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Set<CompletableFuture<TaskInfo>>> waiters = new ConcurrentHashMap<>();
 
-	private final Map<String, Reader> readers = new ConcurrentHashMap<>();
+	private final Map<String, StreamReader> readers = new ConcurrentHashMap<>();
 
 	private final Set<String> leases = ConcurrentHashMap.newKeySet();
 
@@ -186,32 +163,11 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		this.mapper = mapper;
 		this.codec = new RedisTaskCodec(mapper);
 		this.prefix = name;
-		this.prefixBytes = name.getBytes(StandardCharsets.UTF_8);
+		this.script = new DocketScript(connectionFactory, name);
 		this.streamKey = (name + ":stream").getBytes(StandardCharsets.UTF_8);
 		this.defaultTtl = defaultTtl;
 		this.leaseTimeout = leaseTimeout;
 		this.clock = clock;
-		this.maxBlockMillis = maxBlockMillis(connectionFactory);
-	}
-
-	/**
-	 * Returns how long one blocking read may wait: a second at most, and less than the
-	 * client's command timeout, so that a quiet stream never looks like a failure.
-	 */
-	private static long maxBlockMillis(RedisConnectionFactory connectionFactory) {
-		long timeout = LETTUCE_PRESENT ? LettuceTimeout.of(connectionFactory) : 0;
-		return (timeout > 0) ? Math.max(1, Math.min(MAX_BLOCK_MILLIS, timeout / 2)) : MAX_BLOCK_MILLIS;
-	}
-
-	/**
-	 * Reads Lettuce's command timeout; only loaded when Lettuce is on the class path.
-	 */
-	private static final class LettuceTimeout {
-
-		static long of(RedisConnectionFactory connectionFactory) {
-			return (connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getTimeout() : 0;
-		}
-
 	}
 
 	/**
@@ -337,7 +293,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	@Override
 	public List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException {
 		long deadline = System.nanoTime() + wait.toNanos();
-		Reader reader = this.readers.computeIfAbsent(workerId, Reader::new);
+		StreamReader reader = this.readers.computeIfAbsent(workerId, (id) -> new StreamReader(this.connectionFactory,
+				key("stream"), GROUP, id, Duration.ofMillis(reclaimPeriodMillis())));
 		try {
 			while (true) {
 				List<ClaimedTask> claimed = new ArrayList<>();
@@ -353,13 +310,13 @@ public class RedisDocket implements Docket, SmartLifecycle {
 					promoteIfDue();
 					long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 					long untilPromote = this.nextPromote.get() - this.clock.millis();
-					long block = Math.min(Math.min(remaining, untilPromote), this.maxBlockMillis);
-					List<ByteRecord> records = reader.read(workerId, max, block);
+					long block = Math.min(Math.min(remaining, untilPromote), reader.maxBlockMillis());
+					List<ByteRecord> records = reader.read(max, block);
 					if (!records.isEmpty()) {
 						List<String> args = claimArgs(workerId);
 						for (ByteRecord record : records) {
 							args.add(record.getId().getValue());
-							args.add(taskIdOf(record));
+							args.add(StreamReader.taskIdOf(record));
 						}
 						started(run("claim", args), claimed);
 					}
@@ -616,7 +573,15 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			dispatcher.shutdown();
 			this.dispatcher = null;
 		}
-		this.readers.values().forEach(Reader::retire);
+		this.readers.forEach((workerId, reader) -> {
+			reader.close();
+			try {
+				run("retire", List.of(GROUP, workerId));
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not remove consumer " + workerId + " from the group", ex);
+			}
+		});
 		this.readers.clear();
 	}
 
@@ -657,7 +622,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 					.xGroupCreate(this.streamKey, GROUP, ReadOffset.from("0"), true);
 			}
 			catch (RuntimeException ex) {
-				if (!String.valueOf(rootMessage(ex)).contains("BUSYGROUP")) {
+				if (!String.valueOf(DocketScript.rootMessage(ex)).contains("BUSYGROUP")) {
 					throw ex;
 				}
 			}
@@ -676,42 +641,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	private List<?> run(String op, List<String> args) {
-		byte[][] argv = new byte[args.size() + 2][];
-		argv[0] = op.getBytes(StandardCharsets.UTF_8);
-		argv[1] = this.prefixBytes;
-		for (int i = 0; i < args.size(); i++) {
-			argv[i + 2] = args.get(i).getBytes(StandardCharsets.UTF_8);
-		}
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			Object reply;
-			try {
-				reply = connection.scriptingCommands().evalSha(SCRIPT_SHA, ReturnType.MULTI, 0, argv);
-			}
-			catch (DataAccessException ex) {
-				if (!String.valueOf(rootMessage(ex)).contains("NOSCRIPT")) {
-					throw ex;
-				}
-				reply = connection.scriptingCommands().eval(SCRIPT, ReturnType.MULTI, 0, argv);
-			}
-			return (List<?>) strings(reply);
-		}
-	}
-
-	/**
-	 * Turns the bulk strings of a script's reply into strings, keeping its shape.
-	 */
-	private static Object strings(Object reply) {
-		if (reply instanceof byte[] bytes) {
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
-		if (reply instanceof List<?> list) {
-			List<Object> converted = new ArrayList<>(list.size());
-			for (Object item : list) {
-				converted.add(strings(item));
-			}
-			return converted;
-		}
-		return reply;
+		return this.script.run(op, args);
 	}
 
 	private <T> T withRetry(java.util.function.Supplier<T> operation) {
@@ -755,15 +685,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		return String.format("%019d:%09d:%s", created.getEpochSecond(), created.getNano(), task.id());
 	}
 
-	private static String taskIdOf(ByteRecord record) {
-		for (Map.Entry<byte[], byte[]> field : record.getValue().entrySet()) {
-			if (field.getKey().length == 1 && field.getKey()[0] == 't') {
-				return new String(field.getValue(), StandardCharsets.UTF_8);
-			}
-		}
-		return "";
-	}
-
 	private static String entryOf(String leaseId) {
 		return leaseId.substring(0, leaseId.lastIndexOf('/'));
 	}
@@ -789,19 +710,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	private static boolean isNoGroup(Throwable ex) {
-		return String.valueOf(rootMessage(ex)).contains("NOGROUP");
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		String message = ex.getMessage();
-		while (cause != null) {
-			if (cause.getMessage() != null) {
-				message = cause.getMessage();
-			}
-			cause = cause.getCause();
-		}
-		return message;
+		return String.valueOf(DocketScript.rootMessage(ex)).contains("NOGROUP");
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -811,29 +720,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			}
 		}
 		return false;
-	}
-
-	private static byte[] loadScript() {
-		try (InputStream in = RedisDocket.class.getResourceAsStream("docket.lua")) {
-			if (in == null) {
-				throw new IllegalStateException("docket.lua is missing from the class path");
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static byte[] sha1Hex(byte[] script) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-1").digest(script))
-				.getBytes(StandardCharsets.US_ASCII);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String newId() {
@@ -848,85 +734,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		};
-	}
-
-	/**
-	 * The connection on which one worker blocks reading the stream, never the shared one.
-	 */
-	private final class Reader {
-
-		private final String workerId;
-
-		private RedisConnection connection;
-
-		private long nextRecover = System.nanoTime();
-
-		Reader(String workerId) {
-			this.workerId = workerId;
-		}
-
-		/**
-		 * Returns whether to read this worker's pending entries again: at first, after a
-		 * failure, and once per reclaim period, since a client that resends commands
-		 * after a reconnect may have lost the reply that delivered them.
-		 */
-		synchronized boolean recoverDue() {
-			long now = System.nanoTime();
-			if (now - this.nextRecover < 0) {
-				return false;
-			}
-			this.nextRecover = now + TimeUnit.MILLISECONDS.toNanos(reclaimPeriodMillis());
-			return true;
-		}
-
-		synchronized List<ByteRecord> read(String consumer, int max, long blockMillis) {
-			if (this.connection == null || this.connection.isClosed()) {
-				this.connection = RedisDocket.this.connectionFactory.getConnection();
-			}
-			StreamReadOptions options = StreamReadOptions.empty().count(max);
-			if (blockMillis > 0) {
-				options = options.block(Duration.ofMillis(blockMillis));
-			}
-			List<ByteRecord> records = this.connection.streamCommands()
-				.xReadGroup(org.springframework.data.redis.connection.stream.Consumer.from(GROUP, consumer), options,
-						StreamOffset.create(RedisDocket.this.streamKey, ReadOffset.lastConsumed()));
-			return (records != null) ? records : List.of();
-		}
-
-		/**
-		 * Closes the connection after a failure (the next read opens a new one) and reads
-		 * this worker's pending entries again, whose replies may have been lost.
-		 */
-		synchronized void reset() {
-			this.nextRecover = System.nanoTime();
-			closeQuietly();
-		}
-
-		/**
-		 * Leaves the group when this worker holds no pending entries any more.
-		 */
-		synchronized void retire() {
-			closeQuietly();
-			try {
-				run("retire", List.of(GROUP, this.workerId));
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not remove consumer " + this.workerId, ex);
-			}
-		}
-
-		private void closeQuietly() {
-			if (this.connection != null) {
-				try {
-					this.connection.close();
-				}
-				catch (RuntimeException ex) {
-					logger.debug("Failed to close a docket connection", ex);
-				}
-				this.connection = null;
-			}
-		}
-
 	}
 
 	/**
