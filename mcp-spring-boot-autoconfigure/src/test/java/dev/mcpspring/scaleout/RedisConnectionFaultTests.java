@@ -210,6 +210,38 @@ class RedisConnectionFaultTests {
 		this.resources.add(0, () -> last.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
 	}
 
+	@Test
+	void docketStartedWhileRedisIsDownCatchesUpWhenRedisComesUp() throws Exception {
+		String server = findRedisServer();
+		int port = freePort();
+		RedisDocket early = docket(namedFactory(port));
+		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		early.addListener(new dev.mcpspring.tasks.DocketListener() {
+
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				heard.add(task.status().wireName() + (local ? " local" : " remote"));
+			}
+
+		});
+		worker("early", early);
+		Process redis = startRedis(List.of(server, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+				"", "--appendonly", "no", "--daemonize", "no"), port);
+		this.resources.add(0, () -> redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
+		RedisDocket late = docket(namedFactory(port));
+		TaskInfo task = late.submit(sleep(10));
+		assertThat(late.await(task.id(), Duration.ofSeconds(15)).orElseThrow().status()).as("run by the early worker")
+			.isEqualTo(TaskStatus.COMPLETED);
+		assertThat(this.runs).containsKey(task.id());
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!heard.contains("cancelled remote") && System.nanoTime() < deadline) {
+			TaskInfo scheduled = late.submit(TaskSpec.builder("sleep").runAfter(Duration.ofHours(1)).build());
+			late.cancel(scheduled.id(), "probe");
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+		assertThat(heard).as("events from another process, once subscribed").contains("cancelled remote");
+	}
+
 	private Process startRedis(List<String> command, int port) throws Exception {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -2,8 +2,6 @@ package dev.mcpspring.server.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -14,12 +12,11 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionRelay;
 import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.tasks.redis.RedisSubscription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -53,9 +50,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final String origin = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
-	private volatile RedisMessageListenerContainer subscription;
-
-	private volatile ExecutorService dispatcher;
+	private volatile RedisSubscription subscription;
 
 	/**
 	 * Creates a relay.
@@ -102,38 +97,19 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.subscription != null) {
-			return;
+		if (this.subscription == null) {
+			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, new Receiver(),
+					"mcp-session-relay");
+			subscription.start();
+			this.subscription = subscription;
 		}
-		ExecutorService dispatcher = Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "mcp-session-relay");
-			thread.setDaemon(true);
-			return thread;
-		});
-		RedisMessageListenerContainer subscription = new RedisMessageListenerContainer();
-		subscription.setConnectionFactory(this.connectionFactory);
-		subscription.setTaskExecutor(dispatcher);
-		subscription.addMessageListener(new Receiver(), ChannelTopic.of(this.channel));
-		subscription.afterPropertiesSet();
-		subscription.start();
-		this.dispatcher = dispatcher;
-		this.subscription = subscription;
 	}
 
 	@Override
 	public synchronized void stop() {
-		RedisMessageListenerContainer subscription = this.subscription;
-		if (subscription != null) {
-			subscription.stop();
-			try {
-				subscription.destroy();
-			}
-			catch (Exception ex) {
-				logger.debug("Failed to close the session relay's subscription", ex);
-			}
+		if (this.subscription != null) {
+			this.subscription.stop();
 			this.subscription = null;
-			this.dispatcher.shutdown();
-			this.dispatcher = null;
 		}
 	}
 

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
@@ -136,9 +133,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private volatile String reclaimCursor = "0-0";
 
-	private volatile RedisMessageListenerContainer subscription;
-
-	private volatile ExecutorService dispatcher;
+	private volatile RedisSubscription subscription;
 
 	private volatile ScheduledExecutorService sweeper;
 
@@ -535,17 +530,11 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			logger.warn("Could not create the consumer group of docket '" + this.prefix + "' yet; "
 					+ "workers create it when Redis can be reached", ex);
 		}
-		ExecutorService dispatcher = Executors.newSingleThreadExecutor(daemon("mcp-docket-events"));
-		RedisMessageListenerContainer subscription = new RedisMessageListenerContainer();
-		subscription.setConnectionFactory(this.connectionFactory);
-		subscription.setTaskExecutor(dispatcher);
-		subscription.setSubscriptionExecutor(Executors.newSingleThreadExecutor(daemon("mcp-docket-subscription")));
-		subscription.addMessageListener(new EventListener(), ChannelTopic.of(this.prefix + ":events"));
-		subscription.afterPropertiesSet();
+		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.prefix + ":events",
+				new EventListener(), "mcp-docket-events");
 		subscription.start();
 		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("mcp-docket-sweeper"));
 		sweeper.scheduleWithFixedDelay(this::sweep, 1, 5, TimeUnit.SECONDS);
-		this.dispatcher = dispatcher;
 		this.subscription = subscription;
 		this.sweeper = sweeper;
 	}
@@ -557,21 +546,10 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			sweeper.shutdownNow();
 			this.sweeper = null;
 		}
-		RedisMessageListenerContainer subscription = this.subscription;
+		RedisSubscription subscription = this.subscription;
 		if (subscription != null) {
 			subscription.stop();
-			try {
-				subscription.destroy();
-			}
-			catch (Exception ex) {
-				logger.debug("Failed to close the docket's subscription", ex);
-			}
 			this.subscription = null;
-		}
-		ExecutorService dispatcher = this.dispatcher;
-		if (dispatcher != null) {
-			dispatcher.shutdown();
-			this.dispatcher = null;
 		}
 		this.readers.forEach((workerId, reader) -> {
 			reader.close();

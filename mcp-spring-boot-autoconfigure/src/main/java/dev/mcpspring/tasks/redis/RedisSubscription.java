@@ -1,0 +1,137 @@
+package dev.mcpspring.tasks.redis;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * A subscription to one Redis channel whose messages are handled one at a time, in the
+ * order they were published, on a thread of its own. When Redis cannot be reached at
+ * start, it keeps trying in the background instead of failing; once subscribed, the
+ * client re-subscribes by itself after a connection drops.
+ */
+public final class RedisSubscription {
+
+	private static final Log logger = LogFactory.getLog(RedisSubscription.class);
+
+	private static final long RETRY_SECONDS = 2;
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final String channel;
+
+	private final MessageListener listener;
+
+	private final String threadName;
+
+	private RedisMessageListenerContainer container;
+
+	private ExecutorService dispatcher;
+
+	private ScheduledExecutorService retries;
+
+	private boolean warned;
+
+	/**
+	 * Creates a subscription; {@link #start()} subscribes.
+	 * @param connectionFactory connects to Redis
+	 * @param channel the channel
+	 * @param listener handles the messages
+	 * @param threadName the name of the thread that handles them
+	 */
+	public RedisSubscription(RedisConnectionFactory connectionFactory, String channel, MessageListener listener,
+			String threadName) {
+		this.connectionFactory = connectionFactory;
+		this.channel = channel;
+		this.listener = listener;
+		this.threadName = threadName;
+	}
+
+	/**
+	 * Subscribes, now if Redis answers, otherwise as soon as it does.
+	 */
+	public synchronized void start() {
+		if (this.container != null) {
+			return;
+		}
+		this.dispatcher = Executors.newSingleThreadExecutor((runnable) -> daemon(runnable, this.threadName));
+		this.retries = Executors
+			.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, this.threadName + "-retry"));
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(this.connectionFactory);
+		container.setTaskExecutor(this.dispatcher);
+		container.addMessageListener(this.listener, ChannelTopic.of(this.channel));
+		container.afterPropertiesSet();
+		this.container = container;
+		subscribe();
+	}
+
+	/**
+	 * Returns whether the channel is subscribed.
+	 * @return whether messages are being received
+	 */
+	public synchronized boolean isListening() {
+		return this.container != null && this.container.isListening();
+	}
+
+	/**
+	 * Unsubscribes and stops the threads.
+	 */
+	public synchronized void stop() {
+		if (this.container == null) {
+			return;
+		}
+		try {
+			this.container.stop();
+			this.container.destroy();
+		}
+		catch (Exception ex) {
+			logger.debug("Failed to close the subscription to " + this.channel, ex);
+		}
+		this.container = null;
+		this.retries.shutdownNow();
+		this.dispatcher.shutdown();
+	}
+
+	private synchronized void subscribe() {
+		if (this.container == null || this.container.isRunning()) {
+			return;
+		}
+		try {
+			this.container.start();
+			if (this.warned) {
+				logger.info("Subscribed to " + this.channel);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!this.warned) {
+				logger.warn("Could not subscribe to " + this.channel + " yet; retrying every " + RETRY_SECONDS + "s: "
+						+ ex.getMessage());
+				this.warned = true;
+			}
+			try {
+				this.container.stop();
+			}
+			catch (RuntimeException stopFailure) {
+				logger.debug("Failed to reset the subscription to " + this.channel, stopFailure);
+			}
+			this.retries.schedule(this::subscribe, RETRY_SECONDS, TimeUnit.SECONDS);
+		}
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+}
