@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +33,8 @@ import dev.mcpspring.protocol.JsonRpcError;
  * Lifecycle: started after the docket and before the web server; stopped after the web
  * server has drained its requests. On stop it claims nothing more, lets running tasks
  * finish for up to the shutdown timeout, then interrupts the rest and releases them back
- * to the docket for another worker.
+ * to the docket for another worker. While it runs, its dispatcher thread keeps the JVM
+ * alive, so a worker-only process needs no web server to stay up.
  */
 public class Worker implements SmartLifecycle {
 
@@ -136,7 +138,6 @@ public class Worker implements SmartLifecycle {
 		long beat = Math.max(10, this.leaseTimeout.toMillis() / 3);
 		this.timer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
 		Thread thread = new Thread(this::dispatch, "mcp-worker-" + this.id + "-dispatcher");
-		thread.setDaemon(true);
 		this.dispatcher = thread;
 		thread.start();
 	}
@@ -291,7 +292,7 @@ public class Worker implements SmartLifecycle {
 		return executor;
 	}
 
-	private static java.util.concurrent.ThreadFactory daemonThreads(String prefix, AtomicInteger counter) {
+	private static ThreadFactory daemonThreads(String prefix, AtomicInteger counter) {
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, prefix + ((counter != null) ? counter.incrementAndGet() : ""));
 			thread.setDaemon(true);

@@ -41,7 +41,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 	/** The {@code _meta} key relating a message to a task. */
 	public static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
 
-	private static final Duration RESULT_WAIT_SLICE = Duration.ofSeconds(30);
+	private static final Duration RESULT_WAIT_SLICE = Duration.ofSeconds(5);
 
 	private final Docket docket;
 
