@@ -391,13 +391,23 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			}
 		}
 		Instant instant = this.clock.instant();
+		Expiry expired;
+		while ((expired = nextExpired(instant)) != null) {
+			purge(expired.entry.task);
+		}
+	}
+
+	/**
+	 * Takes the next finished task to purge, holding the lock only for that, so that
+	 * tasks finishing meanwhile are not held up by a long purge.
+	 */
+	private Expiry nextExpired(Instant now) {
 		synchronized (this.expiries) {
-			Expiry head;
-			while ((head = this.expiries.peek()) != null
-					&& (!head.at.isAfter(instant) || this.expiries.size() > this.capacity)) {
-				this.expiries.poll();
-				purge(head.entry.task);
+			Expiry head = this.expiries.peek();
+			if (head == null || (head.at.isAfter(now) && this.expiries.size() <= this.capacity)) {
+				return null;
 			}
+			return this.expiries.poll();
 		}
 	}
 
