@@ -1,14 +1,13 @@
 package dev.mcpspring.server;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.RandomIds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +16,6 @@ import tools.jackson.databind.JsonNode;
  * session carries it.
  */
 public class ClientRequests {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
@@ -41,9 +38,7 @@ public class ClientRequests {
 	 * @return the id to send the request with
 	 */
 	public String register() {
-		byte[] bytes = new byte[12];
-		RANDOM.nextBytes(bytes);
-		String id = "mcp-" + HexFormat.of().formatHex(bytes);
+		String id = "mcp-" + RandomIds.next();
 		this.pending.put(id, new CompletableFuture<>());
 		return id;
 	}

@@ -1,9 +1,7 @@
 package dev.mcpspring.server;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.ProtocolVersions;
+import dev.mcpspring.protocol.RandomIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class McpServer {
 
 	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Implementation info;
 
@@ -120,7 +117,7 @@ public class McpServer {
 			throw McpException.invalidParams("\"capabilities\" must be an object");
 		}
 		String negotiated = ProtocolVersions.negotiate(version.stringValue());
-		McpSession session = new McpSession(newSessionId(), negotiated, params.get("clientInfo"), capabilitiesNode,
+		McpSession session = new McpSession(RandomIds.next(), negotiated, params.get("clientInfo"), capabilitiesNode,
 				null, Instant.now());
 		this.sessions.save(session);
 		return new Initialized(session,
@@ -241,11 +238,6 @@ public class McpServer {
 		return session.id() + ' ' + requestId;
 	}
 
-	private static String newSessionId() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
 
 	/**
 	 * The outcome of {@code initialize}.

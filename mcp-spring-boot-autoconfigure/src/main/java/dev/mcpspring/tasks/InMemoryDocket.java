@@ -1,12 +1,10 @@
 package dev.mcpspring.tasks;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -30,6 +28,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.mcpspring.protocol.RandomIds;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -45,8 +45,6 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = Worker.PHASE - 1024;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Entry WAKE_UP = new Entry(null);
 
@@ -112,7 +110,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
 				: this.mapper.valueToTree(spec.arguments());
 		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
-		TaskInfo task = TaskInfo.submitted(newTaskId(), spec, arguments, ttl, this.clock.instant());
+		TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, this.clock.instant());
 		if (key != null) {
 			String winner = this.idempotencyKeys.putIfAbsent(key, task.id());
 			if (winner != null && !winner.equals(task.id())) {
@@ -526,11 +524,6 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 		return String.format("%019d:%09d:%s", created.getEpochSecond(), created.getNano(), task.id());
 	}
 
-	private static String newTaskId() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
 
 	private static final class Entry {
 

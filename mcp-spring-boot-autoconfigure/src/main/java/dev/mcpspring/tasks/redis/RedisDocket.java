@@ -1,13 +1,11 @@
 package dev.mcpspring.tasks.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +37,7 @@ import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.protocol.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketListener;
@@ -84,8 +83,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RedisDocket.class);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
 	private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
@@ -117,7 +114,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private final Clock clock;
 
-	private final String origin = newId().substring(0, 16);
+	private final String origin = RandomIds.next().substring(0, 16);
 
 	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -180,7 +177,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
 		for (int attempt = 0;; attempt++) {
 			Instant now = this.clock.instant();
-			TaskInfo task = TaskInfo.submitted(newId(), spec, arguments, ttl, now);
+			TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, now);
 			String ownerKey = (task.owner() != null) ? ownerKey(task.owner()) : null;
 			String ownerMember = (task.owner() != null) ? ownerMember(task) : null;
 			String idempotencyKey = (spec.idempotencyKey() != null) ? key("idem:" + spec.idempotencyKey()) : null;
@@ -700,11 +697,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		return false;
 	}
 
-	private static String newId() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
 		return (runnable) -> {
