@@ -1,18 +1,15 @@
 package dev.mcpspring.server.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.protocol.RandomIds;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionRelay;
 import dev.mcpspring.server.McpSessionStreams;
@@ -48,7 +45,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final Supplier<McpServer> server;
 
-	private final String origin = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	private final String origin = RandomIds.next().substring(0, 16);
 
 	private volatile RedisSubscription subscription;
 
@@ -88,7 +85,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private void publish(char kind, String sessionId, String json) {
 		try {
-			this.redis.convertAndSend(this.channel, kind + "\n" + this.origin + "\n" + sessionId + "\n" + json);
+			this.redis.convertAndSend(this.channel,
+					RedisSubscription.message(kind, this.origin, sessionId + "\n" + json));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not relay a message for session " + sessionId, ex);
@@ -98,8 +96,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.subscription == null) {
-			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, new Receiver(),
-					"mcp-session-relay");
+			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, this.origin,
+					this::receive, "mcp-session-relay");
 			subscription.start();
 			this.subscription = subscription;
 		}
@@ -124,48 +122,41 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	}
 
 	/**
-	 * Hands relayed messages to this process's streams and server.
+	 * Hands a message relayed by another instance to this process's streams and server.
 	 */
-	private final class Receiver implements MessageListener {
-
-		@Override
-		public void onMessage(Message message, byte[] pattern) {
-			String body = new String(message.getBody(), StandardCharsets.UTF_8);
-			int first = body.indexOf('\n');
-			int second = (first > 0) ? body.indexOf('\n', first + 1) : -1;
-			int third = (second > 0) ? body.indexOf('\n', second + 1) : -1;
-			if (third < 0 || body.substring(first + 1, second).equals(RedisSessionRelay.this.origin)) {
-				return;
-			}
-			String sessionId = body.substring(second + 1, third);
-			try {
-				switch (body.charAt(0)) {
-					case 'm' -> {
-						McpSessionStreams streams = RedisSessionRelay.this.streams.get();
-						if (streams != null && streams.hasStream(sessionId)) {
-							streams.sendLocally(sessionId, RedisSessionRelay.this.mapper.readTree(body.substring(third + 1)));
-						}
+	private void receive(char kind, String payload) {
+		int newline = payload.indexOf('\n');
+		if (newline < 0) {
+			return;
+		}
+		String sessionId = payload.substring(0, newline);
+		String json = payload.substring(newline + 1);
+		try {
+			switch (kind) {
+				case 'm' -> {
+					McpSessionStreams streams = this.streams.get();
+					if (streams != null && streams.hasStream(sessionId)) {
+						streams.sendLocally(sessionId, this.mapper.readTree(json));
 					}
-					case 'e' -> {
-						McpSessionStreams streams = RedisSessionRelay.this.streams.get();
-						if (streams != null) {
-							streams.removeLocally(sessionId);
-						}
-					}
-					case 'c' -> {
-						McpServer server = RedisSessionRelay.this.server.get();
-						if (server != null) {
-							server.cancelRequest(sessionId, RedisSessionRelay.this.mapper.readTree(body.substring(third + 1)));
-						}
-					}
-					default -> logger.debug("Ignoring a relayed message of unknown kind " + body.charAt(0));
 				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not handle a message relayed for session " + sessionId, ex);
+				case 'e' -> {
+					McpSessionStreams streams = this.streams.get();
+					if (streams != null) {
+						streams.removeLocally(sessionId);
+					}
+				}
+				case 'c' -> {
+					McpServer server = this.server.get();
+					if (server != null) {
+						server.cancelRequest(sessionId, this.mapper.readTree(json));
+					}
+				}
+				default -> logger.debug("Ignoring a relayed message of unknown kind " + kind);
 			}
 		}
-
+		catch (RuntimeException ex) {
+			logger.warn("Could not handle a message relayed for session " + sessionId, ex);
+		}
 	}
 
 }

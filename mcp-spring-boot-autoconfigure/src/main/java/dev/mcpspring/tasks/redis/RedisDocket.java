@@ -28,8 +28,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -528,7 +526,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 					+ "workers create it when Redis can be reached", ex);
 		}
 		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.prefix + ":events",
-				new EventListener(), "mcp-docket-events");
+				this.origin, this::onEvent, "mcp-docket-events");
 		subscription.start();
 		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("mcp-docket-sweeper"));
 		sweeper.scheduleWithFixedDelay(this::sweep, 1, 5, TimeUnit.SECONDS);
@@ -697,7 +695,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		return false;
 	}
 
-
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, name);
@@ -709,29 +706,17 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	/**
 	 * Hears the status changes and cancellations published by other processes.
 	 */
-	private final class EventListener implements MessageListener {
-
-		@Override
-		public void onMessage(Message message, byte[] pattern) {
-			String body = new String(message.getBody(), StandardCharsets.UTF_8);
-			int first = body.indexOf('\n');
-			int second = (first > 0) ? body.indexOf('\n', first + 1) : -1;
-			if (second < 0 || body.substring(first + 1, second).equals(RedisDocket.this.origin)) {
-				return;
+	private void onEvent(char kind, String payload) {
+		try {
+			TaskInfo task = this.codec.decode(this.mapper.readValue(payload, FIELDS));
+			if (kind == 'c') {
+				this.listeners.forEach((listener) -> listener.onCancelRequested(task.id()));
 			}
-			try {
-				TaskInfo task = RedisDocket.this.codec
-					.decode(RedisDocket.this.mapper.readValue(body.substring(second + 1), FIELDS));
-				if (body.charAt(0) == 'c') {
-					RedisDocket.this.listeners.forEach((listener) -> listener.onCancelRequested(task.id()));
-				}
-				statusChanged(task, false);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not handle a docket event", ex);
-			}
+			statusChanged(task, false);
 		}
-
+		catch (RuntimeException ex) {
+			logger.warn("Could not handle a docket event", ex);
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.mcpspring.tasks.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,9 +16,11 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * A subscription to one Redis channel whose messages are handled one at a time, in the
- * order they were published, on a thread of its own. When Redis cannot be reached at
- * start, it keeps trying in the background instead of failing; once subscribed, the
- * client re-subscribes by itself after a connection drops.
+ * order they were published, on a thread of its own. Messages are
+ * {@code <kind>\n<origin>\n<payload>}: those this process published (its own origin)
+ * are skipped. When Redis cannot be reached at start, it keeps trying in the background
+ * instead of failing; once subscribed, the client re-subscribes by itself after a
+ * connection drops.
  */
 public final class RedisSubscription {
 
@@ -28,6 +31,8 @@ public final class RedisSubscription {
 	private final RedisConnectionFactory connectionFactory;
 
 	private final String channel;
+
+	private final String origin;
 
 	private final MessageListener listener;
 
@@ -45,15 +50,36 @@ public final class RedisSubscription {
 	 * Creates a subscription; {@link #start()} subscribes.
 	 * @param connectionFactory connects to Redis
 	 * @param channel the channel
-	 * @param listener handles the messages
+	 * @param origin the origin of this process's own messages, which are skipped
+	 * @param handler handles the messages of other processes
 	 * @param threadName the name of the thread that handles them
 	 */
-	public RedisSubscription(RedisConnectionFactory connectionFactory, String channel, MessageListener listener,
-			String threadName) {
+	public RedisSubscription(RedisConnectionFactory connectionFactory, String channel, String origin,
+			Handler handler, String threadName) {
 		this.connectionFactory = connectionFactory;
 		this.channel = channel;
-		this.listener = listener;
+		this.origin = origin;
+		this.listener = (message, pattern) -> receive(new String(message.getBody(), StandardCharsets.UTF_8), handler);
 		this.threadName = threadName;
+	}
+
+	/**
+	 * Formats a message to publish.
+	 * @param kind the kind of message
+	 * @param origin the publishing process's origin
+	 * @param payload the payload
+	 * @return the message
+	 */
+	public static String message(char kind, String origin, String payload) {
+		return kind + "\n" + origin + "\n" + payload;
+	}
+
+	private void receive(String body, Handler handler) {
+		int first = body.indexOf('\n');
+		int second = (first > 0) ? body.indexOf('\n', first + 1) : -1;
+		if (second > 0 && !body.substring(first + 1, second).equals(this.origin)) {
+			handler.handle(body.charAt(0), body.substring(second + 1));
+		}
 	}
 
 	/**
@@ -126,6 +152,21 @@ public final class RedisSubscription {
 			}
 			this.retries.schedule(this::subscribe, RETRY_SECONDS, TimeUnit.SECONDS);
 		}
+	}
+
+	/**
+	 * Handles a message published by another process.
+	 */
+	@FunctionalInterface
+	public interface Handler {
+
+		/**
+		 * Handles a message.
+		 * @param kind the kind of message
+		 * @param payload what follows the origin
+		 */
+		void handle(char kind, String payload);
+
 	}
 
 	private static Thread daemon(Runnable runnable, String name) {
