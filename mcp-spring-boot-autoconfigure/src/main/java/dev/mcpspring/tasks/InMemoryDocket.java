@@ -348,11 +348,8 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "mcp-docket-sweeper");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService sweeper = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-docket-sweeper-"));
 		long period = Math.max(100, Math.min(1000, this.leaseTimeout.toMillis() / 4));
 		sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
 		this.sweeper = sweeper;

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -133,8 +132,8 @@ public class Worker implements SmartLifecycle {
 		}
 		this.accepting = true;
 		this.executor = this.virtualThreads ? virtualThreadExecutor() : Executors.newFixedThreadPool(
-				this.concurrency, daemonThreads("mcp-worker-" + this.id + "-", new AtomicInteger()));
-		this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("mcp-worker-timer-", null));
+				this.concurrency, DaemonThreads.named("mcp-worker-" + this.id + "-"));
+		this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-worker-timer-"));
 		long beat = Math.max(10, this.leaseTimeout.toMillis() / 3);
 		this.timer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
 		Thread thread = new Thread(this::dispatch, "mcp-worker-" + this.id + "-dispatcher");
@@ -290,14 +289,6 @@ public class Worker implements SmartLifecycle {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mcp-worker-");
 		executor.setVirtualThreads(true);
 		return executor;
-	}
-
-	private static ThreadFactory daemonThreads(String prefix, AtomicInteger counter) {
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + ((counter != null) ? counter.incrementAndGet() : ""));
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	private static void sleepQuietly(Duration duration) {

@@ -37,6 +37,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.protocol.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
+import dev.mcpspring.tasks.DaemonThreads;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.InMemoryDocket;
@@ -528,7 +529,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.prefix + ":events",
 				this.origin, this::onEvent, "mcp-docket-events");
 		subscription.start();
-		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("mcp-docket-sweeper"));
+		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-docket-sweeper-"));
 		sweeper.scheduleWithFixedDelay(this::sweep, 1, 5, TimeUnit.SECONDS);
 		this.subscription = subscription;
 		this.sweeper = sweeper;
@@ -695,13 +696,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		return false;
 	}
 
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
 
 	/**
 	 * Hears the status changes and cancellations published by other processes.

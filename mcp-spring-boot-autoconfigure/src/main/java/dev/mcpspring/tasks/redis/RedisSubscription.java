@@ -14,6 +14,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
+import dev.mcpspring.tasks.DaemonThreads;
+
 /**
  * A subscription to one Redis channel whose messages are handled one at a time, in the
  * order they were published, on a thread of its own. Messages are
@@ -89,9 +91,9 @@ public final class RedisSubscription {
 		if (this.container != null) {
 			return;
 		}
-		this.dispatcher = Executors.newSingleThreadExecutor((runnable) -> daemon(runnable, this.threadName));
+		this.dispatcher = Executors.newSingleThreadExecutor(DaemonThreads.named(this.threadName + "-"));
 		this.retries = Executors
-			.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, this.threadName + "-retry"));
+			.newSingleThreadScheduledExecutor(DaemonThreads.named(this.threadName + "-retry-"));
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(this.connectionFactory);
 		container.setTaskExecutor(this.dispatcher);
@@ -167,12 +169,6 @@ public final class RedisSubscription {
 		 */
 		void handle(char kind, String payload);
 
-	}
-
-	private static Thread daemon(Runnable runnable, String name) {
-		Thread thread = new Thread(runnable, name);
-		thread.setDaemon(true);
-		return thread;
 	}
 
 }
