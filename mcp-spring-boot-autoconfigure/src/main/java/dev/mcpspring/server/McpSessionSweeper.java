@@ -53,7 +53,9 @@ public class McpSessionSweeper implements SmartLifecycle {
 			this.store.sweep();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not sweep expired MCP sessions", ex);
+			// tried again at the next interval; the cause is logged once per interval
+			logger.warn("Could not sweep expired MCP sessions: " + ex);
+			logger.debug("Sweep failure", ex);
 		}
 	}
 

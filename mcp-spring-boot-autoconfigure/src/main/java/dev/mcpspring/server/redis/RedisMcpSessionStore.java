@@ -1,5 +1,6 @@
 package dev.mcpspring.server.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -178,8 +178,8 @@ public class RedisMcpSessionStore implements McpSessionStore {
 		for (int from = 0; from < ids.size(); from += SWEEP_BATCH) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + SWEEP_BATCH));
 			List<Object> exists = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-				StringRedisConnection strings = (StringRedisConnection) connection;
-				batch.forEach((id) -> strings.exists(this.prefix + id));
+				batch.forEach((id) -> connection.keyCommands()
+					.exists((this.prefix + id).getBytes(StandardCharsets.UTF_8)));
 				return null;
 			});
 			for (int i = 0; i < batch.size(); i++) {
