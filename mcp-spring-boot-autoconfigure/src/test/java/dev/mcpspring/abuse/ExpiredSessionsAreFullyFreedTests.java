@@ -77,6 +77,9 @@ class ExpiredSessionsAreFullyFreedTests {
 			JsonNode request = call.nextMessage((message) -> message.has("method") && message.has("id"), WAIT);
 			assertThat(request.path("method").asString()).isEqualTo("sampling/createMessage");
 			assertThat(this.server.clientRequests().pendingCount()).isEqualTo(1);
+			// the call's own SSE response is open, and its session is kept
+			assertThat(gauge("mcp.server.sessions")).isPositive();
+			assertThat(gauge("mcp.server.streams.open")).isPositive();
 
 			await().atMost(Duration.ofSeconds(60)).until(() -> streams.stream().allMatch(McpEventStream::isEnded));
 			await().atMost(WAIT).untilAsserted(() -> {
