@@ -2,10 +2,14 @@ package dev.mcpspring.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,11 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class InMemoryMcpSessionStore implements McpSessionStore {
 
+	private static final int EVICTION_CANDIDATES = 64;
+
 	private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
 	private final McpSessionListeners listeners = new McpSessionListeners();
 
 	private final Object evictionLock = new Object();
+
+	private final Deque<Candidate> candidates = new ArrayDeque<>();
 
 	private final long timeoutMillis;
 
@@ -109,24 +117,45 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 
 	/**
 	 * Ends the least recently used sessions (other than the new one) while there are
-	 * more than the maximum.
+	 * more than the maximum. One scan of the sessions finds the
+	 * {@value #EVICTION_CANDIDATES} least recently used; later evictions take them in
+	 * order, skipping those used since, so that a flood of new sessions does not scan
+	 * all sessions each.
 	 */
 	private void evictFor(String newId) {
 		synchronized (this.evictionLock) {
 			while (this.sessions.size() > this.maxSessions) {
-				Map.Entry<String, Entry> oldest = null;
-				for (Map.Entry<String, Entry> candidate : this.sessions.entrySet()) {
-					if (!candidate.getKey().equals(newId)
-							&& (oldest == null || candidate.getValue().lastUsed < oldest.getValue().lastUsed)) {
-						oldest = candidate;
+				Candidate candidate = this.candidates.pollFirst();
+				if (candidate == null) {
+					collectCandidates(newId);
+					candidate = this.candidates.pollFirst();
+					if (candidate == null) {
+						return;
 					}
 				}
-				if (oldest == null) {
-					return;
+				if (candidate.entry().lastUsed == candidate.lastUsed()) {
+					end(candidate.id(), candidate.entry());
 				}
-				end(oldest.getKey(), oldest.getValue());
 			}
 		}
+	}
+
+	private void collectCandidates(String newId) {
+		PriorityQueue<Candidate> oldest = new PriorityQueue<>(
+				Comparator.comparingLong(Candidate::lastUsed).reversed());
+		for (Map.Entry<String, Entry> session : this.sessions.entrySet()) {
+			long lastUsed = session.getValue().lastUsed;
+			if (!session.getKey().equals(newId)
+					&& (oldest.size() < EVICTION_CANDIDATES || lastUsed < oldest.peek().lastUsed())) {
+				oldest.add(new Candidate(session.getKey(), session.getValue(), lastUsed));
+				if (oldest.size() > EVICTION_CANDIDATES) {
+					oldest.poll();
+				}
+			}
+		}
+		List<Candidate> sorted = new ArrayList<>(oldest);
+		sorted.sort(Comparator.comparingLong(Candidate::lastUsed));
+		this.candidates.addAll(sorted);
 	}
 
 	private boolean end(String id, Entry entry) {
@@ -135,6 +164,9 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 			return true;
 		}
 		return false;
+	}
+
+	private record Candidate(String id, Entry entry, long lastUsed) {
 	}
 
 	private static final class Entry {
