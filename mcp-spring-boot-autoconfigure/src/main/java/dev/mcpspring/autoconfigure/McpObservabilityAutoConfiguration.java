@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import dev.mcpspring.observability.McpHealthIndicator;
 import dev.mcpspring.observability.McpMetrics;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
+import dev.mcpspring.webmvc.SessionEventStreams;
 
 /**
  * Auto-configuration of MCP metrics (with a {@link MeterRegistry}) and of the docket and
@@ -34,9 +36,12 @@ public final class McpObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpMetrics mcpMetrics(ObjectProvider<Docket> docket) {
+		McpMetrics mcpMetrics(ObjectProvider<Docket> docket, ObjectProvider<McpSessionStore> sessionStore,
+				ObjectProvider<SessionEventStreams> eventStreams) {
 			Docket instance = docket.getIfAvailable();
-			McpMetrics metrics = new McpMetrics(instance);
+			SessionEventStreams streams = eventStreams.getIfAvailable();
+			McpMetrics metrics = new McpMetrics(instance).sessions(sessionStore.getIfAvailable(),
+					(streams != null) ? streams::openConnections : null);
 			if (instance != null) {
 				instance.addListener(metrics);
 			}

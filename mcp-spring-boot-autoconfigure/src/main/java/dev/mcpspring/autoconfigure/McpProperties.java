@@ -96,6 +96,29 @@ public class McpProperties {
 		private Duration sessionTimeout = Duration.ofMinutes(30);
 
 		/**
+		 * Maximum number of sessions kept. When a new session would exceed it, the least
+		 * recently used session is ended to make room.
+		 */
+		private int maxSessions = 10_000;
+
+		/**
+		 * Largest serialized size of the capabilities and clientInfo a client sends on
+		 * initialize; larger ones are refused with JSON-RPC error -32602.
+		 */
+		private DataSize maxClientInfoSize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Maximum number of resource subscriptions of one session.
+		 */
+		private int maxSubscriptionsPerSession = 100;
+
+		/**
+		 * Maximum number of requests to the client (sampling, elicitation) one session
+		 * may have waiting for an answer; beyond it, sending another fails at once.
+		 */
+		private int maxPendingClientRequests = 16;
+
+		/**
 		 * Maximum number of items in one page of a list result.
 		 */
 		private int pageSize = 100;
@@ -181,6 +204,42 @@ public class McpProperties {
 
 		public void setSessionTimeout(Duration sessionTimeout) {
 			this.sessionTimeout = sessionTimeout;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			Assert.isTrue(maxSessions > 0, "mcp.server.max-sessions must be positive");
+			this.maxSessions = maxSessions;
+		}
+
+		public DataSize getMaxClientInfoSize() {
+			return this.maxClientInfoSize;
+		}
+
+		public void setMaxClientInfoSize(DataSize maxClientInfoSize) {
+			Assert.isTrue(maxClientInfoSize.toBytes() > 0, "mcp.server.max-client-info-size must be positive");
+			this.maxClientInfoSize = maxClientInfoSize;
+		}
+
+		public int getMaxSubscriptionsPerSession() {
+			return this.maxSubscriptionsPerSession;
+		}
+
+		public void setMaxSubscriptionsPerSession(int maxSubscriptionsPerSession) {
+			Assert.isTrue(maxSubscriptionsPerSession >= 0, "mcp.server.max-subscriptions-per-session must not be negative");
+			this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+		}
+
+		public int getMaxPendingClientRequests() {
+			return this.maxPendingClientRequests;
+		}
+
+		public void setMaxPendingClientRequests(int maxPendingClientRequests) {
+			Assert.isTrue(maxPendingClientRequests >= 0, "mcp.server.max-pending-client-requests must not be negative");
+			this.maxPendingClientRequests = maxPendingClientRequests;
 		}
 
 		public int getPageSize() {

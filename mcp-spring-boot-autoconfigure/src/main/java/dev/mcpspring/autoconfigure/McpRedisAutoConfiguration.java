@@ -44,7 +44,8 @@ public final class McpRedisAutoConfiguration {
 		RedisMcpSessionStore mcpSessionStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
 				McpProperties properties) {
 			return new RedisMcpSessionStore(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					properties.getDocket().getName(), properties.getServer().getSessionTimeout());
+					properties.getDocket().getName(), properties.getServer().getSessionTimeout(),
+					properties.getServer().getMaxSessions());
 		}
 
 		@Bean

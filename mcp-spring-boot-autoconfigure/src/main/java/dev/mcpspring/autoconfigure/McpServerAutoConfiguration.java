@@ -21,6 +21,7 @@ import dev.mcpspring.server.McpFeature;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.server.McpSessionSweeper;
 import dev.mcpspring.server.completion.McpCompleteMethodFactory;
 import dev.mcpspring.server.completion.McpCompletionRegistry;
 import dev.mcpspring.server.completion.McpCompletionsFeature;
@@ -51,7 +52,14 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpSessionStore mcpSessionStore(McpProperties properties) {
-		return new InMemoryMcpSessionStore(properties.getServer().getSessionTimeout());
+		return new InMemoryMcpSessionStore(properties.getServer().getSessionTimeout(),
+				properties.getServer().getMaxSessions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionSweeper mcpSessionSweeper(McpSessionStore sessionStore, McpProperties properties) {
+		return new McpSessionSweeper(sessionStore, properties.getServer().getSessionTimeout());
 	}
 
 	@Bean
@@ -63,7 +71,8 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClientRequests mcpClientRequests(McpProperties properties) {
-		return new ClientRequests(properties.getServer().getClientRequestTimeout());
+		return new ClientRequests(properties.getServer().getClientRequestTimeout(),
+				properties.getServer().getMaxPendingClientRequests());
 	}
 
 	@Bean
@@ -104,7 +113,8 @@ public final class McpServerAutoConfiguration {
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
-				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList());
+				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList(),
+				server.getMaxClientInfoSize().toBytes());
 		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
 		resources.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));
@@ -133,7 +143,8 @@ public final class McpServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpProperties properties,
 				McpSessionStore sessionStore, McpSessionStreams streams) {
-			return new McpResourcesFeature(registry, properties.getServer().getPageSize(), sessionStore, streams);
+			return new McpResourcesFeature(registry, properties.getServer().getPageSize(), sessionStore, streams,
+					properties.getServer().getMaxSubscriptionsPerSession());
 		}
 
 	}

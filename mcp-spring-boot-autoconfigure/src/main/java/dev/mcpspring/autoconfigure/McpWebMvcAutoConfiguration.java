@@ -13,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
@@ -42,9 +43,10 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionEventStreams mcpSessionEventStreams(McpSessionStreams streams, McpProperties properties) {
+	SessionEventStreams mcpSessionEventStreams(McpSessionStore sessionStore, McpSessionStreams streams,
+			McpProperties properties) {
 		McpProperties.Server.Sse sse = properties.getServer().getSse();
-		return new SessionEventStreams(streams, sse.getReplayBuffer(), sse.getRetry().toMillis());
+		return new SessionEventStreams(sessionStore, streams, sse.getReplayBuffer(), sse.getRetry().toMillis());
 	}
 
 	@Bean

@@ -315,12 +315,15 @@ public final class McpContext {
 	 * @param params the params
 	 * @return the result
 	 * @throws dev.mcpspring.protocol.McpException when the client answers with an error
-	 * @throws IllegalStateException when the client does not answer in time
+	 * @throws IllegalStateException when the client does not answer in time, its session
+	 * ends first, or the session already has {@code mcp.server.max-pending-client-requests}
+	 * requests waiting
 	 */
 	public JsonNode request(String method, ObjectNode params) {
 		McpExchange exchange = exchange();
 		ClientRequests requests = this.server.clientRequests();
-		String id = requests.register();
+		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
+		String id = requests.register((session != null) ? session.id() : null);
 		ObjectNode sent = params.deepCopy();
 		if (exchange.taskId() != null) {
 			sent.putObject("_meta")

@@ -1,6 +1,7 @@
 package dev.mcpspring.observability;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.tool.ToolCallObserver;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketListener;
@@ -15,8 +17,8 @@ import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.WorkerObserver;
 
 /**
- * Micrometer metrics of the MCP server: tool calls, and tasks submitted, completed,
- * retried, redelivered, queued and running. Tags are bounded: the tool or task function
+ * Micrometer metrics of the MCP server: sessions and open streams, tool calls, and tasks
+ * submitted, completed, retried, redelivered, queued and running. Tags are bounded: the tool or task function
  * name and the outcome.
  */
 public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, ToolCallObserver {
@@ -24,6 +26,10 @@ public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, 
 	private final Docket docket;
 
 	private volatile MeterRegistry registry;
+
+	private McpSessionStore sessions;
+
+	private IntSupplier openStreams;
 
 	/**
 	 * Creates the metrics.
@@ -33,8 +39,34 @@ public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, 
 		this.docket = docket;
 	}
 
+	/**
+	 * Measures the sessions and the SSE connections open to this process; call before
+	 * the metrics are bound.
+	 * @param sessions the session store, or {@code null}
+	 * @param openStreams counts the open SSE connections, or {@code null} without a web
+	 * endpoint
+	 * @return these metrics
+	 */
+	public McpMetrics sessions(McpSessionStore sessions, IntSupplier openStreams) {
+		this.sessions = sessions;
+		this.openStreams = openStreams;
+		return this;
+	}
+
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		if (this.sessions != null) {
+			Gauge.builder("mcp.server.sessions", this.sessions, McpSessionStore::count)
+				.description("Live MCP sessions (with Redis, of all instances)")
+				.register(registry);
+		}
+		if (this.openStreams != null) {
+			IntSupplier openStreams = this.openStreams;
+			Gauge.builder("mcp.server.streams.open", openStreams, IntSupplier::getAsInt)
+				.description("SSE connections open to this process")
+				.strongReference(true)
+				.register(registry);
+		}
 		if (this.docket != null) {
 			Gauge.builder("mcp.tasks.queued", this.docket, Docket::queuedCount)
 				.description("Tasks waiting to run")

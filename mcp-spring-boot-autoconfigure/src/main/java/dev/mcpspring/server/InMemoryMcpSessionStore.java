@@ -2,43 +2,69 @@ package dev.mcpspring.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link McpSessionStore} in this process's memory. Sessions idle for longer than the
- * timeout expire; expired sessions are swept at most once a minute, so memory stays
- * bounded by the number of active clients.
+ * timeout expire and are ended by {@link #sweep()}; when a new session would exceed the
+ * maximum, the least recently used session is ended to make room. Memory stays bounded
+ * by the maximum number of sessions.
  */
 public class InMemoryMcpSessionStore implements McpSessionStore {
 
-	private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+	private static final int EVICTION_CANDIDATES = 64;
 
 	private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
+	private final McpSessionListeners listeners = new McpSessionListeners();
+
+	private final Object evictionLock = new Object();
+
+	private final Deque<Candidate> candidates = new ArrayDeque<>();
+
 	private final long timeoutMillis;
+
+	private final int maxSessions;
 
 	private final Clock clock;
 
-	private final AtomicLong nextSweep;
-
+	/**
+	 * Creates a store of at most 10,000 sessions.
+	 * @param timeout how long a session may stay idle before it expires
+	 */
 	public InMemoryMcpSessionStore(Duration timeout) {
-		this(timeout, Clock.systemUTC());
+		this(timeout, 10_000);
 	}
 
-	InMemoryMcpSessionStore(Duration timeout, Clock clock) {
+	/**
+	 * Creates a store.
+	 * @param timeout how long a session may stay idle before it expires
+	 * @param maxSessions how many sessions are kept at most
+	 */
+	public InMemoryMcpSessionStore(Duration timeout, int maxSessions) {
+		this(timeout, maxSessions, Clock.systemUTC());
+	}
+
+	InMemoryMcpSessionStore(Duration timeout, int maxSessions, Clock clock) {
 		this.timeoutMillis = timeout.toMillis();
+		this.maxSessions = maxSessions;
 		this.clock = clock;
-		this.nextSweep = new AtomicLong(clock.millis() + SWEEP_INTERVAL_MILLIS);
 	}
 
 	@Override
 	public void save(McpSession session) {
-		long now = this.clock.millis();
-		this.sessions.put(session.id(), new Entry(session, now));
-		sweepIfDue(now);
+		Entry previous = this.sessions.put(session.id(), new Entry(session, this.clock.millis()));
+		if (previous == null && this.sessions.size() > this.maxSessions) {
+			evictFor(session.id());
+		}
 	}
 
 	@Override
@@ -49,7 +75,7 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 		}
 		long now = this.clock.millis();
 		if (entry.isExpired(now, this.timeoutMillis)) {
-			this.sessions.remove(id, entry);
+			end(id, entry);
 			return Optional.empty();
 		}
 		entry.lastUsed = now;
@@ -64,18 +90,83 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 
 	@Override
 	public boolean delete(String id) {
-		return this.sessions.remove(id) != null;
+		Entry entry = this.sessions.get(id);
+		return entry != null && end(id, entry);
 	}
 
-	int size() {
+	@Override
+	public void addListener(McpSessionListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public void sweep() {
+		long now = this.clock.millis();
+		List<Map.Entry<String, Entry>> expired = new ArrayList<>();
+		this.sessions.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isExpired(now, this.timeoutMillis))
+			.forEach(expired::add);
+		expired.forEach((entry) -> end(entry.getKey(), entry.getValue()));
+	}
+
+	@Override
+	public long count() {
 		return this.sessions.size();
 	}
 
-	private void sweepIfDue(long now) {
-		long due = this.nextSweep.get();
-		if (now >= due && this.nextSweep.compareAndSet(due, now + SWEEP_INTERVAL_MILLIS)) {
-			this.sessions.values().removeIf((entry) -> entry.isExpired(now, this.timeoutMillis));
+	/**
+	 * Ends the least recently used sessions (other than the new one) while there are
+	 * more than the maximum. One scan of the sessions finds the
+	 * {@value #EVICTION_CANDIDATES} least recently used; later evictions take them in
+	 * order, skipping those used since, so that a flood of new sessions does not scan
+	 * all sessions each.
+	 */
+	private void evictFor(String newId) {
+		synchronized (this.evictionLock) {
+			while (this.sessions.size() > this.maxSessions) {
+				Candidate candidate = this.candidates.pollFirst();
+				if (candidate == null) {
+					collectCandidates(newId);
+					candidate = this.candidates.pollFirst();
+					if (candidate == null) {
+						return;
+					}
+				}
+				if (candidate.entry().lastUsed == candidate.lastUsed()) {
+					end(candidate.id(), candidate.entry());
+				}
+			}
 		}
+	}
+
+	private void collectCandidates(String newId) {
+		PriorityQueue<Candidate> oldest = new PriorityQueue<>(
+				Comparator.comparingLong(Candidate::lastUsed).reversed());
+		for (Map.Entry<String, Entry> session : this.sessions.entrySet()) {
+			long lastUsed = session.getValue().lastUsed;
+			if (!session.getKey().equals(newId)
+					&& (oldest.size() < EVICTION_CANDIDATES || lastUsed < oldest.peek().lastUsed())) {
+				oldest.add(new Candidate(session.getKey(), session.getValue(), lastUsed));
+				if (oldest.size() > EVICTION_CANDIDATES) {
+					oldest.poll();
+				}
+			}
+		}
+		List<Candidate> sorted = new ArrayList<>(oldest);
+		sorted.sort(Comparator.comparingLong(Candidate::lastUsed));
+		this.candidates.addAll(sorted);
+	}
+
+	private boolean end(String id, Entry entry) {
+		if (this.sessions.remove(id, entry)) {
+			this.listeners.sessionEnded(id, true);
+			return true;
+		}
+		return false;
+	}
+
+	private record Candidate(String id, Entry entry, long lastUsed) {
 	}
 
 	private static final class Entry {

@@ -1,5 +1,8 @@
 package dev.mcpspring.server;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +18,10 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.JsonRpcNotification;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.protocol.RandomIds;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class McpServer {
 
 	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
+
+	private static final long DEFAULT_MAX_CLIENT_INFO_BYTES = 16 * 1024;
 
 	private final Implementation info;
 
@@ -46,14 +53,35 @@ public class McpServer {
 
 	private final List<? extends McpFeature> features;
 
+	private final long maxClientInfoBytes;
+
 	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
 			ClientRequests clientRequests, List<? extends McpFeature> features) {
+		this(info, instructions, sessions, streams, clientRequests, features, DEFAULT_MAX_CLIENT_INFO_BYTES);
+	}
+
+	/**
+	 * Creates a server.
+	 * @param info the server's name and version
+	 * @param instructions the instructions sent on {@code initialize}, or {@code null}
+	 * @param sessions the sessions
+	 * @param streams the streams clients hold open to this process
+	 * @param clientRequests the requests to clients that wait for an answer
+	 * @param features the features
+	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
+	 * {@code clientInfo} of a client kept in its session
+	 */
+	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
+			ClientRequests clientRequests, List<? extends McpFeature> features, long maxClientInfoBytes) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
 		this.streams = streams;
 		this.clientRequests = clientRequests;
 		this.features = List.copyOf(features);
+		this.maxClientInfoBytes = maxClientInfoBytes;
+		sessions.addListener(streams);
+		sessions.addListener(clientRequests);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
 		this.requestHandlers.put("logging/setLevel", this::setLevel);
 		this.notificationHandlers.put("notifications/initialized", (params, context) -> null);
@@ -103,11 +131,22 @@ public class McpServer {
 	}
 
 	/**
-	 * Handles {@code initialize}: negotiates the version and starts a session.
+	 * Handles {@code initialize}: negotiates the version and starts an anonymous session.
 	 * @param params the request params
 	 * @return the new session and the result to answer with
 	 */
 	public Initialized initialize(ObjectNode params) {
+		return initialize(params, null);
+	}
+
+	/**
+	 * Handles {@code initialize}: negotiates the version and starts a session that
+	 * belongs to the caller.
+	 * @param params the request params
+	 * @param principal the caller's authenticated principal, or {@code null}
+	 * @return the new session and the result to answer with
+	 */
+	public Initialized initialize(ObjectNode params, Principal principal) {
 		JsonNode version = params.get("protocolVersion");
 		if (version == null || !version.isString()) {
 			throw McpException.invalidParams("initialize needs a \"protocolVersion\" string");
@@ -116,12 +155,33 @@ public class McpServer {
 		if (capabilitiesNode != null && !capabilitiesNode.isObject()) {
 			throw McpException.invalidParams("\"capabilities\" must be an object");
 		}
+		JsonNode clientInfo = params.get("clientInfo");
+		checkClientInfoSize(capabilitiesNode, clientInfo);
 		String negotiated = ProtocolVersions.negotiate(version.stringValue());
-		McpSession session = new McpSession(RandomIds.next(), negotiated, params.get("clientInfo"), capabilitiesNode,
-				null, Instant.now());
+		McpSession session = new McpSession(RandomIds.next(), negotiated, clientInfo, capabilitiesNode, null,
+				Instant.now(), (principal != null) ? principal.getName() : null);
 		this.sessions.save(session);
 		return new Initialized(session,
 				new InitializeResult(negotiated, capabilities(), this.info, this.instructions));
+	}
+
+	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
+		SizeLimit limit = new SizeLimit(this.maxClientInfoBytes);
+		try {
+			if (capabilities != null) {
+				McpJson.mapper().writeValue(limit, capabilities);
+			}
+			if (clientInfo != null) {
+				McpJson.mapper().writeValue(limit, clientInfo);
+			}
+		}
+		catch (JacksonException ex) {
+			if (limit.exceeded) {
+				throw McpException.invalidParams("initialize: \"capabilities\" and \"clientInfo\" exceed "
+						+ this.maxClientInfoBytes + " bytes, the most this server keeps per session");
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -184,12 +244,12 @@ public class McpServer {
 	}
 
 	/**
-	 * Ends a session and forgets what this process holds for it.
+	 * Ends a session; the store's listeners forget what this process and the other
+	 * instances hold for it.
 	 * @param sessionId the session id
 	 * @return whether the session was live
 	 */
 	public boolean endSession(String sessionId) {
-		this.streams.remove(sessionId);
 		return this.sessions.delete(sessionId);
 	}
 
@@ -238,6 +298,38 @@ public class McpServer {
 		return session.id() + ' ' + requestId;
 	}
 
+
+	/**
+	 * Counts the bytes written and fails once there are more than the limit, so that a
+	 * huge value is not serialized in full to be measured.
+	 */
+	private static final class SizeLimit extends OutputStream {
+
+		private final long limit;
+
+		private long written;
+
+		private boolean exceeded;
+
+		SizeLimit(long limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(null, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.written += length;
+			if (this.written > this.limit) {
+				this.exceeded = true;
+				throw new IOException("More than " + this.limit + " bytes");
+			}
+		}
+
+	}
 
 	/**
 	 * The outcome of {@code initialize}.

@@ -1,5 +1,6 @@
 package dev.mcpspring.server;
 
+import java.security.Principal;
 import java.time.Instant;
 
 import dev.mcpspring.protocol.LoggingLevel;
@@ -16,13 +17,25 @@ import tools.jackson.databind.JsonNode;
  * @param logLevel the minimum level of log messages the client asked for, or
  * {@code null} for all
  * @param createdAt when the session was created
+ * @param principal the name of the authenticated principal that created the session, or
+ * {@code null} when it was created anonymously
  */
 public record McpSession(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities,
-		LoggingLevel logLevel, Instant createdAt) {
+		LoggingLevel logLevel, Instant createdAt, String principal) {
 
 	public McpSession withLogLevel(LoggingLevel level) {
 		return new McpSession(this.id, this.protocolVersion, this.clientInfo, this.clientCapabilities, level,
-				this.createdAt);
+				this.createdAt, this.principal);
+	}
+
+	/**
+	 * Returns whether a caller may use this session: anybody when it was created
+	 * anonymously, otherwise only the principal that created it.
+	 * @param caller the caller's authenticated principal, or {@code null}
+	 * @return whether the caller may use it
+	 */
+	public boolean isAccessibleBy(Principal caller) {
+		return this.principal == null || (caller != null && this.principal.equals(caller.getName()));
 	}
 
 	/**

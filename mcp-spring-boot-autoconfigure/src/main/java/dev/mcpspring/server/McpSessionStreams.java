@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * not answer a request (list changes, task status, ...) are sent. Each message goes to
  * one stream of the session only. With a {@link McpSessionRelay}, a message for a session
  * that has no stream open to this process is handed to the instance that holds one.
+ * Registered as a {@link McpSessionListener}, it forgets the streams of ended sessions
+ * and tells the other instances of the sessions this process ended.
  */
-public class McpSessionStreams {
+public class McpSessionStreams implements McpSessionListener {
 
 	private final Map<String, Deque<McpStreamSink>> streams = new ConcurrentHashMap<>();
 
@@ -119,8 +121,26 @@ public class McpSessionStreams {
 		this.streams.remove(sessionId);
 	}
 
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		if (local) {
+			remove(sessionId);
+		}
+		else {
+			removeLocally(sessionId);
+		}
+	}
+
 	public boolean hasStream(String sessionId) {
 		return this.streams.containsKey(sessionId);
+	}
+
+	/**
+	 * Returns the number of sessions with a stream open to this process.
+	 * @return the number of sessions
+	 */
+	public int sessionCount() {
+		return this.streams.size();
 	}
 
 }

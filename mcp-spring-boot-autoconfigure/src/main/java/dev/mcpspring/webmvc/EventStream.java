@@ -138,6 +138,10 @@ final class EventStream implements McpStreamSink {
 		return this.lastEvent;
 	}
 
+	synchronized boolean isConnected() {
+		return this.connection != null;
+	}
+
 	synchronized boolean isCompleted() {
 		return this.completed;
 	}

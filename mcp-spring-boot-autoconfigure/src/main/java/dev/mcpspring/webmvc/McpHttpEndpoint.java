@@ -128,7 +128,7 @@ public class McpHttpEndpoint {
 					+ request.getRequestURI());
 		}
 		if (message.isRequest() && "initialize".equals(message.method())) {
-			initialize(message, response);
+			initialize(message, request, response);
 			return;
 		}
 		McpSession session = requireSession(request, response);
@@ -190,6 +190,10 @@ public class McpHttpEndpoint {
 		}
 		else {
 			stream = this.eventStreams.standaloneStream(session.id());
+			if (stream == null) {
+				sessionNotFound(response);
+				return null;
+			}
 			lastSequence = stream.lastEvent();
 		}
 		EmitterSseConnection connection = new EmitterSseConnection(this.streamTimeoutMillis);
@@ -209,15 +213,15 @@ public class McpHttpEndpoint {
 		McpSession session = requireSession(request, response);
 		if (session != null) {
 			this.server.endSession(session.id());
-			this.eventStreams.remove(session.id());
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 		}
 	}
 
-	private void initialize(JsonRpcMessage message, HttpServletResponse response) throws IOException {
+	private void initialize(JsonRpcMessage message, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		McpServer.Initialized initialized;
 		try {
-			initialized = this.server.initialize(params(message));
+			initialized = this.server.initialize(params(message), request.getUserPrincipal());
 		}
 		catch (McpException ex) {
 			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(message.id(), ex.toError()));
@@ -328,12 +332,17 @@ public class McpHttpEndpoint {
 			return null;
 		}
 		Optional<McpSession> session = this.server.sessions().find(sessionId);
-		if (session.isEmpty()) {
-			McpHttpResponses.writeError(response, HttpStatus.NOT_FOUND, ErrorCodes.INVALID_REQUEST,
-					"Session not found: initialize a new session", null);
+		// a session created by a principal is not found by anybody else
+		if (session.isEmpty() || !session.get().isAccessibleBy(request.getUserPrincipal())) {
+			sessionNotFound(response);
 			return null;
 		}
 		return session.get();
+	}
+
+	private static void sessionNotFound(HttpServletResponse response) throws IOException {
+		McpHttpResponses.writeError(response, HttpStatus.NOT_FOUND, ErrorCodes.INVALID_REQUEST,
+				"Session not found: initialize a new session", null);
 	}
 
 	private String protocolVersion(HttpServletRequest request, HttpServletResponse response, McpSession session)

@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.mcpspring.server.McpSessionListener;
+import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 
 /**
@@ -18,15 +20,18 @@ import dev.mcpspring.server.McpSessionStreams;
  * {@code Last-Event-ID}. Streams that ended and were fully delivered are forgotten; a
  * session keeps at most {@value #MAX_STREAMS_PER_SESSION} streams. On shutdown every
  * connection is closed (with a reconnection delay), so the web server's graceful
- * shutdown does not wait for them.
+ * shutdown does not wait for them. When a session ends (deleted, evicted or expired, here
+ * or on another instance) its connections are closed and its streams forgotten.
  */
-public class SessionEventStreams implements SmartLifecycle {
+public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 
 	private static final int MAX_STREAMS_PER_SESSION = 32;
 
 	private final Map<String, Streams> sessions = new ConcurrentHashMap<>();
 
 	private final McpSessionStreams sessionStreams;
+
+	private final McpSessionStore sessionStore;
 
 	private final int replayBuffer;
 
@@ -35,15 +40,19 @@ public class SessionEventStreams implements SmartLifecycle {
 	private volatile boolean running;
 
 	/**
-	 * Creates the registry.
+	 * Creates the registry and registers it with the session store.
+	 * @param sessionStore the sessions, which tell the registry when one ends
 	 * @param sessionStreams where standalone streams are offered to the server
 	 * @param replayBuffer how many events of each stream are kept for resumption
 	 * @param retryMillis the reconnection delay sent when the server closes a connection
 	 */
-	public SessionEventStreams(McpSessionStreams sessionStreams, int replayBuffer, long retryMillis) {
+	public SessionEventStreams(McpSessionStore sessionStore, McpSessionStreams sessionStreams, int replayBuffer,
+			long retryMillis) {
+		this.sessionStore = sessionStore;
 		this.sessionStreams = sessionStreams;
 		this.replayBuffer = replayBuffer;
 		this.retryMillis = retryMillis;
+		sessionStore.addListener(this);
 	}
 
 	long retryMillis() {
@@ -62,6 +71,7 @@ public class SessionEventStreams implements SmartLifecycle {
 			streams.prune();
 			streams.byId.put(stream.id(), stream);
 		}
+		checkLive(sessionId, streams);
 		return stream;
 	}
 
@@ -69,18 +79,41 @@ public class SessionEventStreams implements SmartLifecycle {
 	 * Returns the standalone stream of a session, creating it (and offering it to the
 	 * server for unsolicited messages) on first use.
 	 * @param sessionId the session
-	 * @return the stream
+	 * @return the stream, or {@code null} when the session ended meanwhile
 	 */
 	EventStream standaloneStream(String sessionId) {
 		Streams streams = streams(sessionId);
+		EventStream standalone;
 		synchronized (streams) {
 			if (streams.standalone == null) {
 				streams.standalone = new EventStream(newStreamId(), this.replayBuffer);
 				streams.byId.put(streams.standalone.id(), streams.standalone);
 				this.sessionStreams.open(sessionId, streams.standalone);
 			}
-			return streams.standalone;
+			standalone = streams.standalone;
 		}
+		return checkLive(sessionId, streams) ? standalone : null;
+	}
+
+	/**
+	 * Checks, once per session, that the session whose streams were just created is
+	 * still live: it may have ended (and its end been handled) while its request was
+	 * handled; then its streams are forgotten again.
+	 */
+	private boolean checkLive(String sessionId, Streams streams) {
+		boolean check;
+		synchronized (streams) {
+			check = !streams.checked;
+			streams.checked = true;
+		}
+		if (check) {
+			if (!this.sessionStore.isLive(sessionId)) {
+				remove(sessionId);
+				this.sessionStreams.removeLocally(sessionId);
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -120,6 +153,38 @@ public class SessionEventStreams implements SmartLifecycle {
 	 */
 	public void remove(String sessionId) {
 		close(sessionId, null);
+	}
+
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		remove(sessionId);
+	}
+
+	/**
+	 * Returns the number of sessions whose streams this process keeps.
+	 * @return the number of sessions
+	 */
+	public int sessionCount() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * Returns the number of SSE connections open to this process (GET streams and SSE
+	 * responses of POSTed requests).
+	 * @return the number of connections
+	 */
+	public int openConnections() {
+		int open = 0;
+		for (Streams streams : this.sessions.values()) {
+			synchronized (streams) {
+				for (EventStream stream : streams.byId.values()) {
+					if (stream.isConnected()) {
+						open++;
+					}
+				}
+			}
+		}
+		return open;
 	}
 
 	private void close(String sessionId, Long retry) {
@@ -164,6 +229,8 @@ public class SessionEventStreams implements SmartLifecycle {
 		private final Map<String, EventStream> byId = new LinkedHashMap<>();
 
 		private EventStream standalone;
+
+		private boolean checked;
 
 		void prune() {
 			this.byId.values().removeIf(EventStream::isFinished);

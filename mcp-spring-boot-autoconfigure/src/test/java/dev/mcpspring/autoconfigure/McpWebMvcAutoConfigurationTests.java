@@ -165,7 +165,7 @@ class McpWebMvcAutoConfigurationTests {
 
 		@Bean
 		McpHttpEndpoint userEndpoint(McpServer server) {
-			return new McpHttpEndpoint(server, new SessionEventStreams(server.streams(), 10, 1000),
+			return new McpHttpEndpoint(server, new SessionEventStreams(server.sessions(), server.streams(), 10, 1000),
 					new OriginPolicy(List.of("*")), 1024, 0);
 		}
 

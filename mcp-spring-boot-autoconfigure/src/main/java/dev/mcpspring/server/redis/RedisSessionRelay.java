@@ -140,9 +140,15 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 					}
 				}
 				case 'e' -> {
-					McpSessionStreams streams = this.streams.get();
-					if (streams != null) {
-						streams.removeLocally(sessionId);
+					McpServer server = this.server.get();
+					if (server != null && server.sessions() instanceof RedisMcpSessionStore store) {
+						store.endedElsewhere(sessionId);
+					}
+					else {
+						McpSessionStreams streams = this.streams.get();
+						if (streams != null) {
+							streams.removeLocally(sessionId);
+						}
 					}
 				}
 				case 'c' -> {

@@ -37,13 +37,22 @@ public class McpResourcesFeature implements McpFeature {
 	 * @param pageSize the maximum number of resources or templates per page
 	 * @param sessions the sessions, to drop subscriptions of ended sessions
 	 * @param streams the open streams, where update notifications are sent
+	 * @param maxSubscriptionsPerSession how many URIs one session may subscribe to
 	 */
 	public McpResourcesFeature(McpResourceRegistry registry, int pageSize, McpSessionStore sessions,
-			McpSessionStreams streams) {
+			McpSessionStreams streams, int maxSubscriptionsPerSession) {
 		this.registry = registry;
 		this.pageSize = pageSize;
-		this.subscriptions = new ResourceSubscriptions(sessions, streams);
+		this.subscriptions = new ResourceSubscriptions(sessions, streams, maxSubscriptionsPerSession);
 		registry.addUpdateListener(this.subscriptions::resourceUpdated);
+	}
+
+	/**
+	 * Returns the number of resource subscriptions this process keeps, of all sessions.
+	 * @return the number of subscriptions
+	 */
+	public int subscriptionCount() {
+		return this.subscriptions.count();
 	}
 
 	@Override

@@ -3,51 +3,81 @@ package dev.mcpspring.server.resource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.McpSessionListener;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 
 /**
  * Which sessions subscribed to which resource URIs, and the sending of
- * {@code notifications/resources/updated} to them. Subscriptions of sessions that ended
- * or expired are dropped when an update finds them gone, and by a sweep at most once a
- * minute, so memory stays bounded by the live sessions.
+ * {@code notifications/resources/updated} to them. A session keeps at most a maximum
+ * number of subscriptions; they end with the session (the store tells this registry).
  */
-final class ResourceSubscriptions {
-
-	private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+final class ResourceSubscriptions implements McpSessionListener {
 
 	private final Map<String, Set<String>> sessionsByUri = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> urisBySession = new ConcurrentHashMap<>();
 
 	private final McpSessionStore sessions;
 
 	private final McpSessionStreams streams;
 
-	private final AtomicLong nextSweep = new AtomicLong(System.currentTimeMillis() + SWEEP_INTERVAL_MILLIS);
+	private final int maxPerSession;
 
-	ResourceSubscriptions(McpSessionStore sessions, McpSessionStreams streams) {
+	ResourceSubscriptions(McpSessionStore sessions, McpSessionStreams streams, int maxPerSession) {
 		this.sessions = sessions;
 		this.streams = streams;
+		this.maxPerSession = maxPerSession;
+		sessions.addListener(this);
 	}
 
 	void subscribe(String sessionId, String uri) {
-		sweepIfDue();
+		this.urisBySession.compute(sessionId, (key, uris) -> {
+			Set<String> result = (uris != null) ? uris : ConcurrentHashMap.newKeySet();
+			if (result.size() >= this.maxPerSession && !result.contains(uri)) {
+				throw McpException.invalidParams("This session already has " + this.maxPerSession
+						+ " resource subscriptions, the most allowed; unsubscribe from one first");
+			}
+			result.add(uri);
+			return result;
+		});
 		this.sessionsByUri.compute(uri, (key, subscribers) -> {
 			Set<String> result = (subscribers != null) ? subscribers : ConcurrentHashMap.newKeySet();
 			result.add(sessionId);
 			return result;
 		});
+		if (!this.sessions.isLive(sessionId)) {
+			// the session ended while subscribing: its listener call may have come first
+			sessionEnded(sessionId, true);
+		}
 	}
 
 	void unsubscribe(String sessionId, String uri) {
-		this.sessionsByUri.computeIfPresent(uri, (key, subscribers) -> {
-			subscribers.remove(sessionId);
-			return subscribers.isEmpty() ? null : subscribers;
+		this.urisBySession.computeIfPresent(sessionId, (key, uris) -> {
+			uris.remove(uri);
+			return uris.isEmpty() ? null : uris;
 		});
+		removeSubscriber(uri, sessionId);
 	}
 
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		Set<String> uris = this.urisBySession.remove(sessionId);
+		if (uris != null) {
+			uris.forEach((uri) -> removeSubscriber(uri, sessionId));
+		}
+	}
+
+	/**
+	 * Returns the number of subscriptions of all sessions.
+	 * @return the number of subscriptions
+	 */
+	int count() {
+		return this.urisBySession.values().stream().mapToInt(Set::size).sum();
+	}
 
 	/**
 	 * Sends {@code notifications/resources/updated} to every session subscribed to the
@@ -63,22 +93,16 @@ final class ResourceSubscriptions {
 				Map.of("uri", uri));
 		for (String sessionId : subscribers) {
 			if (!this.streams.send(sessionId, notification) && !this.sessions.isLive(sessionId)) {
-				unsubscribe(sessionId, uri);
+				sessionEnded(sessionId, true);
 			}
 		}
 	}
 
-	private void sweepIfDue() {
-		long now = System.currentTimeMillis();
-		long due = this.nextSweep.get();
-		if (now >= due && this.nextSweep.compareAndSet(due, now + SWEEP_INTERVAL_MILLIS)) {
-			for (String uri : this.sessionsByUri.keySet()) {
-				this.sessionsByUri.computeIfPresent(uri, (key, subscribers) -> {
-					subscribers.removeIf((sessionId) -> !this.sessions.isLive(sessionId));
-					return subscribers.isEmpty() ? null : subscribers;
-				});
-			}
-		}
+	private void removeSubscriber(String uri, String sessionId) {
+		this.sessionsByUri.computeIfPresent(uri, (key, subscribers) -> {
+			subscribers.remove(sessionId);
+			return subscribers.isEmpty() ? null : subscribers;
+		});
 	}
 
 }

@@ -1,0 +1,155 @@
+package dev.mcpspring.abuse;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.mcpspring.scaleout.ScaleOutNodeApplication;
+import dev.mcpspring.server.McpSession;
+import dev.mcpspring.server.McpSessionStore;
+import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.tasks.redis.RedisTestSupport;
+import dev.mcpspring.tasks.redis.RequiresRedis;
+import dev.mcpspring.test.McpEventStream;
+import dev.mcpspring.test.McpTestClient;
+import dev.mcpspring.webmvc.SessionEventStreams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With sessions in Redis, two instances of one application: a session that ends on one
+ * instance (deleted, evicted by {@code mcp.server.max-sessions}, or expired) frees its
+ * streams on the other instance too.
+ */
+@RequiresRedis
+class RedisSessionsFreedOnEveryInstanceTests {
+
+	private static final String NAME = RedisTestSupport.uniqueName("sessions-freed");
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static ConfigurableApplicationContext a;
+
+	private static ConfigurableApplicationContext b;
+
+	@BeforeAll
+	static void startInstances() {
+		String[] properties = { "server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false",
+				"mcp.server.session-timeout=3s", "mcp.server.max-sessions=3" };
+		a = ScaleOutNodeApplication.builder().properties(properties).run();
+		b = ScaleOutNodeApplication.builder().properties(properties).run();
+	}
+
+	@AfterAll
+	static void stopInstances() {
+		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
+		if (b != null) {
+			b.close();
+		}
+		if (a != null) {
+			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
+			a.close();
+		}
+	}
+
+	@Test
+	void aSessionDeletedOnOneInstanceFreesItsStreamsOnTheOther() {
+		McpTestClient onA = client(a);
+		onA.connect();
+		McpTestClient onB = sameSession(onA, b);
+		try (McpEventStream stream = onB.openStream()) {
+			stream.next(WAIT);
+			assertThat(b.getBean(SessionEventStreams.class).sessionCount()).isEqualTo(1);
+			assertThat(b.getBean(SessionEventStreams.class).openConnections()).isEqualTo(1);
+
+			assertThat(onA.delete().status()).isEqualTo(204);
+
+			stream.awaitEnd(WAIT);
+			await().atMost(WAIT).untilAsserted(() -> assertFreed(b));
+			assertFreed(a);
+			assertThat(onB.request("ping", null).status()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void aSessionThatExpiresIsFreedOnEveryInstance() {
+		McpTestClient onA = client(a);
+		onA.connect();
+		McpTestClient onB = sameSession(onA, b);
+		try (McpEventStream streamOnA = onA.openStream(); McpEventStream streamOnB = onB.openStream()) {
+			streamOnA.next(WAIT);
+			streamOnB.next(WAIT);
+
+			streamOnA.awaitEnd(WAIT);
+			streamOnB.awaitEnd(WAIT);
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertFreed(a);
+				assertFreed(b);
+				assertThat(a.getBean(McpSessionStore.class).count()).isZero();
+			});
+		}
+	}
+
+	@Test
+	void aNewSessionBeyondTheMaximumEndsTheLeastRecentlyUsedOneOnEveryInstance() throws Exception {
+		McpSessionStore store = a.getBean(McpSessionStore.class);
+		await().atMost(WAIT).until(() -> store.count() == 0);
+		McpTestClient oldest = client(a);
+		oldest.connect();
+		McpTestClient second = client(b);
+		second.connect();
+		McpTestClient third = client(a);
+		third.connect();
+		try (McpEventStream oldestStreamOnB = sameSession(oldest, b).openStream()) {
+			oldestStreamOnB.next(WAIT);
+			Thread.sleep(20);
+			assertThat(second.request("ping", null).status()).isEqualTo(200);
+			assertThat(third.request("ping", null).status()).isEqualTo(200);
+			Thread.sleep(20);
+
+			McpTestClient newest = client(a);
+			newest.connect();
+
+			oldestStreamOnB.awaitEnd(WAIT);
+			assertThat(oldest.request("ping", null).status()).isEqualTo(404);
+			assertThat(second.request("ping", null).status()).isEqualTo(200);
+			assertThat(newest.request("ping", null).status()).isEqualTo(200);
+			assertThat(store.count()).isEqualTo(3);
+			await().atMost(WAIT).until(() -> b.getBean(SessionEventStreams.class).sessionCount() == 0);
+		}
+	}
+
+	@Test
+	void theSessionsPrincipalIsKeptInRedis() {
+		McpSession session = new McpSession("principal-" + System.nanoTime(), McpTestClient.LATEST_VERSION, null,
+				null, null, Instant.now(), "alice");
+		a.getBean(McpSessionStore.class).save(session);
+		assertThat(b.getBean(McpSessionStore.class).find(session.id())).get()
+			.extracting(McpSession::principal)
+			.isEqualTo("alice");
+		a.getBean(McpSessionStore.class).delete(session.id());
+	}
+
+	private static void assertFreed(ConfigurableApplicationContext instance) {
+		assertThat(instance.getBean(SessionEventStreams.class).sessionCount()).isZero();
+		assertThat(instance.getBean(SessionEventStreams.class).openConnections()).isZero();
+		assertThat(instance.getBean(McpSessionStreams.class).sessionCount()).isZero();
+	}
+
+	private static McpTestClient client(ConfigurableApplicationContext instance) {
+		return McpTestClient.forLocalServer(((WebServerApplicationContext) instance).getWebServer().getPort());
+	}
+
+	private static McpTestClient sameSession(McpTestClient client, ConfigurableApplicationContext instance) {
+		return client(instance).sessionId(client.sessionId()).protocolVersion(client.protocolVersion());
+	}
+
+}
