@@ -271,13 +271,13 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		}
 		Instant now = this.clock.instant();
 		List<?> reply = run("cancel",
-				List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), message));
+				List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), message,
+						event('c', taskId, TaskStatus.CANCELLED), event('s', taskId, TaskStatus.CANCELLED)));
 		if (reply.isEmpty()) {
 			return Optional.empty();
 		}
 		TaskInfo cancelled = this.codec.decode((List<?>) reply.get(1));
 		boolean running = ((Long) reply.get(0)) == 1L;
-		publish(running ? 'c' : 's', cancelled);
 		if (running) {
 			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
 		}
@@ -392,7 +392,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			List<?> flat = (List<?>) pair.get(1);
 			TaskInfo task = this.codec.decode(flat);
 			if ("failed".equals(kind)) {
-				publish('s', task);
+				publish(task);
 				statusChanged(task, true);
 				continue;
 			}
@@ -475,12 +475,11 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
-		List<?> flat = run("status", List.of(claimed.task().id(), RedisTaskCodec.time(this.clock.instant()),
-				status.wireName(), optional(message), claimed.leaseId()));
+		String taskId = claimed.task().id();
+		List<?> flat = run("status", List.of(taskId, RedisTaskCodec.time(this.clock.instant()), status.wireName(),
+				optional(message), claimed.leaseId(), event('s', taskId, status)));
 		if (!flat.isEmpty()) {
-			TaskInfo changed = this.codec.decode(flat);
-			publish('s', changed);
-			statusChanged(changed, true);
+			statusChanged(this.codec.decode(flat), true);
 		}
 	}
 
@@ -499,7 +498,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 						optional(message),
 						optional(retry ? null : this.codec.writeResult(result.result())),
 						optional(retry ? null : this.codec.writeError(result.error())),
-						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt)));
+						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
+						retry ? "" : event('s', task.id(), result.status())));
 			});
 			long outcome = (Long) reply.get(0);
 			if (outcome == 0) {
@@ -513,7 +513,6 @@ public class RedisDocket implements Docket, SmartLifecycle {
 				this.listeners.forEach((listener) -> listener.onRetry(changed));
 			}
 			else {
-				publish('s', changed);
 				statusChanged(changed, true);
 			}
 		}
@@ -707,13 +706,20 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	/**
-	 * Tells every process that a task changed: its id and status only; listeners read
-	 * the rest from Redis.
+	 * Returns the message that tells every process that a task changed: its id and status
+	 * only (listeners read the rest from Redis), signed; the script publishes it.
 	 */
-	private void publish(char kind, TaskInfo task) {
+	private String event(char kind, String taskId, TaskStatus status) {
+		return RedisSubscription.message(this.key, this.events, kind, this.origin, taskId + "\n" + status.wireName());
+	}
+
+	/**
+	 * Publishes a change the script could not sign for: a task given up after too many
+	 * redeliveries.
+	 */
+	private void publish(TaskInfo task) {
 		try {
-			this.redis.convertAndSend(this.events, RedisSubscription.message(this.key, this.events, kind, this.origin,
-					task.id() + "\n" + task.status().wireName()));
+			this.redis.convertAndSend(this.events, event('s', task.id(), task.status()));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not publish the status of task " + task.id(), ex);

@@ -18,8 +18,9 @@
 --                  beyond the task's "keep" (max-retained-per-owner) the oldest go
 --   P:expiries     sorted set of "<owner index key>\n<member>" by expiry (ms), to tidy
 --                  the owner indexes when tasks expire
---   P:events       channel of status changes and cancellations, published by the Java
---                  side (ids and statuses only, with an HMAC), not by this script
+--   P:events       channel of status changes and cancellations: task id and status only,
+--                  with an HMAC; the Java side signs each message and passes it in, this
+--                  script publishes it when the change happens (the key never reaches Redis)
 --   P:session:<id> sessions (RedisMcpSessionStore), never touched here
 --
 -- Optional string arguments are written "v:<text>", or "n" for none. Timestamps ("now",
@@ -30,6 +31,7 @@ local prefix = ARGV[2]
 local stream = prefix .. ':stream'
 local scheduled = prefix .. ':scheduled'
 local expiries = prefix .. ':expiries'
+local events = prefix .. ':events'
 
 local function task_key(id)
 	return prefix .. ':task:' .. id
@@ -285,8 +287,8 @@ if op == 'progress' then
 	return { 1 }
 end
 
--- ARGV: id, now, status, message (optional), lease. Returns {hash...} when changed; {}
--- when unchanged, finished, or the lease is stale.
+-- ARGV: id, now, status, message (optional), lease, event to publish. Returns {hash...}
+-- when changed; {} when unchanged, finished, or the lease is stale.
 if op == 'status' then
 	local key = task_key(ARGV[3])
 	local state = redis.call('HMGET', key, 'status', 'lease')
@@ -295,11 +297,13 @@ if op == 'status' then
 	end
 	redis.call('HSET', key, 'status', ARGV[5], 'updatedAt', ARGV[4])
 	set_or_delete(key, 'message', opt(ARGV[6]))
+	redis.call('PUBLISH', events, ARGV[8])
 	return redis.call('HGETALL', key)
 end
 
 -- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now,
--- now ms, status, message, result, error (optional strings), run at ms, run at.
+-- now ms, status, message, result, error (optional strings), run at ms, run at, event to
+-- publish when the task finishes.
 -- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
 -- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
 if op == 'finish' then
@@ -332,6 +336,7 @@ if op == 'finish' then
 	set_or_delete(key, 'result', opt(ARGV[11]))
 	set_or_delete(key, 'error', opt(ARGV[12]))
 	retain(key, now_ms)
+	redis.call('PUBLISH', events, ARGV[15])
 	return { 1, redis.call('HGETALL', key) }
 end
 
@@ -354,7 +359,7 @@ if op == 'release' then
 	return { 1 }
 end
 
--- ARGV: id, now, now ms, message. Returns {} when unknown or finished, else
+-- ARGV: id, now, now ms, message, event to publish when running, event when queued. Returns {} when unknown or finished, else
 -- {running (0 or 1), hash...}. A running task keeps its lease and entry until its worker
 -- stops it and reports; a queued entry is dropped when a worker reads it.
 if op == 'cancel' then
@@ -367,6 +372,7 @@ if op == 'cancel' then
 	redis.call('HSET', key, 'status', 'cancelled', 'message', ARGV[6], 'updatedAt', ARGV[4], 'finishedAt', ARGV[4])
 	redis.call('ZREM', scheduled, id)
 	retain(key, ARGV[5])
+	redis.call('PUBLISH', events, state[2] and ARGV[7] or ARGV[8])
 	return { state[2] and 1 or 0, redis.call('HGETALL', key) }
 end
 
