@@ -34,8 +34,10 @@ public final class DocketBenchmark {
 		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
 		int concurrency = (args.length > 2) ? Integer.parseInt(args[2]) : 10;
+		// Room for a round's tasks while the previous rounds' finished ones wait out their 5 s
+		// ttl: a full docket refuses submissions rather than purge tasks early
 		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofSeconds(5), Duration.ofMinutes(5),
-				tasks);
+				tasks * 3);
 		Probe probe = new Probe();
 		TaskFunctionRegistry functions = new TaskFunctionRegistry();
 		functions.register("noop", (task, execution) -> {

@@ -26,6 +26,8 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
@@ -49,6 +51,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * [--port 6379]}.
  */
 public final class RedisDocketBenchmark {
+
+	/** The key the benchmark's processes share (pub/sub authentication); not a secret. */
+	private static final DocketKey KEY = DocketKey.fromBase64("YmVuY2htYXJrLW9ubHkta2V5LW5vdC1hLXNlY3JldCE=");
 
 	private static final String FUNCTION = "noop";
 
@@ -97,7 +102,7 @@ public final class RedisDocketBenchmark {
 	private static void worker(Map<String, String> options) throws Exception {
 		LettuceConnectionFactory factory = connect(options);
 		RedisDocket docket = new RedisDocket(factory, McpJson.mapper(), options.get("name"), Duration.ofMinutes(1),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), KEY, DocketLimits.DEFAULTS);
 		docket.start();
 		TaskFunctionRegistry functions = new TaskFunctionRegistry();
 		functions.register(FUNCTION, (task, execution) -> TaskResult.completed(JsonNodeFactory.instance.objectNode()
@@ -135,7 +140,7 @@ public final class RedisDocketBenchmark {
 		String name = "mcp-bench:" + UUID.randomUUID().toString().substring(0, 8);
 		LettuceConnectionFactory factory = connect(options);
 		RedisDocket docket = new RedisDocket(factory, McpJson.mapper(), name, Duration.ofMinutes(1),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), KEY, DocketLimits.DEFAULTS);
 		docket.start();
 		Completions completions = new Completions();
 		docket.addListener(completions);

@@ -351,6 +351,36 @@ public class McpProperties {
 		 */
 		private List<String> propagatedHeaders = new ArrayList<>();
 
+		/**
+		 * Secret key (base64 of 16, 24 or 32 random bytes; generate one with "openssl rand
+		 * -base64 32") that encrypts propagated headers and the submitter's authentication
+		 * in task metadata (AES-GCM) and authenticates Redis pub/sub messages
+		 * (HMAC-SHA256). Required with mcp.docket.store=redis; the same on every instance.
+		 */
+		private String encryptionKey;
+
+		/**
+		 * Most unfinished (queued, running or input-required) tasks one owner may have;
+		 * beyond it a submission is refused.
+		 */
+		private int maxActivePerOwner = 100;
+
+		/**
+		 * Most finished tasks kept per owner; beyond it that owner's own oldest finished
+		 * tasks are purged before their ttl.
+		 */
+		private int maxRetainedPerOwner = 1000;
+
+		/**
+		 * Largest task arguments (as JSON) stored; a larger submission is refused.
+		 */
+		private DataSize maxArgumentsSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Largest task result (as JSON) stored; a larger result fails the task instead.
+		 */
+		private DataSize maxResultSize = DataSize.ofMegabytes(4);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -401,6 +431,48 @@ public class McpProperties {
 			this.propagatedHeaders = propagatedHeaders;
 		}
 
+		public String getEncryptionKey() {
+			return this.encryptionKey;
+		}
+
+		public void setEncryptionKey(String encryptionKey) {
+			this.encryptionKey = encryptionKey;
+		}
+
+		public int getMaxActivePerOwner() {
+			return this.maxActivePerOwner;
+		}
+
+		public void setMaxActivePerOwner(int maxActivePerOwner) {
+			Assert.isTrue(maxActivePerOwner > 0, "mcp.tasks.max-active-per-owner must be positive");
+			this.maxActivePerOwner = maxActivePerOwner;
+		}
+
+		public int getMaxRetainedPerOwner() {
+			return this.maxRetainedPerOwner;
+		}
+
+		public void setMaxRetainedPerOwner(int maxRetainedPerOwner) {
+			Assert.isTrue(maxRetainedPerOwner > 0, "mcp.tasks.max-retained-per-owner must be positive");
+			this.maxRetainedPerOwner = maxRetainedPerOwner;
+		}
+
+		public DataSize getMaxArgumentsSize() {
+			return this.maxArgumentsSize;
+		}
+
+		public void setMaxArgumentsSize(DataSize maxArgumentsSize) {
+			this.maxArgumentsSize = maxArgumentsSize;
+		}
+
+		public DataSize getMaxResultSize() {
+			return this.maxResultSize;
+		}
+
+		public void setMaxResultSize(DataSize maxResultSize) {
+			this.maxResultSize = maxResultSize;
+		}
+
 	}
 
 	/**
@@ -415,16 +487,22 @@ public class McpProperties {
 		private Store store = Store.MEMORY;
 
 		/**
-		 * Name of the docket, the prefix of its Redis keys, so that several applications
-		 * can share one Redis.
+		 * Name of the docket, the prefix of its Redis keys and channels, so that several
+		 * applications can share one Redis; give each application its own.
 		 */
 		private String name = "mcp";
 
 		/**
-		 * Most finished tasks the in-memory docket keeps; beyond it the oldest are
-		 * purged before their ttl.
+		 * Most tasks (unfinished and finished) the in-memory docket keeps; beyond it new
+		 * submissions are refused until finished tasks expire.
 		 */
 		private int capacity = 100_000;
+
+		/**
+		 * Redis command timeout the starter sets (and connect timeout) when
+		 * spring.data.redis.timeout (spring.data.redis.connect-timeout) is not set.
+		 */
+		private Duration redisTimeout = Duration.ofSeconds(2);
 
 		public Store getStore() {
 			return this.store;
@@ -450,6 +528,14 @@ public class McpProperties {
 		public void setCapacity(int capacity) {
 			Assert.isTrue(capacity > 0, "mcp.docket.capacity must be positive");
 			this.capacity = capacity;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
 		}
 
 		/**

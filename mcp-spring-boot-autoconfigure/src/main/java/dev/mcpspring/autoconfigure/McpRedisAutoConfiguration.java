@@ -1,5 +1,9 @@
 package dev.mcpspring.autoconfigure;
 
+import io.lettuce.core.SocketOptions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -7,8 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.protocol.McpJson;
@@ -18,13 +25,16 @@ import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.server.redis.RedisMcpSessionStore;
 import dev.mcpspring.server.redis.RedisSessionRelay;
+import dev.mcpspring.tasks.DocketKey;
 
 /**
  * Auto-configuration of the instances of an application that share Redis
  * ({@code mcp.docket.store=redis}): sessions kept in Redis, and messages for a session
  * relayed to the instance that holds its stream. The Redis docket itself is configured
- * by {@link McpTasksAutoConfiguration}. Without Spring Data Redis on the class path the
- * application fails to start, saying which dependency to add.
+ * by {@link McpTasksAutoConfiguration}. Without Spring Data Redis on the class path, or
+ * without {@code mcp.tasks.encryption-key}, the application fails to start, saying what
+ * to add. Unless the application sets its own, Redis commands time out after
+ * {@code mcp.docket.redis-timeout}, so that requests fail fast while Redis is down.
  */
 @AutoConfiguration(before = McpServerAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -35,9 +45,22 @@ public final class McpRedisAutoConfiguration {
 
 	static final String CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
+	private static final Log logger = LogFactory.getLog(McpRedisAutoConfiguration.class);
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = CONNECTION_FACTORY)
 	static class RedisSessionsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DocketKey mcpDocketKey(McpProperties properties) {
+			if ("mcp".equals(properties.getDocket().getName())) {
+				logger.warn("mcp.docket.name is left at its default 'mcp' with mcp.docket.store=redis: every "
+						+ "application on this Redis that does the same shares its sessions and tasks. Set "
+						+ "mcp.docket.name to a name of this application's own.");
+			}
+			return DocketKeys.of(properties, true);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean(McpSessionStore.class)
@@ -51,15 +74,47 @@ public final class McpRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(McpSessionRelay.class)
 		RedisSessionRelay mcpSessionRelay(ObjectProvider<RedisConnectionFactory> connectionFactory,
-				McpProperties properties, ObjectProvider<McpSessionStreams> streams, ObjectProvider<McpServer> server) {
+				McpProperties properties, DocketKey key, ObjectProvider<McpSessionStreams> streams,
+				ObjectProvider<McpServer> server) {
 			return new RedisSessionRelay(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					properties.getDocket().getName(), streams::getIfAvailable, server::getIfAvailable);
+					properties.getDocket().getName(), key, streams::getIfAvailable, server::getIfAvailable);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		McpSessionStreams mcpSessionStreams(McpSessionRelay relay) {
 			return new McpSessionStreams(relay);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { CONNECTION_FACTORY,
+			"org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer",
+			"io.lettuce.core.SocketOptions" })
+	static class RedisTimeoutConfiguration {
+
+		@Bean
+		LettuceClientConfigurationBuilderCustomizer mcpRedisCommandTimeout(
+				Environment environment, McpProperties properties) {
+			boolean commandTimeoutSet = environment.containsProperty("spring.data.redis.timeout");
+			return (builder) -> {
+				if (!commandTimeoutSet) {
+					builder.commandTimeout(properties.getDocket().getRedisTimeout());
+				}
+			};
+		}
+
+		@Bean
+		LettuceClientOptionsBuilderCustomizer mcpRedisConnectTimeout(
+				Environment environment, McpProperties properties) {
+			boolean connectTimeoutSet = environment.containsProperty("spring.data.redis.connect-timeout");
+			return (builder) -> {
+				if (!connectTimeoutSet) {
+					builder.socketOptions(
+							SocketOptions.builder().connectTimeout(properties.getDocket().getRedisTimeout()).build());
+				}
+			};
 		}
 
 	}

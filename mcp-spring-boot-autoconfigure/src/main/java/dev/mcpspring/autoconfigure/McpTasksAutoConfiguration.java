@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.mcpspring.context.McpTaskAuthenticationResolver;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStreams;
@@ -27,6 +28,8 @@ import dev.mcpspring.server.task.ToolCallTaskFunction;
 import dev.mcpspring.server.tool.McpToolMethodFactory;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.InMemoryDocket;
 import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.Worker;
@@ -52,8 +55,10 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskPropagation mcpTaskPropagation(McpProperties properties) {
-		return new TaskPropagation(properties.getTasks().getPropagatedHeaders());
+	TaskPropagation mcpTaskPropagation(McpProperties properties, ObjectProvider<DocketKey> key,
+			ObjectProvider<McpTaskAuthenticationResolver> authenticationResolver) {
+		return new TaskPropagation(properties.getTasks().getPropagatedHeaders(),
+				key.getIfAvailable(() -> DocketKeys.of(properties, false)), authenticationResolver.getIfAvailable());
 	}
 
 	@Bean
@@ -103,7 +108,7 @@ public final class McpTasksAutoConfiguration {
 		InMemoryDocket mcpDocket(McpProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
 			return new InMemoryDocket(jsonMapper.getIfAvailable(McpJson::mapper),
 					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
-					properties.getDocket().getCapacity());
+					properties.getDocket().getCapacity(), limits(properties));
 		}
 
 	}
@@ -116,12 +121,19 @@ public final class McpTasksAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(Docket.class)
 		RedisDocket mcpDocket(ObjectProvider<RedisConnectionFactory> connectionFactory, McpProperties properties,
-				ObjectProvider<JsonMapper> jsonMapper) {
+				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<DocketKey> key) {
 			return new RedisDocket(RedisConnectionFactories.require(connectionFactory),
 					jsonMapper.getIfAvailable(McpJson::mapper), properties.getDocket().getName(),
-					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout());
+					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
+					key.getIfAvailable(() -> DocketKeys.of(properties, true)), limits(properties));
 		}
 
+	}
+
+	private static DocketLimits limits(McpProperties properties) {
+		McpProperties.Tasks tasks = properties.getTasks();
+		return new DocketLimits(tasks.getMaxActivePerOwner(), tasks.getMaxRetainedPerOwner(),
+				tasks.getMaxArgumentsSize(), tasks.getMaxResultSize());
 	}
 
 	@Configuration(proxyBeanMethods = false)

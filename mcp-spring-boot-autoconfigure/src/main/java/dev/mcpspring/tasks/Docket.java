@@ -13,9 +13,12 @@ import java.util.Optional;
 public interface Docket {
 
 	/**
-	 * Submits a task. With an idempotency key already used, returns the existing task.
+	 * Submits a task. With an idempotency key the same owner already used, returns the
+	 * existing task (keys are scoped to the owner: two owners using one key make two
+	 * tasks).
 	 * @param spec what to run
 	 * @return the task
+	 * @throws TaskRefusedException when the submission exceeds a limit of the docket
 	 */
 	TaskInfo submit(TaskSpec spec);
 
@@ -72,22 +75,24 @@ public interface Docket {
 	void heartbeat(String workerId, Collection<ClaimedTask> tasks);
 
 	/**
-	 * Records progress of a running task.
-	 * @param taskId the task id
+	 * Records progress of a running task. Ignored when the lease is stale (the task was
+	 * given to another worker meanwhile) or the task has finished.
+	 * @param task the claimed task
 	 * @param progress the progress so far
 	 * @param total the total, or {@code null}
 	 * @param message a status message, or {@code null} to keep the current one
 	 */
-	void progress(String taskId, Double progress, Double total, String message);
+	void progress(ClaimedTask task, Double progress, Double total, String message);
 
 	/**
 	 * Moves a running task between {@link TaskStatus#WORKING} and
-	 * {@link TaskStatus#INPUT_REQUIRED}.
-	 * @param taskId the task id
+	 * {@link TaskStatus#INPUT_REQUIRED}. Ignored when the lease is stale or the task has
+	 * finished.
+	 * @param task the claimed task
 	 * @param status the new status
 	 * @param message the status message, or {@code null}
 	 */
-	void setStatus(String taskId, TaskStatus status, String message);
+	void setStatus(ClaimedTask task, TaskStatus status, String message);
 
 	/**
 	 * Records how a run ended: the task finishes, or is retried under its policy. Ignored

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,10 +38,14 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A {@link Docket} in this process's memory: the embedded default, nothing to install.
  * Workers waiting in {@link #claim} wake the moment a task is submitted. Finished tasks
- * are purged once their ttl has passed, and beyond a capacity the oldest finished tasks
- * go first, so memory stays bounded. A claimed task whose lease is not renewed is given
- * to another worker, up to two deliveries beyond its retry policy's attempts. Tasks do
- * not survive the process; use a shared docket for that.
+ * are purged once their ttl has passed, so memory stays bounded: each owner may have a
+ * limited number of unfinished tasks and keeps a limited number of finished ones (beyond
+ * it, that owner's own oldest finished tasks go first; see {@link DocketLimits}), and
+ * once the docket holds its capacity in all, new submissions are refused until finished
+ * tasks expire. One owner's tasks are never purged before their ttl because of another
+ * owner's. A claimed task whose lease is not renewed is given to another worker, up to
+ * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
+ * neither unfinished nor finished ones; use a shared docket for that.
  */
 public class InMemoryDocket implements Docket, SmartLifecycle {
 
@@ -62,7 +68,9 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	private final Map<String, Entry> leased = new ConcurrentHashMap<>();
 
-	private final PriorityQueue<Expiry> expiries = new PriorityQueue<>();
+	private final TreeSet<Expiry> expiries = new TreeSet<>();
+
+	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
 	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -74,6 +82,8 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	private final int capacity;
 
+	private final DocketLimits limits;
+
 	private final Clock clock;
 
 	private volatile ScheduledExecutorService sweeper;
@@ -84,23 +94,39 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
 	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it
 	 * is given to another worker
-	 * @param capacity the number of finished tasks kept at most
+	 * @param capacity the number of tasks kept at most, unfinished and finished
 	 */
 	public InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity) {
-		this(mapper, defaultTtl, leaseTimeout, capacity, Clock.systemUTC());
+		this(mapper, defaultTtl, leaseTimeout, capacity, DocketLimits.DEFAULTS);
 	}
 
-	InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity, Clock clock) {
+	/**
+	 * Creates a docket.
+	 * @param mapper writes task arguments as JSON
+	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
+	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it
+	 * is given to another worker
+	 * @param capacity the number of tasks kept at most, unfinished and finished
+	 * @param limits the limits per owner and per task
+	 */
+	public InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity,
+			DocketLimits limits) {
+		this(mapper, defaultTtl, leaseTimeout, capacity, limits, Clock.systemUTC());
+	}
+
+	InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity, DocketLimits limits,
+			Clock clock) {
 		this.mapper = mapper;
 		this.defaultTtl = defaultTtl;
 		this.leaseTimeout = leaseTimeout;
 		this.capacity = capacity;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
 	@Override
 	public TaskInfo submit(TaskSpec spec) {
-		String key = spec.idempotencyKey();
+		String key = (spec.idempotencyKey() != null) ? idempotencyKey(spec.owner(), spec.idempotencyKey()) : null;
 		if (key != null) {
 			Optional<TaskInfo> existing = Optional.ofNullable(this.idempotencyKeys.get(key)).flatMap(this::get);
 			if (existing.isPresent()) {
@@ -109,6 +135,11 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 		}
 		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
 				: this.mapper.valueToTree(spec.arguments());
+		this.limits.checkArguments(this.mapper, arguments);
+		if (this.tasks.size() >= this.capacity) {
+			throw new TaskRefusedException("The task store is full (" + this.capacity
+					+ " tasks, mcp.docket.capacity); retry when finished tasks have expired");
+		}
 		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
 		TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, this.clock.instant());
 		if (key != null) {
@@ -119,6 +150,26 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 					return existing.get();
 				}
 				this.idempotencyKeys.put(key, task.id());
+			}
+		}
+		if (task.owner() != null) {
+			try {
+				this.owners.compute(task.owner(), (owner, counts) -> {
+					Owner held = (counts != null) ? counts : new Owner();
+					if (held.active >= this.limits.maxActivePerOwner()) {
+						throw new TaskRefusedException("Too many unfinished tasks: at most "
+								+ this.limits.maxActivePerOwner()
+								+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
+					}
+					held.active++;
+					return held;
+				});
+			}
+			catch (TaskRefusedException ex) {
+				if (key != null) {
+					this.idempotencyKeys.remove(key, task.id());
+				}
+				throw ex;
 			}
 		}
 		Entry entry = new Entry(task);
@@ -251,26 +302,27 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	}
 
 	@Override
-	public void progress(String taskId, Double progress, Double total, String message) {
-		update(taskId, (entry) -> {
-			if (!entry.task.status().isTerminal()) {
+	public void progress(ClaimedTask claimed, Double progress, Double total, String message) {
+		update(claimed.task().id(), (entry) -> {
+			if (claimed.leaseId().equals(entry.leaseId) && !entry.task.status().isTerminal()) {
 				entry.task = entry.task.withProgress(progress, total, message, this.clock.instant());
 			}
 		});
 	}
 
 	@Override
-	public void setStatus(String taskId, TaskStatus status, String message) {
+	public void setStatus(ClaimedTask claimed, TaskStatus status, String message) {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
-		Entry entry = this.tasks.get(taskId);
+		Entry entry = this.tasks.get(claimed.task().id());
 		if (entry == null) {
 			return;
 		}
 		TaskInfo changed;
 		synchronized (entry) {
-			if (entry.task.status().isTerminal() || entry.task.status() == status) {
+			if (!claimed.leaseId().equals(entry.leaseId) || entry.task.status().isTerminal()
+					|| entry.task.status() == status) {
 				return;
 			}
 			changed = entry.task.withStatus(status, message, this.clock.instant());
@@ -280,11 +332,12 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	}
 
 	@Override
-	public void finish(ClaimedTask claimed, TaskResult result) {
+	public void finish(ClaimedTask claimed, TaskResult outcome) {
 		Entry entry = this.tasks.get(claimed.task().id());
 		if (entry == null) {
 			return;
 		}
+		TaskResult result = this.limits.bound(this.mapper, outcome);
 		TaskInfo changed;
 		boolean retry;
 		synchronized (entry) {
@@ -375,8 +428,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	}
 
 	/**
-	 * Redelivers tasks whose lease expired and purges finished tasks past their ttl or
-	 * beyond capacity.
+	 * Redelivers tasks whose lease expired and purges finished tasks past their ttl.
 	 */
 	void sweep() {
 		long now = System.nanoTime();
@@ -398,11 +450,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	 */
 	private Expiry nextExpired(Instant now) {
 		synchronized (this.expiries) {
-			Expiry head = this.expiries.peek();
-			if (head == null || (head.at.isAfter(now) && this.expiries.size() <= this.capacity)) {
+			if (this.expiries.isEmpty() || this.expiries.first().at.isAfter(now)) {
 				return null;
 			}
-			return this.expiries.poll();
+			return this.expiries.pollFirst();
 		}
 	}
 
@@ -438,9 +489,23 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 	}
 
 	private void purge(TaskInfo task) {
+		drop(task);
+		if (task.owner() != null) {
+			this.owners.computeIfPresent(task.owner(), (owner, held) -> {
+				held.finished.remove(task.id());
+				return held.isEmpty() ? null : held;
+			});
+		}
+	}
+
+	/**
+	 * Removes a finished task from the store and its indexes, but not from its owner's
+	 * counts.
+	 */
+	private void drop(TaskInfo task) {
 		this.tasks.remove(task.id());
 		if (task.idempotencyKey() != null) {
-			this.idempotencyKeys.remove(task.idempotencyKey(), task.id());
+			this.idempotencyKeys.remove(idempotencyKey(task.owner(), task.idempotencyKey()), task.id());
 		}
 		if (task.owner() != null) {
 			this.byOwner.computeIfPresent(task.owner(), (owner, owned) -> {
@@ -505,6 +570,32 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 		synchronized (this.expiries) {
 			this.expiries.add(new Expiry(finished.expiresAt(), entry));
 		}
+		if (finished.owner() != null) {
+			this.owners.computeIfPresent(finished.owner(), (owner, held) -> {
+				held.active--;
+				held.finished.add(finished.id());
+				if (held.finished.size() > this.limits.maxRetainedPerOwner()) {
+					Iterator<String> oldest = held.finished.iterator();
+					Entry evicted = this.tasks.get(oldest.next());
+					oldest.remove();
+					if (evicted != null) {
+						evict(evicted);
+					}
+				}
+				return held;
+			});
+		}
+	}
+
+	/**
+	 * Purges a finished task before its ttl, because its owner holds too many.
+	 */
+	private void evict(Entry entry) {
+		TaskInfo task = entry.task;
+		synchronized (this.expiries) {
+			this.expiries.remove(new Expiry(task.expiresAt(), entry));
+		}
+		drop(task);
 	}
 
 	private void update(String taskId, Consumer<Entry> change) {
@@ -514,6 +605,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 				change.accept(entry);
 			}
 		}
+	}
+
+	private static String idempotencyKey(String owner, String key) {
+		return ((owner != null) ? owner : "") + '\n' + key;
 	}
 
 	private static String ownerKey(TaskInfo task) {
@@ -558,7 +653,24 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 		@Override
 		public int compareTo(Expiry other) {
-			return this.at.compareTo(other.at);
+			int byTime = this.at.compareTo(other.at);
+			return (byTime != 0) ? byTime : this.entry.task.id().compareTo(other.entry.task.id());
+		}
+
+	}
+
+	/**
+	 * What one owner holds: its unfinished tasks (counted) and its finished tasks, oldest
+	 * first. Changed only in {@code owners.compute*}.
+	 */
+	private static final class Owner {
+
+		private int active;
+
+		private final LinkedHashSet<String> finished = new LinkedHashSet<>();
+
+		boolean isEmpty() {
+			return this.active <= 0 && this.finished.isEmpty();
 		}
 
 	}

@@ -400,12 +400,12 @@ public class Worker implements SmartLifecycle {
 
 		@Override
 		public void progress(Double progress, Double total, String message) {
-			Worker.this.docket.progress(this.claimed.task().id(), progress, total, message);
+			Worker.this.docket.progress(this.claimed, progress, total, message);
 		}
 
 		@Override
 		public void status(TaskStatus status, String message) {
-			Worker.this.docket.setStatus(this.claimed.task().id(), status, message);
+			Worker.this.docket.setStatus(this.claimed, status, message);
 		}
 
 		@Override

@@ -18,6 +18,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -246,6 +247,11 @@ public class McpHttpEndpoint {
 			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
 		}
 		catch (Exception ex) {
+			if (StoreFailures.isUnavailable(ex)) {
+				logger.debug("Store unavailable while handling MCP request " + method, ex);
+				exchange.stream().unavailable(JsonRpcResponse.error(exchange.requestId(), StoreFailures.error()));
+				return;
+			}
 			logger.error("Failed to handle MCP request " + method, ex);
 			exchange.stream()
 				.complete(JsonRpcResponse.error(exchange.requestId(),
@@ -254,6 +260,19 @@ public class McpHttpEndpoint {
 		finally {
 			McpContextHolder.set(base);
 		}
+	}
+
+	/**
+	 * Answers {@code 503} with a JSON-RPC error when the store of sessions and tasks
+	 * cannot be reached outside a request's handling (finding the session).
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	void storeUnavailable(RuntimeException ex, HttpServletResponse response) throws IOException {
+		if (!StoreFailures.isUnavailable(ex) || response.isCommitted()) {
+			throw ex;
+		}
+		logger.debug("Store unavailable while handling an MCP request", ex);
+		StoreFailures.write(response, null);
 	}
 
 	private boolean checkOrigin(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -92,6 +92,28 @@ final class PostResponseStream {
 		}
 	}
 
+	/**
+	 * Sends the final message because the store cannot be reached: as a JSON body with
+	 * status 503, or as the last event of the stream.
+	 * @param message the error response
+	 * @throws IOException when the client has gone
+	 */
+	void unavailable(Object message) throws IOException {
+		this.lock.lock();
+		try {
+			if (this.stream == null && !this.done) {
+				this.done = true;
+				this.response.setHeader("Retry-After", "2");
+				McpHttpResponses.writeJson(this.response, HttpStatus.SERVICE_UNAVAILABLE, message);
+				return;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		complete(message);
+	}
+
 	private EventStream stream() {
 		if (this.stream == null) {
 			this.response.setStatus(HttpStatus.OK.value());

@@ -36,7 +36,8 @@ class McpRedisAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, McpRedisAutoConfiguration.class,
 				McpServerAutoConfiguration.class, McpTasksAutoConfiguration.class))
 		.withPropertyValues("mcp.docket.store=redis", "mcp.docket.name=" + this.name,
-				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379");
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
+				"mcp.tasks.encryption-key=" + RedisTestSupport.KEY_BASE64);
 
 	@AfterEach
 	void deleteKeys() {

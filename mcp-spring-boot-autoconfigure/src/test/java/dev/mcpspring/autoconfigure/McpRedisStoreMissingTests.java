@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.mcpspring.tasks.redis.RedisTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +23,7 @@ class McpRedisStoreMissingTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(McpRedisAutoConfiguration.class, McpServerAutoConfiguration.class,
 				McpTasksAutoConfiguration.class))
-		.withPropertyValues("mcp.docket.store=redis");
+		.withPropertyValues("mcp.docket.store=redis", "mcp.tasks.encryption-key=" + RedisTestSupport.KEY_BASE64);
 
 	@Test
 	void redisStoreWithoutSpringDataRedisFailsNamingTheDependency() {

@@ -24,6 +24,7 @@ import org.springframework.data.redis.core.types.RedisClientInfo;
 import org.springframework.util.FileSystemUtils;
 
 import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
@@ -81,7 +82,8 @@ class RedisConnectionFaultTests {
 	}
 
 	private RedisDocket docket(LettuceConnectionFactory factory) {
-		RedisDocket docket = new RedisDocket(factory, McpJson.mapper(), this.name, Duration.ofHours(1), LEASE);
+		RedisDocket docket = new RedisDocket(factory, McpJson.mapper(), this.name, Duration.ofHours(1), LEASE,
+				RedisTestSupport.KEY, DocketLimits.DEFAULTS);
 		docket.start();
 		this.resources.add(docket::stop);
 		return docket;

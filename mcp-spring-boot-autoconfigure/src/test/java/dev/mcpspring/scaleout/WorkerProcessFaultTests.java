@@ -13,6 +13,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
@@ -49,7 +50,7 @@ class WorkerProcessFaultTests {
 		this.factory = RedisTestSupport.connectionFactory();
 		this.redis = new StringRedisTemplate(this.factory);
 		this.docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1),
-				Duration.ofSeconds(2));
+				Duration.ofSeconds(2), RedisTestSupport.KEY, DocketLimits.DEFAULTS);
 		this.docket.start();
 	}
 

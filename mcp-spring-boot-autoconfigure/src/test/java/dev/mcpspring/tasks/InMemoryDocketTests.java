@@ -18,6 +18,7 @@ import dev.mcpspring.protocol.McpJson;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -255,16 +256,19 @@ class InMemoryDocketTests {
 	}
 
 	@Test
-	void oldestFinishedTasksArePurgedBeyondCapacity() throws Exception {
+	void fullDocketRefusesSubmissionsInsteadOfPurgingFinishedTasksBeforeTheirTtl() throws Exception {
 		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), Duration.ofMinutes(5), 3);
 		this.dockets.add(docket);
 		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 3; i++) {
 			ids.add(docket.submit(TaskSpec.builder("f").build()).id());
 			docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.completed(null));
 		}
+		assertThatExceptionOfType(TaskRefusedException.class)
+			.isThrownBy(() -> docket.submit(TaskSpec.builder("f").build()))
+			.withMessageContaining("mcp.docket.capacity");
 		docket.sweep();
-		assertThat(ids).filteredOn((id) -> docket.get(id).isPresent()).containsExactlyElementsOf(ids.subList(2, 5));
+		assertThat(ids).allMatch((id) -> docket.get(id).isPresent());
 	}
 
 	@Test
@@ -292,16 +296,16 @@ class InMemoryDocketTests {
 	void progressAndStatusChangesAreRecorded() throws Exception {
 		InMemoryDocket docket = docket(Duration.ofMinutes(5));
 		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
-		docket.claim("w", 1, WAIT);
-		docket.progress(task.id(), 3.0, 10.0, "three");
-		docket.setStatus(task.id(), TaskStatus.INPUT_REQUIRED, "need input");
+		ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+		docket.progress(claimed, 3.0, 10.0, "three");
+		docket.setStatus(claimed, TaskStatus.INPUT_REQUIRED, "need input");
 		TaskInfo current = docket.get(task.id()).orElseThrow();
 		assertThat(current.progress()).isEqualTo(3.0);
 		assertThat(current.total()).isEqualTo(10.0);
 		assertThat(current.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
 		assertThat(current.statusMessage()).isEqualTo("need input");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> docket.setStatus(task.id(), TaskStatus.COMPLETED, "no"));
+			.isThrownBy(() -> docket.setStatus(claimed, TaskStatus.COMPLETED, "no"));
 	}
 
 	private InMemoryDocket docket(Duration leaseTimeout) {

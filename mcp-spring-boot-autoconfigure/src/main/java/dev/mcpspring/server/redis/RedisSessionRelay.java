@@ -13,6 +13,7 @@ import dev.mcpspring.protocol.RandomIds;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionRelay;
 import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.tasks.DocketKey;
 import dev.mcpspring.tasks.redis.RedisSubscription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,7 +23,9 @@ import tools.jackson.databind.ObjectMapper;
  * {@code <name>:sessions}; a message for a session goes to the instance that holds its
  * stream, the end of a session to all, and a cancellation to the instance handling the
  * request. Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
- * instance that holds no stream of the session skips them without parsing JSON.
+ * instance that holds no stream of the session skips them without parsing JSON, and
+ * carry an HMAC under the {@link DocketKey}: a message another application forged is
+ * ignored (see {@link RedisSubscription}).
  * Delivery is at most once: a message published while an instance's subscription
  * reconnects is lost, as a message to a closed stream would be.
  */
@@ -47,6 +50,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final String origin = RandomIds.next().substring(0, 16);
 
+	private final DocketKey key;
+
 	private volatile RedisSubscription subscription;
 
 	/**
@@ -54,15 +59,17 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	 * @param connectionFactory connects to Redis
 	 * @param mapper writes messages as JSON
 	 * @param name the prefix of the channel
+	 * @param key authenticates the messages
 	 * @param streams the streams of this process, which take relayed messages
 	 * @param server the server of this process, which cancels relayed requests
 	 */
-	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name,
+	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, DocketKey key,
 			Supplier<McpSessionStreams> streams, Supplier<McpServer> server) {
 		this.connectionFactory = connectionFactory;
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.mapper = mapper;
 		this.channel = name + ":sessions";
+		this.key = key;
 		this.streams = streams;
 		this.server = server;
 	}
@@ -86,7 +93,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	private void publish(char kind, String sessionId, String json) {
 		try {
 			this.redis.convertAndSend(this.channel,
-					RedisSubscription.message(kind, this.origin, sessionId + "\n" + json));
+					RedisSubscription.message(this.key, this.channel, kind, this.origin, sessionId + "\n" + json));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not relay a message for session " + sessionId, ex);
@@ -97,7 +104,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	public synchronized void start() {
 		if (this.subscription == null) {
 			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, this.origin,
-					this::receive, "mcp-session-relay");
+					this.key, this::receive, "mcp-session-relay");
 			subscription.start();
 			this.subscription = subscription;
 		}

@@ -63,11 +63,18 @@ abstract class McpToolTaskFunction implements TaskFunction {
 			return TaskResult.error(new JsonRpcError(ErrorCodes.INVALID_PARAMS,
 					"Unknown task function: " + task.function(), null), false);
 		}
+		TaskPropagation.Carried carried;
+		try {
+			carried = this.propagation.open(task);
+		}
+		catch (IllegalStateException ex) {
+			return TaskResult.error(new JsonRpcError(ErrorCodes.INTERNAL_ERROR, ex.getMessage(), null), false);
+		}
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;
-		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages);
+		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages, carried);
 		McpContext context = McpContext.of(this.server, execution.docket(), execution.worker()).with(exchange);
-		return this.propagation.restore(task, () -> {
+		return this.propagation.restore(carried, () -> {
 			McpContextHolder.set(context);
 			try {
 				CallToolResult result = handler.call(arguments(task), context);

@@ -1,65 +1,69 @@
 package dev.mcpspring.server.task;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.util.Base64;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.mcpspring.context.McpTaskAuthenticationResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
- * Carries the Spring Security context of a submitting request to the worker, serialized
- * like Spring Session does, so it can cross processes. Only loaded when Spring Security
- * is on the class path.
+ * Carries the submitter's Spring Security authentication to the worker as plain data:
+ * the principal's name and its authorities' names. The worker rebuilds an
+ * {@link Authentication} from them, through the application's
+ * {@link McpTaskAuthenticationResolver} when there is one. Only loaded when Spring
+ * Security is on the class path.
  */
 final class SecurityContextPropagation {
 
-	static final String SECURITY_CONTEXT = "mcp.security-context";
+	private static final String NAME = "name";
 
-	private static final Log logger = LogFactory.getLog(SecurityContextPropagation.class);
+	private static final String AUTHORITIES = "authorities";
 
 	private SecurityContextPropagation() {
 	}
 
-	static void capture(Map<String, String> metadata) {
-		SecurityContext context = SecurityContextHolder.getContext();
-		Authentication authentication = context.getAuthentication();
-		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+	static void capture(ObjectNode secrets) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !authentication.isAuthenticated()) {
 			return;
 		}
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-				out.writeObject(context);
+		ObjectNode captured = secrets.putObject(TaskPropagation.AUTHENTICATION);
+		captured.put(NAME, authentication.getName());
+		ArrayNode authorities = captured.putArray(AUTHORITIES);
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			if (authority.getAuthority() != null) {
+				authorities.add(authority.getAuthority());
 			}
-			metadata.put(SECURITY_CONTEXT, Base64.getEncoder().encodeToString(bytes.toByteArray()));
-		}
-		catch (IOException ex) {
-			logger.warn("The security context of " + authentication.getName()
-					+ " cannot be serialized; background work runs with its principal name only", ex);
 		}
 	}
 
-	static <T> T runWith(Map<String, String> metadata, Callable<T> work) throws Exception {
-		String serialized = metadata.get(SECURITY_CONTEXT);
-		if (serialized == null) {
+	static <T> T runWith(JsonNode captured, McpTaskAuthenticationResolver resolver, Callable<T> work)
+			throws Exception {
+		if (captured == null || !captured.path(NAME).isString()) {
 			return work.call();
 		}
+		String name = captured.get(NAME).asString();
+		List<String> authorities = new ArrayList<>();
+		captured.path(AUTHORITIES).forEach((authority) -> authorities.add(authority.asString()));
+		Authentication authentication = (resolver != null) ? resolver.resolve(name, List.copyOf(authorities))
+				: UsernamePasswordAuthenticationToken.authenticated(name, null,
+						AuthorityUtils.createAuthorityList(authorities));
 		SecurityContext previous = SecurityContextHolder.getContext();
-		try (ObjectInputStream in = new ObjectInputStream(
-				new ByteArrayInputStream(Base64.getDecoder().decode(serialized)))) {
-			SecurityContextHolder.setContext((SecurityContext) in.readObject());
-		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
 		try {
 			return work.call();
 		}

@@ -32,17 +32,20 @@ final class TaskExchange extends McpExchange {
 
 	private final TaskMessages messages;
 
+	private final TaskPropagation.Carried carried;
+
 	private McpSession session;
 
 	private boolean sessionLoaded;
 
 	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal,
-			TaskMessages messages) {
+			TaskMessages messages, TaskPropagation.Carried carried) {
 		this.task = task;
 		this.execution = execution;
 		this.server = server;
 		this.principal = principal;
 		this.messages = messages;
+		this.carried = carried;
 	}
 
 	@Override
@@ -83,7 +86,7 @@ final class TaskExchange extends McpExchange {
 
 	@Override
 	public String header(String name) {
-		return TaskPropagation.header(this.task, name);
+		return this.carried.header(name);
 	}
 
 	@Override

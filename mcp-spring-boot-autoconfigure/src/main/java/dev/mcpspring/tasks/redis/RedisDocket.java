@@ -1,11 +1,14 @@
 package dev.mcpspring.tasks.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +42,16 @@ import dev.mcpspring.protocol.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DaemonThreads;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.InMemoryDocket;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -63,9 +68,14 @@ import tools.jackson.databind.ObjectMapper;
  * entry idle for longer than the lease timeout is reclaimed ({@code XAUTOCLAIM}) and run
  * by another worker, up to two deliveries beyond the retry policy's attempts.</li>
  * <li>Every change is one Lua script ({@code docket.lua}), so checks and changes never
- * race between processes; status changes and cancellations are published on a channel,
- * so that the listeners of every process hear them, and {@link #await} wakes on them
- * without polling.</li>
+ * race between processes, the per-owner limits included ({@link DocketLimits}); status
+ * changes and cancellations are published on a channel (task id and status only,
+ * authenticated with the {@link DocketKey}), so that the listeners of every process hear
+ * them, and {@link #await} wakes on them without polling.</li>
+ * <li>Keys: {@code <name>:task:<id>} (id: 32 hex digits; other ids are never looked up),
+ * {@code <name>:owner:<sha-256 of the owner>} (and {@code :active}, {@code :done}),
+ * {@code <name>:idem:<sha-256 of owner and key>}; sessions live under
+ * {@code <name>:session:}.</li>
  * </ul>
  * Needs Redis 6.2 or later, standalone or behind Sentinel (not Redis Cluster). What
  * survives a restart of Redis depends on its persistence settings: with
@@ -84,8 +94,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
-	private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
-	};
+	private static final Pattern TASK_ID = Pattern.compile("[0-9a-f]{32}");
 
 	private static final Duration SAFETY_RECHECK = Duration.ofSeconds(5);
 
@@ -110,6 +119,12 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	private final Duration defaultTtl;
 
 	private final Duration leaseTimeout;
+
+	private final DocketKey key;
+
+	private final DocketLimits limits;
+
+	private final String events;
 
 	private final Clock clock;
 
@@ -141,14 +156,16 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
 	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it is
 	 * given to another worker
+	 * @param key authenticates the docket's pub/sub messages
+	 * @param limits the limits per owner and per task
 	 */
 	public RedisDocket(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name,
-			Duration defaultTtl, Duration leaseTimeout) {
-		this(connectionFactory, mapper, name, defaultTtl, leaseTimeout, Clock.systemUTC());
+			Duration defaultTtl, Duration leaseTimeout, DocketKey key, DocketLimits limits) {
+		this(connectionFactory, mapper, name, defaultTtl, leaseTimeout, key, limits, Clock.systemUTC());
 	}
 
 	RedisDocket(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, Duration defaultTtl,
-			Duration leaseTimeout, Clock clock) {
+			Duration leaseTimeout, DocketKey key, DocketLimits limits, Clock clock) {
 		this.connectionFactory = connectionFactory;
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.mapper = mapper;
@@ -158,6 +175,9 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		this.streamKey = (name + ":stream").getBytes(StandardCharsets.UTF_8);
 		this.defaultTtl = defaultTtl;
 		this.leaseTimeout = leaseTimeout;
+		this.key = key;
+		this.limits = limits;
+		this.events = name + ":events";
 		this.clock = clock;
 	}
 
@@ -173,15 +193,22 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	public TaskInfo submit(TaskSpec spec) {
 		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
 				: this.mapper.valueToTree(spec.arguments());
+		this.limits.checkArguments(this.mapper, arguments);
 		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
 		for (int attempt = 0;; attempt++) {
 			Instant now = this.clock.instant();
 			TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, now);
 			String ownerKey = (task.owner() != null) ? ownerKey(task.owner()) : null;
 			String ownerMember = (task.owner() != null) ? ownerMember(task) : null;
-			String idempotencyKey = (spec.idempotencyKey() != null) ? key("idem:" + spec.idempotencyKey()) : null;
+			String idempotencyKey = (spec.idempotencyKey() != null)
+					? key("idem:" + sha256(((task.owner() != null) ? task.owner() : "") + '\n' + spec.idempotencyKey()))
+					: null;
 			Map<String, String> fields = this.codec.encode(task, idempotencyKey,
 					(ownerKey != null) ? ownerKey + '\n' + ownerMember : null);
+			if (ownerKey != null) {
+				fields.put("okey", ownerKey);
+				fields.put("keep", Integer.toString(this.limits.maxRetainedPerOwner()));
+			}
 			List<String> args = new ArrayList<>(8 + fields.size() * 2);
 			args.add(task.id());
 			args.add((ownerKey != null) ? ownerKey : "");
@@ -189,11 +216,17 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			args.add((idempotencyKey != null) ? idempotencyKey : "");
 			args.add(Long.toString(task.runAt().toEpochMilli()));
 			args.add(Long.toString(now.toEpochMilli()));
+			args.add(Integer.toString(this.limits.maxActivePerOwner()));
 			fields.forEach((field, value) -> {
 				args.add(field);
 				args.add(value);
 			});
-			String id = (String) run("submit", args).get(0);
+			List<?> reply = run("submit", args);
+			String id = (String) reply.get(0);
+			if (id.isEmpty()) {
+				throw new TaskRefusedException("Too many unfinished tasks: at most " + this.limits.maxActivePerOwner()
+						+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
+			}
 			if (id.equals(task.id())) {
 				if (task.runAt().isAfter(now)) {
 					scheduledAt(task.runAt());
@@ -210,6 +243,9 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	@Override
 	public Optional<TaskInfo> get(String taskId) {
+		if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+			return Optional.empty();
+		}
 		Map<String, String> fields = this.redis.<String, String>opsForHash().entries(taskKey(taskId));
 		return fields.isEmpty() ? Optional.empty() : Optional.of(this.codec.decode(fields));
 	}
@@ -230,14 +266,19 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	@Override
 	public Optional<TaskInfo> cancel(String taskId, String message) {
+		if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+			return Optional.empty();
+		}
 		Instant now = this.clock.instant();
 		List<?> reply = run("cancel",
-				List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), message, this.origin));
+				List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), message,
+						event('c', taskId, TaskStatus.CANCELLED), event('s', taskId, TaskStatus.CANCELLED)));
 		if (reply.isEmpty()) {
 			return Optional.empty();
 		}
 		TaskInfo cancelled = this.codec.decode((List<?>) reply.get(1));
-		if (((Long) reply.get(0)) == 1L) {
+		boolean running = ((Long) reply.get(0)) == 1L;
+		if (running) {
 			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
 		}
 		statusChanged(cancelled, true);
@@ -351,6 +392,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			List<?> flat = (List<?>) pair.get(1);
 			TaskInfo task = this.codec.decode(flat);
 			if ("failed".equals(kind)) {
+				publish(task);
 				statusChanged(task, true);
 				continue;
 			}
@@ -372,7 +414,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			return;
 		}
 		List<?> reply = run("reclaim", claimArgs(workerId, Long.toString(this.leaseTimeout.toMillis()),
-				this.reclaimCursor, Integer.toString(max), this.origin));
+				this.reclaimCursor, Integer.toString(max)));
 		this.reclaimCursor = (String) reply.get(0);
 		if (!"0-0".equals(this.reclaimCursor)) {
 			this.nextReclaim.set(now);
@@ -423,26 +465,28 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	@Override
-	public void progress(String taskId, Double progress, Double total, String message) {
-		run("progress", List.of(taskId, RedisTaskCodec.time(this.clock.instant()), optional(progress), optional(total),
-				optional(message)));
+	public void progress(ClaimedTask claimed, Double progress, Double total, String message) {
+		run("progress", List.of(claimed.task().id(), RedisTaskCodec.time(this.clock.instant()), optional(progress),
+				optional(total), optional(message), claimed.leaseId()));
 	}
 
 	@Override
-	public void setStatus(String taskId, TaskStatus status, String message) {
+	public void setStatus(ClaimedTask claimed, TaskStatus status, String message) {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
+		String taskId = claimed.task().id();
 		List<?> flat = run("status", List.of(taskId, RedisTaskCodec.time(this.clock.instant()), status.wireName(),
-				optional(message), this.origin));
+				optional(message), claimed.leaseId(), event('s', taskId, status)));
 		if (!flat.isEmpty()) {
 			statusChanged(this.codec.decode(flat), true);
 		}
 	}
 
 	@Override
-	public void finish(ClaimedTask claimed, TaskResult result) {
+	public void finish(ClaimedTask claimed, TaskResult reported) {
 		TaskInfo task = claimed.task();
+		TaskResult result = this.limits.bound(this.mapper, reported);
 		boolean retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
 		try {
 			List<?> reply = withRetry(() -> {
@@ -454,7 +498,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 						optional(message),
 						optional(retry ? null : this.codec.writeResult(result.result())),
 						optional(retry ? null : this.codec.writeError(result.error())),
-						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt), this.origin));
+						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
+						retry ? "" : event('s', task.id(), result.status())));
 			});
 			long outcome = (Long) reply.get(0);
 			if (outcome == 0) {
@@ -526,8 +571,8 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			logger.warn("Could not create the consumer group of docket '" + this.prefix + "' yet; "
 					+ "workers create it when Redis can be reached", ex);
 		}
-		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.prefix + ":events",
-				this.origin, this::onEvent, "mcp-docket-events");
+		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.events, this.origin,
+				this.key, this::onEvent, "mcp-docket-events");
 		subscription.start();
 		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-docket-sweeper-"));
 		sweeper.scheduleWithFixedDelay(this::sweep, 1, 5, TimeUnit.SECONDS);
@@ -647,7 +692,48 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	private String ownerKey(String owner) {
-		return key("owner:" + owner);
+		return key("owner:" + sha256(owner));
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns the message that tells every process that a task changed: its id and status
+	 * only (listeners read the rest from Redis), signed; the script publishes it.
+	 */
+	private String event(char kind, String taskId, TaskStatus status) {
+		return RedisSubscription.message(this.key, this.events, kind, this.origin, taskId + "\n" + status.wireName());
+	}
+
+	/**
+	 * Publishes a change the script could not sign for: a task given up after too many
+	 * redeliveries.
+	 */
+	private void publish(TaskInfo task) {
+		try {
+			this.redis.convertAndSend(this.events, event('s', task.id(), task.status()));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not publish the status of task " + task.id(), ex);
+		}
+	}
+
+	/**
+	 * Returns how many messages on the events channel were ignored because they were
+	 * not authenticated.
+	 * @return the number of rejected messages
+	 */
+	public long rejectedEventCount() {
+		RedisSubscription subscription = this.subscription;
+		return (subscription != null) ? subscription.rejectedCount() : 0;
 	}
 
 	private String key(String suffix) {
@@ -702,11 +788,19 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	 */
 	private void onEvent(char kind, String payload) {
 		try {
-			TaskInfo task = this.codec.decode(this.mapper.readValue(payload, FIELDS));
-			if (kind == 'c') {
-				this.listeners.forEach((listener) -> listener.onCancelRequested(task.id()));
+			int newline = payload.indexOf('\n');
+			String taskId = (newline > 0) ? payload.substring(0, newline) : payload;
+			if (newline <= 0 || !TASK_ID.matcher(taskId).matches()) {
+				return;
 			}
-			statusChanged(task, false);
+			TaskStatus status = TaskStatus.fromWireName(payload.substring(newline + 1));
+			if (kind == 'c') {
+				this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+			}
+			// The task as it is now, with the status this event announced (a later one follows)
+			get(taskId).map((task) -> (task.status() != status)
+					? task.withStatus(status, task.statusMessage(), task.updatedAt()) : task)
+				.ifPresent((task) -> statusChanged(task, false));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not handle a docket event", ex);

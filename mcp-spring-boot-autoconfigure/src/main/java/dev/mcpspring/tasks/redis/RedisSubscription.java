@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,12 +16,16 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.mcpspring.tasks.DaemonThreads;
+import dev.mcpspring.tasks.DocketKey;
 
 /**
  * A subscription to one Redis channel whose messages are handled one at a time, in the
  * order they were published, on a thread of its own. Messages are
- * {@code <kind>\n<origin>\n<payload>}: those this process published (its own origin)
- * are skipped. When Redis cannot be reached at start, it keeps trying in the background
+ * {@code <hmac>\n<kind>\n<origin>\n<payload>}, authenticated with HMAC-SHA256 under a
+ * key derived from {@code mcp.tasks.encryption-key} (over the channel name and the rest),
+ * so that another application on the same Redis cannot forge one: a message without a
+ * valid code is ignored (and counted, and logged at debug). Those this process published
+ * (its own origin) are skipped. When Redis cannot be reached at start, it keeps trying in the background
  * instead of failing; once subscribed, the client re-subscribes by itself after a
  * connection drops.
  */
@@ -35,6 +40,10 @@ public final class RedisSubscription {
 	private final String channel;
 
 	private final String origin;
+
+	private final DocketKey key;
+
+	private final AtomicLong rejected = new AtomicLong();
 
 	private final MessageListener listener;
 
@@ -53,34 +62,56 @@ public final class RedisSubscription {
 	 * @param connectionFactory connects to Redis
 	 * @param channel the channel
 	 * @param origin the origin of this process's own messages, which are skipped
+	 * @param key authenticates the messages
 	 * @param handler handles the messages of other processes
 	 * @param threadName the name of the thread that handles them
 	 */
-	public RedisSubscription(RedisConnectionFactory connectionFactory, String channel, String origin,
+	public RedisSubscription(RedisConnectionFactory connectionFactory, String channel, String origin, DocketKey key,
 			Handler handler, String threadName) {
 		this.connectionFactory = connectionFactory;
 		this.channel = channel;
 		this.origin = origin;
+		this.key = key;
 		this.listener = (message, pattern) -> receive(new String(message.getBody(), StandardCharsets.UTF_8), handler);
 		this.threadName = threadName;
 	}
 
 	/**
-	 * Formats a message to publish.
+	 * Formats a message to publish, with its authentication code.
+	 * @param key authenticates the message
+	 * @param channel the channel it is published on
 	 * @param kind the kind of message
 	 * @param origin the publishing process's origin
 	 * @param payload the payload
 	 * @return the message
 	 */
-	public static String message(char kind, String origin, String payload) {
-		return kind + "\n" + origin + "\n" + payload;
+	public static String message(DocketKey key, String channel, char kind, String origin, String payload) {
+		String message = kind + "\n" + origin + "\n" + payload;
+		return key.sign(channel + "\n" + message) + "\n" + message;
+	}
+
+	/**
+	 * Returns how many messages were ignored because they were not authenticated.
+	 * @return the number of forged, unsigned or malformed messages
+	 */
+	public long rejectedCount() {
+		return this.rejected.get();
 	}
 
 	private void receive(String body, Handler handler) {
-		int first = body.indexOf('\n');
-		int second = (first > 0) ? body.indexOf('\n', first + 1) : -1;
-		if (second > 0 && !body.substring(first + 1, second).equals(this.origin)) {
-			handler.handle(body.charAt(0), body.substring(second + 1));
+		int mac = body.indexOf('\n');
+		String message = (mac > 0) ? body.substring(mac + 1) : "";
+		if (mac <= 0 || !this.key.verify(this.channel + "\n" + message, body.substring(0, mac))) {
+			this.rejected.incrementAndGet();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Ignoring a message on " + this.channel + " without a valid authentication code");
+			}
+			return;
+		}
+		int first = message.indexOf('\n');
+		int second = (first > 0) ? message.indexOf('\n', first + 1) : -1;
+		if (second > 0 && !message.substring(first + 1, second).equals(this.origin)) {
+			handler.handle(message.charAt(0), message.substring(second + 1));
 		}
 	}
 

@@ -9,11 +9,19 @@
 --   P:stream       stream of ready work (field t = task id), read by the consumer group
 --   P:scheduled    sorted set of task ids by due time (ms), moved to the stream when due
 --   P:task:<id>    hash of one task (see RedisTaskCodec); expires ttl after it finishes
---   P:idem:<key>   idempotency key -> task id; expires with its task
---   P:owner:<o>    sorted set (lexicographic, score 0) of "<created>:<id>" per owner
+--   P:idem:<h>     idempotency key -> task id (h: sha-256 of owner and key); expires
+--                  with its task
+--   P:owner:<h>    sorted set (lexicographic, score 0) of "<created>:<id>" per owner (h:
+--                  sha-256 of the owner, so owners never make other keys)
+--   P:owner:<h>:active  set of the owner's unfinished task ids (max-active-per-owner)
+--   P:owner:<h>:done    sorted set of the owner's finished task ids by finish time (ms);
+--                  beyond the task's "keep" (max-retained-per-owner) the oldest go
 --   P:expiries     sorted set of "<owner index key>\n<member>" by expiry (ms), to tidy
 --                  the owner indexes when tasks expire
---   P:events       channel of status changes ("s") and cancellations ("c")
+--   P:events       channel of status changes and cancellations: task id and status only,
+--                  with an HMAC; the Java side signs each message and passes it in, this
+--                  script publishes it when the change happens (the key never reaches Redis)
+--   P:session:<id> sessions (RedisMcpSessionStore), never touched here
 --
 -- Optional string arguments are written "v:<text>", or "n" for none. Timestamps ("now",
 -- "run at") are nanoseconds since the epoch; "ms" arguments are milliseconds.
@@ -65,10 +73,32 @@ local function enqueue(key, id, run_at_ms, now_ms)
 	end
 end
 
+-- Purges a finished task before its ttl because its owner keeps too many finished ones.
+local function evict(id)
+	local key = task_key(id)
+	local fields = redis.call('HMGET', key, 'status', 'idem', 'purge')
+	if not fields[1] or not terminal(fields[1]) then
+		return
+	end
+	redis.call('DEL', key)
+	if fields[2] and redis.call('GET', fields[2]) == id then
+		redis.call('DEL', fields[2])
+	end
+	if fields[3] then
+		local owner_key, member = string.match(fields[3], '^(.*)\n([^\n]*)$')
+		if owner_key then
+			redis.call('ZREM', owner_key, member)
+		end
+		redis.call('ZREM', expiries, fields[3])
+	end
+end
+
 -- Applies the retention of a task that reached a terminal status: the hash and the
 -- idempotency key expire after the task's ttl; the owner index is tidied by 'sweep'.
+-- The task no longer counts as its owner's unfinished task; beyond the owner's retained
+-- count, the owner's own oldest finished tasks go.
 local function retain(key, now_ms)
-	local fields = redis.call('HMGET', key, 'ttl', 'idem', 'purge')
+	local fields = redis.call('HMGET', key, 'ttl', 'idem', 'purge', 'okey', 'keep', 'id')
 	local ttl = math.max(tonumber(fields[1]), 1)
 	redis.call('PEXPIRE', key, ttl)
 	if fields[2] then
@@ -77,20 +107,22 @@ local function retain(key, now_ms)
 	if fields[3] then
 		redis.call('ZADD', expiries, tonumber(now_ms) + ttl, fields[3])
 	end
-end
-
--- Publishes the task's state to every process: "<kind>\n<origin>\n<json of the hash>".
-local function publish(kind, origin, flat)
-	local fields = {}
-	for i = 1, #flat, 2 do
-		fields[flat[i]] = flat[i + 1]
+	if fields[4] then
+		redis.call('SREM', fields[4] .. ':active', fields[6])
+		local done = fields[4] .. ':done'
+		redis.call('ZADD', done, now_ms, fields[6])
+		local keep = tonumber(fields[5])
+		while redis.call('ZCARD', done) > keep do
+			local oldest = redis.call('ZPOPMIN', done)
+			evict(oldest[1])
+		end
 	end
-	redis.call('PUBLISH', events, kind .. '\n' .. origin .. '\n' .. cjson.encode(fields))
 end
 
--- ARGV: id, owner index key, owner member, idempotency key, run at (ms), now (ms),
--- then the hash's field/value pairs. Returns {id of the task}: an existing task's when
--- the idempotency key names a live one.
+-- ARGV: id, owner index key, owner member, idempotency key, run at (ms), now (ms), most
+-- unfinished tasks per owner, then the hash's field/value pairs. Returns {id of the
+-- task}: an existing task's when the idempotency key names a live one; {''} when the
+-- owner has too many unfinished tasks.
 if op == 'submit' then
 	local id, owner_key, owner_member, idem = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 	local key = task_key(id)
@@ -103,9 +135,28 @@ if op == 'submit' then
 		if existing and redis.call('EXISTS', task_key(existing)) == 1 then
 			return { existing }
 		end
+	end
+	if owner_key ~= '' then
+		local active = owner_key .. ':active'
+		local max_active = tonumber(ARGV[9])
+		if redis.call('SCARD', active) >= max_active then
+			-- Tidy first: ids whose task is gone or finished no longer count
+			for _, other in ipairs(redis.call('SMEMBERS', active)) do
+				local status = redis.call('HGET', task_key(other), 'status')
+				if not status or terminal(status) then
+					redis.call('SREM', active, other)
+				end
+			end
+			if redis.call('SCARD', active) >= max_active then
+				return { '' }
+			end
+		end
+		redis.call('SADD', active, id)
+	end
+	if idem ~= '' then
 		redis.call('SET', idem, id)
 	end
-	redis.call('HSET', key, unpack(ARGV, 9))
+	redis.call('HSET', key, unpack(ARGV, 10))
 	if owner_key ~= '' then
 		redis.call('ZADD', owner_key, 0, owner_member)
 	end
@@ -119,11 +170,10 @@ end
 -- (ARGV: group, consumer, now, now ms, entries to read, most tasks to start, then the
 -- leases this process knows, which are left out). Op 'reclaim': entries whose
 -- worker stopped renewing them (ARGV: group, consumer, now, now ms, min idle ms,
--- cursor, count, origin). Returns {next cursor, {kind, hash...}...}: kind 'started',
+-- cursor, count). Returns {next cursor, {kind, hash...}...}: kind 'started',
 -- 'redelivered' or 'failed' (given up after too many redeliveries).
 if op == 'claim' or op == 'recover' or op == 'reclaim' then
 	local group, consumer, now, now_ms = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
-	local origin = (op == 'reclaim') and ARGV[10] or ''
 	local entries = {}
 	local known = {}
 	local limit = nil
@@ -189,9 +239,7 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 					'finishedAt', now)
 				redis.call('HDEL', key, 'lease', 'worker', 'entry', 'result', 'error')
 				retain(key, now_ms)
-				local flat = redis.call('HGETALL', key)
-				publish('s', origin, flat)
-				table.insert(out, { 'failed', flat })
+				table.insert(out, { 'failed', redis.call('HGETALL', key) })
 			else
 				attempts = attempts + 1
 				if state[3] then
@@ -221,11 +269,12 @@ if op == 'heartbeat' then
 	return { renewed }
 end
 
--- ARGV: id, now, progress, total, message (optional strings). Returns {1} when recorded.
+-- ARGV: id, now, progress, total, message (optional strings), lease. Returns {1} when
+-- recorded; {0} when the task finished or the lease is stale (redelivered meanwhile).
 if op == 'progress' then
 	local key = task_key(ARGV[3])
-	local status = redis.call('HGET', key, 'status')
-	if not status or terminal(status) then
+	local state = redis.call('HMGET', key, 'status', 'lease')
+	if not state[1] or terminal(state[1]) or state[2] ~= ARGV[8] then
 		return { 0 }
 	end
 	set_or_delete(key, 'progress', opt(ARGV[5]))
@@ -238,22 +287,23 @@ if op == 'progress' then
 	return { 1 }
 end
 
--- ARGV: id, now, status, message (optional), origin. Returns {hash...} when changed, {}.
+-- ARGV: id, now, status, message (optional), lease, event to publish. Returns {hash...}
+-- when changed; {} when unchanged, finished, or the lease is stale.
 if op == 'status' then
 	local key = task_key(ARGV[3])
-	local status = redis.call('HGET', key, 'status')
-	if not status or terminal(status) or status == ARGV[5] then
+	local state = redis.call('HMGET', key, 'status', 'lease')
+	if not state[1] or terminal(state[1]) or state[1] == ARGV[5] or state[2] ~= ARGV[7] then
 		return {}
 	end
 	redis.call('HSET', key, 'status', ARGV[5], 'updatedAt', ARGV[4])
 	set_or_delete(key, 'message', opt(ARGV[6]))
-	local flat = redis.call('HGETALL', key)
-	publish('s', ARGV[7], flat)
-	return flat
+	redis.call('PUBLISH', events, ARGV[8])
+	return redis.call('HGETALL', key)
 end
 
 -- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now,
--- now ms, status, message, result, error (optional strings), run at ms, run at, origin.
+-- now ms, status, message, result, error (optional strings), run at ms, run at, event to
+-- publish when the task finishes.
 -- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
 -- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
 if op == 'finish' then
@@ -286,9 +336,8 @@ if op == 'finish' then
 	set_or_delete(key, 'result', opt(ARGV[11]))
 	set_or_delete(key, 'error', opt(ARGV[12]))
 	retain(key, now_ms)
-	local flat = redis.call('HGETALL', key)
-	publish('s', ARGV[15], flat)
-	return { 1, flat }
+	redis.call('PUBLISH', events, ARGV[15])
+	return { 1, redis.call('HGETALL', key) }
 end
 
 -- Gives a claimed task back to the queue. ARGV: group, id, lease, now, now ms, message.
@@ -310,7 +359,7 @@ if op == 'release' then
 	return { 1 }
 end
 
--- ARGV: id, now, now ms, message, origin. Returns {} when unknown or finished, else
+-- ARGV: id, now, now ms, message, event to publish when running, event when queued. Returns {} when unknown or finished, else
 -- {running (0 or 1), hash...}. A running task keeps its lease and entry until its worker
 -- stops it and reports; a queued entry is dropped when a worker reads it.
 if op == 'cancel' then
@@ -323,10 +372,8 @@ if op == 'cancel' then
 	redis.call('HSET', key, 'status', 'cancelled', 'message', ARGV[6], 'updatedAt', ARGV[4], 'finishedAt', ARGV[4])
 	redis.call('ZREM', scheduled, id)
 	retain(key, ARGV[5])
-	local flat = redis.call('HGETALL', key)
-	local running = state[2] and 1 or 0
-	publish((running == 1) and 'c' or 's', ARGV[7], flat)
-	return { running, flat }
+	redis.call('PUBLISH', events, state[2] and ARGV[7] or ARGV[8])
+	return { state[2] and 1 or 0, redis.call('HGETALL', key) }
 end
 
 -- Moves due scheduled tasks to the stream. ARGV: now ms, limit. Returns {due time (ms) of
@@ -353,6 +400,7 @@ if op == 'sweep' then
 		local owner_key, member = string.match(item, '^(.*)\n([^\n]*)$')
 		if owner_key then
 			redis.call('ZREM', owner_key, member)
+			redis.call('ZREM', owner_key .. ':done', string.match(member, '([^:]+)$'))
 		end
 		redis.call('ZREM', expiries, item)
 	end

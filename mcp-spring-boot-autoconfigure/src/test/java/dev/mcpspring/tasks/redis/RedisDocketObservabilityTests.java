@@ -17,6 +17,7 @@ import dev.mcpspring.observability.McpMetrics;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
@@ -44,7 +45,7 @@ class RedisDocketObservabilityTests {
 		this.factory = RedisTestSupport.connectionFactory();
 		this.name = RedisTestSupport.uniqueName("observability");
 		this.docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1),
-				Duration.ofMillis(300));
+				Duration.ofMillis(300), RedisTestSupport.KEY, DocketLimits.DEFAULTS);
 		this.docket.start();
 		McpMetrics metrics = new McpMetrics(this.docket);
 		metrics.bindTo(this.registry);
@@ -97,7 +98,7 @@ class RedisDocketObservabilityTests {
 		LettuceConnectionFactory unreachable = RedisTestSupport.connectionFactory(closedPort);
 		try {
 			RedisDocket docket = new RedisDocket(unreachable, McpJson.mapper(), this.name, Duration.ofHours(1),
-					Duration.ofSeconds(1));
+					Duration.ofSeconds(1), RedisTestSupport.KEY, DocketLimits.DEFAULTS);
 			Health health = new McpHealthIndicator(docket, null).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		}

@@ -23,6 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
+import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskInfo;
@@ -69,7 +70,8 @@ class RedisDocketTests {
 	}
 
 	private RedisDocket docket(Duration lease) {
-		RedisDocket docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1), lease);
+		RedisDocket docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1), lease,
+				RedisTestSupport.KEY, DocketLimits.DEFAULTS);
 		docket.start();
 		this.dockets.add(docket);
 		return docket;
@@ -106,7 +108,7 @@ class RedisDocketTests {
 		assertThat(claimed.task().id()).isEqualTo(submitted.id());
 		assertThat(claimed.task().attempts()).isEqualTo(1);
 		assertThat(docket.runningCount()).isEqualTo(1);
-		docket.progress(submitted.id(), 1.0, 2.0, "half");
+		docket.progress(claimed, 1.0, 2.0, "half");
 		assertThat(docket.get(submitted.id())).get().satisfies((task) -> {
 			assertThat(task.progress()).isEqualTo(1.0);
 			assertThat(task.total()).isEqualTo(2.0);
@@ -320,8 +322,8 @@ class RedisDocketTests {
 		b.addListener(recorder(seenByB));
 		a.submit(spec().build());
 		ClaimedTask claimed = claimOne(a, "w");
-		a.setStatus(claimed.task().id(), TaskStatus.INPUT_REQUIRED, "waiting");
-		a.setStatus(claimed.task().id(), TaskStatus.WORKING, null);
+		a.setStatus(claimed, TaskStatus.INPUT_REQUIRED, "waiting");
+		a.setStatus(claimed, TaskStatus.WORKING, null);
 		a.finish(claimed, completed("ok"));
 		assertThat(seenByA).containsExactly("input_required local", "working local", "completed local");
 		await().atMost(Duration.ofSeconds(5)).until(() -> seenByB.size() == 3);

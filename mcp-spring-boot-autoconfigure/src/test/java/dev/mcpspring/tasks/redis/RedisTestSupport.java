@@ -12,11 +12,19 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.tasks.DocketKey;
+
 /**
  * Connections and key hygiene for tests against a real Redis server: each test uses a
  * docket name of its own, so that tests never see each other's keys.
  */
 public final class RedisTestSupport {
+
+	/** The base64 key of the tests' dockets ({@code mcp.tasks.encryption-key}). */
+	public static final String KEY_BASE64 = "dGVzdC1vbmx5LWtleS1mb3ItbWNwLWRvY2tldHMtMzI=";
+
+	/** The key of the tests' dockets. */
+	public static final DocketKey KEY = DocketKey.fromBase64(KEY_BASE64);
 
 	private RedisTestSupport() {
 	}

@@ -1,0 +1,17 @@
+package dev.mcpspring.tasks;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.McpException;
+
+/**
+ * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket (see
+ * {@link DocketLimits}); MCP clients get it as a JSON-RPC error {@code -32602} with its
+ * message.
+ */
+public class TaskRefusedException extends McpException {
+
+	public TaskRefusedException(String message) {
+		super(ErrorCodes.INVALID_PARAMS, message);
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.mcpspring.abuse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+
+import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.InMemoryDocket;
+
+/**
+ * {@link DocketFairnessContract} for the in-memory docket.
+ */
+class InMemoryDocketFairnessTests extends DocketFairnessContract {
+
+	private final List<InMemoryDocket> dockets = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.dockets.forEach(InMemoryDocket::stop);
+	}
+
+	@Override
+	Docket docket() {
+		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), LEASE, 100_000, LIMITS);
+		docket.start();
+		this.dockets.add(docket);
+		return docket;
+	}
+
+}
