@@ -12,6 +12,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.tasks.Docket;
@@ -51,7 +52,10 @@ public final class McpWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties) {
 		McpProperties.Server config = properties.getServer();
-		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()),
+		McpProperties.Server.Json json = config.getJson();
+		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
+				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
+		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
 				config.getMaxRequestSize().toBytes(), config.getSse().getTimeout().toMillis());
 	}
 

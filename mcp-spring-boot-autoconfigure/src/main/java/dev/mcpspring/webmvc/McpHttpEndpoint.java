@@ -26,15 +26,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.JsonRpcResponse;
 import dev.mcpspring.protocol.McpException;
-import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSession;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,6 +67,8 @@ public class McpHttpEndpoint {
 
 	private final OriginPolicy originPolicy;
 
+	private final JsonBodyParser bodyParser;
+
 	private final long maxRequestBytes;
 
 	private final long streamTimeoutMillis;
@@ -79,14 +80,16 @@ public class McpHttpEndpoint {
 	 * @param server the server
 	 * @param eventStreams the SSE streams of the sessions
 	 * @param originPolicy the allowed origins
+	 * @param bodyParser parses POST bodies within the JSON limits
 	 * @param maxRequestBytes the largest accepted POST body
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
-			long maxRequestBytes, long streamTimeoutMillis) {
+			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis) {
 		this.server = server;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
+		this.bodyParser = bodyParser;
 		this.maxRequestBytes = maxRequestBytes;
 		this.streamTimeoutMillis = streamTimeoutMillis;
 	}
@@ -103,14 +106,10 @@ public class McpHttpEndpoint {
 		}
 		JsonNode json;
 		try {
-			json = McpJson.mapper().readTree(body);
+			json = this.bodyParser.parse(body);
 		}
-		catch (JacksonException ex) {
-			json = null;
-		}
-		if (json == null || json.isMissingNode()) {
-			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
-					"Parse error: the body is not valid JSON", null);
+		catch (McpException ex) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(), null);
 			return;
 		}
 		JsonRpcMessage message;
