@@ -298,6 +298,14 @@ public class McpProperties {
 			 */
 			private Duration timeout = Duration.ofMinutes(10);
 
+			/**
+			 * How many events may wait for a client that reads a GET stream slowly; one
+			 * more closes its connection, and the client resumes with Last-Event-ID.
+			 * Sending never waits for a client. At most replay-buffer, so that what was
+			 * waiting can be replayed.
+			 */
+			private int sendBuffer = 32;
+
 			public int getReplayBuffer() {
 				return this.replayBuffer;
 			}
@@ -321,6 +329,15 @@ public class McpProperties {
 
 			public void setTimeout(Duration timeout) {
 				this.timeout = timeout;
+			}
+
+			public int getSendBuffer() {
+				return this.sendBuffer;
+			}
+
+			public void setSendBuffer(int sendBuffer) {
+				Assert.isTrue(sendBuffer > 0, "mcp.server.sse.send-buffer must be positive");
+				this.sendBuffer = sendBuffer;
 			}
 
 		}

@@ -55,8 +55,10 @@ public final class McpWebMvcAutoConfiguration {
 		McpProperties.Server.Json json = config.getJson();
 		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
 				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
+		McpProperties.Server.Sse sse = config.getSse();
 		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
-				config.getMaxRequestSize().toBytes(), config.getSse().getTimeout().toMillis());
+				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
+				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
 	}
 
 	@Bean

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
@@ -73,6 +72,8 @@ public class McpHttpEndpoint {
 
 	private final long streamTimeoutMillis;
 
+	private final int sendBuffer;
+
 	private final SessionEventStreams eventStreams;
 
 	/**
@@ -83,15 +84,18 @@ public class McpHttpEndpoint {
 	 * @param bodyParser parses POST bodies within the JSON limits
 	 * @param maxRequestBytes the largest accepted POST body
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
+	 * @param sendBuffer how many events may wait for a slow client on a GET connection
+	 * before it is closed
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
-			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis) {
+			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer) {
 		this.server = server;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
 		this.bodyParser = bodyParser;
 		this.maxRequestBytes = maxRequestBytes;
 		this.streamTimeoutMillis = streamTimeoutMillis;
+		this.sendBuffer = sendBuffer;
 	}
 
 	@PostMapping
@@ -166,20 +170,20 @@ public class McpHttpEndpoint {
 	}
 
 	@GetMapping
-	public ResponseBodyEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if ("HEAD".equals(request.getMethod())) {
 			// Spring MVC routes HEAD to GET handlers: a HEAD must not open a stream that
 			// never ends
 			response.setHeader(HttpHeaders.ALLOW, "GET, POST, DELETE");
 			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
-			return null;
+			return;
 		}
 		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
-			return null;
+			return;
 		}
 		McpSession session = requireSession(request, response);
 		if (session == null || protocolVersion(request, response, session) == null) {
-			return null;
+			return;
 		}
 		String lastEventId = request.getHeader(LAST_EVENT_ID);
 		EventStream stream = (lastEventId != null) ? this.eventStreams.find(session.id(), lastEventId) : null;
@@ -191,13 +195,11 @@ public class McpHttpEndpoint {
 			stream = this.eventStreams.standaloneStream(session.id());
 			lastSequence = stream.lastEvent();
 		}
-		EmitterSseConnection connection = new EmitterSseConnection(this.streamTimeoutMillis);
+		AsyncSseConnection connection = AsyncSseConnection.start(request, response, this.streamTimeoutMillis,
+				this.sendBuffer);
 		EventStream connected = stream;
-		connection.emitter().onCompletion(() -> connected.detach(connection));
-		connection.emitter().onTimeout(() -> connected.detach(connection));
-		connection.emitter().onError((ex) -> connected.detach(connection));
+		connection.onClose(() -> connected.detach(connection));
 		stream.connect(connection, lastSequence);
-		return connection.emitter();
 	}
 
 	@DeleteMapping

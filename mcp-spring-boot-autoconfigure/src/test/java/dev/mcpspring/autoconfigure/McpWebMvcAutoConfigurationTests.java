@@ -167,7 +167,7 @@ class McpWebMvcAutoConfigurationTests {
 		@Bean
 		McpHttpEndpoint userEndpoint(McpServer server) {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.streams(), 10, 1000),
-					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0);
+					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16);
 		}
 
 	}
