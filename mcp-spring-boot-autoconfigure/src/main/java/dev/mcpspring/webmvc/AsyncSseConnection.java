@@ -55,6 +55,8 @@ final class AsyncSseConnection implements SseConnection, WriteListener, AsyncLis
 
 	private boolean flushNeeded;
 
+	private int replayQueued;
+
 	private boolean closing;
 
 	private AsyncSseConnection(AsyncContext async, ServletOutputStream out, int sendBuffer) {
@@ -113,12 +115,15 @@ final class AsyncSseConnection implements SseConnection, WriteListener, AsyncLis
 				return false;
 			}
 			if (!this.closed) {
-				if (limited && this.queue.size() >= this.sendBuffer) {
+				if (limited && this.queue.size() - this.replayQueued >= this.sendBuffer) {
 					// the client has fallen behind: it resumes from the replay buffer
 					this.closed = true;
 				}
 				else {
 					this.queue.addLast(bytes);
+					if (!limited) {
+						this.replayQueued++;
+					}
 					drain();
 				}
 			}
@@ -210,6 +215,8 @@ final class AsyncSseConnection implements SseConnection, WriteListener, AsyncLis
 			while (!this.closed && this.out.isReady()) {
 				byte[] next = this.queue.pollFirst();
 				if (next != null) {
+					// replayed bytes were queued first, so they leave first
+					this.replayQueued = Math.max(0, this.replayQueued - 1);
 					this.out.write(next);
 					this.flushNeeded = true;
 				}
