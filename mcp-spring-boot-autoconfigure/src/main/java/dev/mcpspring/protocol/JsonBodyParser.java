@@ -5,6 +5,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,13 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonBodyParser {
 
-	private static final Map<String, String> LIMITS = Map.of("getMaxNestingDepth",
-			"nests deeper than mcp.server.json.max-depth allows", "getMaxNumberLength",
-			"holds a number longer than mcp.server.json.max-number-length allows", "getMaxNameLength",
-			"holds a member name longer than mcp.server.json.max-name-length allows", "getMaxTokenCount",
-			"holds more JSON tokens than mcp.server.json.max-tokens allows", "getMaxStringLength",
-			"holds a string longer than mcp.server.max-request-size allows", "getMaxDocumentLength",
-			"is longer than mcp.server.max-request-size allows");
+	private static final Map<String, String> LIMITS = Map.of(
+			"getMaxNestingDepth", "nests deeper than mcp.server.json.max-depth allows",
+			"getMaxNumberLength", "holds a number longer than mcp.server.json.max-number-length allows",
+			"getMaxNameLength", "holds a member name longer than mcp.server.json.max-name-length allows",
+			"getMaxTokenCount", "holds more JSON tokens than mcp.server.json.max-tokens allows",
+			"getMaxStringLength", "holds a string longer than mcp.server.max-request-size allows",
+			"getMaxDocumentLength", "is longer than mcp.server.max-request-size allows");
 
 	private static final DeserializationFeature DUPLICATE_NAMES = DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY;
 
@@ -80,7 +81,8 @@ public final class JsonBodyParser {
 		}
 		catch (JacksonException ex) {
 			boolean duplicate = String.valueOf(ex.getMessage()).contains(DUPLICATE_NAMES.name());
-			throw parseError(duplicate ? "the body repeats a member name in an object" : "the body is not valid JSON");
+			throw parseError((duplicate ? "the body repeats a member name in an object" : "the body is not valid JSON")
+					+ where(ex.getLocation()));
 		}
 		if (json == null || json.isMissingNode()) {
 			throw parseError("the body is not valid JSON");
@@ -96,6 +98,11 @@ public final class JsonBodyParser {
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse("exceeds a JSON limit");
+	}
+
+	private static String where(TokenStreamLocation location) {
+		return (location != null && location.getLineNr() > 0)
+				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}
 
 	private static McpException parseError(String reason) {
