@@ -22,8 +22,8 @@ import org.springframework.http.MediaType;
 import dev.mcpspring.tasks.DaemonThreads;
 
 /**
- * The connection of a GET request, held open with servlet async processing and written
- * with non-blocking I/O: a write never waits for the client. Bytes the client cannot
+ * An SSE connection held open with servlet async processing (that of a GET request) and
+ * written with non-blocking I/O: a write never waits for the client. Bytes the client cannot
  * take yet wait in a queue that the container drains when the connection becomes
  * writable again; a client that lets more than the send buffer's events wait has fallen
  * behind, and its connection is closed (it resumes with {@code Last-Event-ID} from the
@@ -83,6 +83,21 @@ final class AsyncSseConnection implements SseConnection, WriteListener, AsyncLis
 		response.setHeader("Cache-Control", "no-cache");
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(timeoutMillis);
+		return open(async, response, sendBuffer);
+	}
+
+	/**
+	 * Writes an SSE stream on a response whose request is asynchronous already; the
+	 * connection completes the request when it closes.
+	 * @param async the asynchronous request
+	 * @param response its response, with the SSE headers set
+	 * @param sendBuffer how many events may wait for a slow client before its connection
+	 * is closed
+	 * @return the connection
+	 * @throws IOException when the client has gone
+	 */
+	static AsyncSseConnection open(AsyncContext async, HttpServletResponse response, int sendBuffer)
+			throws IOException {
 		AsyncSseConnection connection = new AsyncSseConnection(async, response.getOutputStream(), sendBuffer);
 		async.addListener(connection);
 		connection.out.setWriteListener(connection);
