@@ -131,6 +131,8 @@ public class McpProperties {
 
 		private final Sse sse = new Sse();
 
+		private final Json json = new Json();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -263,6 +265,75 @@ public class McpProperties {
 			return this.sse;
 		}
 
+		public Json getJson() {
+			return this.json;
+		}
+
+		/**
+		 * Limits on the JSON of request bodies, beyond which a body is a parse error
+		 * (-32700). Strings and the whole document are bounded by max-request-size.
+		 */
+		public static class Json {
+
+			/**
+			 * Deepest nesting of arrays and objects in a request body.
+			 */
+			private int maxDepth = 64;
+
+			/**
+			 * Most characters of a number in a request body.
+			 */
+			private int maxNumberLength = 1000;
+
+			/**
+			 * Most characters of a member name in a request body.
+			 */
+			private int maxNameLength = 1000;
+
+			/**
+			 * Most JSON tokens (values, names, starts and ends of arrays and objects)
+			 * in a request body; bounds the memory a small body can take once parsed.
+			 */
+			private int maxTokens = 200_000;
+
+			public int getMaxDepth() {
+				return this.maxDepth;
+			}
+
+			public void setMaxDepth(int maxDepth) {
+				Assert.isTrue(maxDepth >= 8, "mcp.server.json.max-depth must be at least 8");
+				this.maxDepth = maxDepth;
+			}
+
+			public int getMaxNumberLength() {
+				return this.maxNumberLength;
+			}
+
+			public void setMaxNumberLength(int maxNumberLength) {
+				Assert.isTrue(maxNumberLength >= 20, "mcp.server.json.max-number-length must be at least 20");
+				this.maxNumberLength = maxNumberLength;
+			}
+
+			public int getMaxNameLength() {
+				return this.maxNameLength;
+			}
+
+			public void setMaxNameLength(int maxNameLength) {
+				Assert.isTrue(maxNameLength >= 64, "mcp.server.json.max-name-length must be at least 64");
+				this.maxNameLength = maxNameLength;
+			}
+
+			public int getMaxTokens() {
+				return this.maxTokens;
+			}
+
+			public void setMaxTokens(int maxTokens) {
+				Assert.isTrue(maxTokens >= 1000, "mcp.server.json.max-tokens must be at least 1000");
+				this.maxTokens = maxTokens;
+			}
+
+		}
+
 		/**
 		 * Server-Sent Event streams.
 		 */
@@ -285,6 +356,14 @@ public class McpProperties {
 			 * client has to reconnect. Zero keeps it open until the client leaves.
 			 */
 			private Duration timeout = Duration.ofMinutes(10);
+
+			/**
+			 * How many events may wait for a client that reads a GET stream slowly; one
+			 * more closes its connection, and the client resumes with Last-Event-ID.
+			 * Sending never waits for a client. At most replay-buffer, so that what was
+			 * waiting can be replayed.
+			 */
+			private int sendBuffer = 32;
 
 			public int getReplayBuffer() {
 				return this.replayBuffer;
@@ -309,6 +388,15 @@ public class McpProperties {
 
 			public void setTimeout(Duration timeout) {
 				this.timeout = timeout;
+			}
+
+			public int getSendBuffer() {
+				return this.sendBuffer;
+			}
+
+			public void setSendBuffer(int sendBuffer) {
+				Assert.isTrue(sendBuffer > 0, "mcp.server.sse.send-buffer must be positive");
+				this.sendBuffer = sendBuffer;
 			}
 
 		}

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
@@ -53,8 +54,13 @@ public final class McpWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties) {
 		McpProperties.Server config = properties.getServer();
-		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()),
-				config.getMaxRequestSize().toBytes(), config.getSse().getTimeout().toMillis());
+		McpProperties.Server.Json json = config.getJson();
+		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
+				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
+		McpProperties.Server.Sse sse = config.getSse();
+		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
+				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
+				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
 	}
 
 	@Bean

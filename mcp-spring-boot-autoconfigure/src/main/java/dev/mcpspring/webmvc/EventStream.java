@@ -12,7 +12,9 @@ import dev.mcpspring.server.McpStreamSink;
  * {@code <stream id>-<sequence>}, unique within the session; the
  * latest events are kept, so a client that lost the connection resumes with a GET and
  * {@code Last-Event-ID} and receives exactly what it missed on this stream. Messages
- * published while no connection is attached are kept for that resumption.
+ * published while no connection is attached are kept for that resumption. Sending never
+ * waits for a slow client on a GET connection (see {@link AsyncSseConnection}): one that
+ * falls behind is closed and resumes from these events.
  */
 final class EventStream implements McpStreamSink {
 
@@ -54,10 +56,10 @@ final class EventStream implements McpStreamSink {
 			this.connection.close();
 		}
 		this.connection = connection;
-		boolean written = connection.write(SseEvents.priming(eventId(++this.sequence), null));
+		boolean written = connection.replay(SseEvents.priming(eventId(++this.sequence), null));
 		for (Event event : this.events) {
 			if (written && event.sequence > lastSequence) {
-				written = connection.write(event.bytes);
+				written = connection.replay(event.bytes);
 				if (written) {
 					this.delivered = event.sequence;
 				}

@@ -22,20 +22,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.JsonRpcResponse;
 import dev.mcpspring.protocol.McpException;
-import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSession;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,9 +67,13 @@ public class McpHttpEndpoint {
 
 	private final OriginPolicy originPolicy;
 
+	private final JsonBodyParser bodyParser;
+
 	private final long maxRequestBytes;
 
 	private final long streamTimeoutMillis;
+
+	private final int sendBuffer;
 
 	private final SessionEventStreams eventStreams;
 
@@ -80,16 +82,21 @@ public class McpHttpEndpoint {
 	 * @param server the server
 	 * @param eventStreams the SSE streams of the sessions
 	 * @param originPolicy the allowed origins
+	 * @param bodyParser parses POST bodies within the JSON limits
 	 * @param maxRequestBytes the largest accepted POST body
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
+	 * @param sendBuffer how many events may wait for a slow client on a GET connection
+	 * before it is closed
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
-			long maxRequestBytes, long streamTimeoutMillis) {
+			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer) {
 		this.server = server;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
+		this.bodyParser = bodyParser;
 		this.maxRequestBytes = maxRequestBytes;
 		this.streamTimeoutMillis = streamTimeoutMillis;
+		this.sendBuffer = sendBuffer;
 	}
 
 	@PostMapping
@@ -104,14 +111,10 @@ public class McpHttpEndpoint {
 		}
 		JsonNode json;
 		try {
-			json = McpJson.mapper().readTree(body);
+			json = this.bodyParser.parse(body);
 		}
-		catch (JacksonException ex) {
-			json = null;
-		}
-		if (json == null || json.isMissingNode()) {
-			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.PARSE_ERROR,
-					"Parse error: the body is not valid JSON", null);
+		catch (McpException ex) {
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(), null);
 			return;
 		}
 		JsonRpcMessage message;
@@ -168,20 +171,20 @@ public class McpHttpEndpoint {
 	}
 
 	@GetMapping
-	public ResponseBodyEmitter get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if ("HEAD".equals(request.getMethod())) {
 			// Spring MVC routes HEAD to GET handlers: a HEAD must not open a stream that
 			// never ends
 			response.setHeader(HttpHeaders.ALLOW, "GET, POST, DELETE");
 			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
-			return null;
+			return;
 		}
 		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
-			return null;
+			return;
 		}
 		McpSession session = requireSession(request, response);
 		if (session == null || protocolVersion(request, response, session) == null) {
-			return null;
+			return;
 		}
 		String lastEventId = request.getHeader(LAST_EVENT_ID);
 		EventStream stream = (lastEventId != null) ? this.eventStreams.find(session.id(), lastEventId) : null;
@@ -193,17 +196,15 @@ public class McpHttpEndpoint {
 			stream = this.eventStreams.standaloneStream(session.id());
 			if (stream == null) {
 				sessionNotFound(response);
-				return null;
+				return;
 			}
 			lastSequence = stream.lastEvent();
 		}
-		EmitterSseConnection connection = new EmitterSseConnection(this.streamTimeoutMillis);
+		AsyncSseConnection connection = AsyncSseConnection.start(request, response, this.streamTimeoutMillis,
+				this.sendBuffer);
 		EventStream connected = stream;
-		connection.emitter().onCompletion(() -> connected.detach(connection));
-		connection.emitter().onTimeout(() -> connected.detach(connection));
-		connection.emitter().onError((ex) -> connected.detach(connection));
+		connection.onClose(() -> connected.detach(connection));
 		stream.connect(connection, lastSequence);
-		return connection.emitter();
 	}
 
 	@DeleteMapping

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
@@ -166,7 +167,7 @@ class McpWebMvcAutoConfigurationTests {
 		@Bean
 		McpHttpEndpoint userEndpoint(McpServer server) {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.sessions(), server.streams(), 10, 1000),
-					new OriginPolicy(List.of("*")), 1024, 0);
+					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16);
 		}
 
 	}
