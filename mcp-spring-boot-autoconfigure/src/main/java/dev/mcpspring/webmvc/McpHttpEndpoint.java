@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -74,6 +75,8 @@ public class McpHttpEndpoint {
 
 	private final SessionEventStreams eventStreams;
 
+	private final McpAsyncCalls calls;
+
 	/**
 	 * Creates the endpoint.
 	 * @param server the server
@@ -81,10 +84,12 @@ public class McpHttpEndpoint {
 	 * @param originPolicy the allowed origins
 	 * @param maxRequestBytes the largest accepted POST body
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
+	 * @param calls runs the requests that may wait off the container's threads
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
-			long maxRequestBytes, long streamTimeoutMillis) {
+			long maxRequestBytes, long streamTimeoutMillis, McpAsyncCalls calls) {
 		this.server = server;
+		this.calls = calls;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
 		this.maxRequestBytes = maxRequestBytes;
@@ -143,7 +148,12 @@ public class McpHttpEndpoint {
 		if (message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
 					new PostResponseStream(response, this.eventStreams, session.id()));
-			handleRequest(message.method(), params, base.with(exchange), exchange);
+			if (McpAsyncCalls.isAsync(message.method())) {
+				handleAsync(message.method(), params, base.with(exchange), exchange, request, response);
+			}
+			else {
+				handleRequest(message.method(), params, base.with(exchange), exchange);
+			}
 			return;
 		}
 		if (message.isNotification()) {
@@ -225,6 +235,28 @@ public class McpHttpEndpoint {
 		}
 		response.setHeader(SESSION_ID, initialized.session().id());
 		McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.result(message.id(), initialized.result()));
+	}
+
+	private void handleAsync(String method, ObjectNode params, McpContext context, PostExchange exchange,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		JsonRpcError refused = this.calls.acquire(exchange.session().id());
+		if (refused != null) {
+			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(exchange.requestId(), refused));
+			return;
+		}
+		AsyncContext async;
+		try {
+			exchange.detachFromRequest();
+			async = request.startAsync();
+			async.setTimeout(0);
+		}
+		catch (RuntimeException ex) {
+			this.calls.release(exchange.session().id());
+			throw ex;
+		}
+		AsyncCall call = new AsyncCall(this.calls, this.server, method, params, context, exchange, async);
+		async.addListener(call);
+		this.calls.start(call);
 	}
 
 	private void handleRequest(String method, ObjectNode params, McpContext context, PostExchange exchange)

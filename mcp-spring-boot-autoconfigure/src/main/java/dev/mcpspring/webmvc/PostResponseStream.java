@@ -26,7 +26,11 @@ final class PostResponseStream {
 
 	private EventStream stream;
 
+	private ServletSseConnection connection;
+
 	private boolean done;
+
+	private boolean connectionLost;
 
 	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId) {
 		this.response = response;
@@ -42,7 +46,10 @@ final class PostResponseStream {
 	boolean send(Object message) {
 		this.lock.lock();
 		try {
-			return !this.done && stream().send(message);
+			if (this.done || (this.connectionLost && this.stream == null)) {
+				return false;
+			}
+			return stream().send(message);
 		}
 		finally {
 			this.lock.unlock();
@@ -56,7 +63,7 @@ final class PostResponseStream {
 	void disconnect() {
 		this.lock.lock();
 		try {
-			if (!this.done) {
+			if (!this.done && !this.connectionLost) {
 				stream().disconnect(this.streams.retryMillis());
 			}
 		}
@@ -80,11 +87,31 @@ final class PostResponseStream {
 			if (this.stream != null) {
 				this.stream.complete(message);
 			}
+			else if (this.connectionLost) {
+				return;
+			}
 			else if (message != null) {
 				McpHttpResponses.writeJson(this.response, HttpStatus.OK, message);
 			}
 			else {
 				this.response.setStatus(HttpStatus.ACCEPTED.value());
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stops writing to the response, whose connection has closed or whose request has
+	 * completed: what the stream sends from now on is kept for resumption only.
+	 */
+	void connectionLost() {
+		this.lock.lock();
+		try {
+			this.connectionLost = true;
+			if (this.stream != null) {
+				this.stream.detach(this.connection);
 			}
 		}
 		finally {
@@ -98,7 +125,8 @@ final class PostResponseStream {
 			this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 			this.response.setHeader("Cache-Control", "no-cache");
 			this.stream = this.streams.newRequestStream(this.sessionId);
-			this.stream.connect(new ServletSseConnection(this.response), -1);
+			this.connection = new ServletSseConnection(this.response);
+			this.stream.connect(this.connection, -1);
 		}
 		return this.stream;
 	}

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.webmvc.McpAsyncCalls;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.OriginPolicy;
@@ -164,9 +165,9 @@ class McpWebMvcAutoConfigurationTests {
 	static class UserEndpointConfiguration {
 
 		@Bean
-		McpHttpEndpoint userEndpoint(McpServer server) {
+		McpHttpEndpoint userEndpoint(McpServer server, McpAsyncCalls calls) {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.streams(), 10, 1000),
-					new OriginPolicy(List.of("*")), 1024, 0);
+					new OriginPolicy(List.of("*")), 1024, 0, calls);
 		}
 
 	}
