@@ -50,6 +50,8 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	private final AtomicBoolean finished = new AtomicBoolean();
 
+	private final long started = System.nanoTime();
+
 	AsyncCall(McpAsyncCalls calls, McpServer server, String method, ObjectNode params, McpContext context,
 			PostExchange exchange, AsyncContext asyncContext) {
 		this.calls = calls;
@@ -150,6 +152,17 @@ final class AsyncCall implements Runnable, AsyncListener {
 		logger.error("Failed to handle MCP request " + this.method, cause);
 		return JsonRpcResponse.error(this.exchange.requestId(),
 				new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+	}
+
+	/**
+	 * Checks that the client of a wait is still there, releasing the wait when it is not.
+	 * @param minimumAgeNanos how long the call must have waited to be checked
+	 */
+	void keepAlive(long minimumAgeNanos) {
+		if (isWait() && !this.finished.get() && System.nanoTime() - this.started >= minimumAgeNanos
+				&& !this.exchange.stream().keepAlive()) {
+			connectionLost();
+		}
 	}
 
 	private void connectionLost() {

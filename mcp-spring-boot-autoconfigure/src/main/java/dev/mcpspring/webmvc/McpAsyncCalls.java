@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 	/** JSON-RPC error code of a refused or interrupted call (implementation-defined). */
 	public static final int SERVER_UNAVAILABLE = -32000;
 
+	private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(5);
+
 	static final String LIMIT_TOTAL = "total";
 
 	static final String LIMIT_SESSION = "session";
@@ -68,6 +72,10 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private final LongAdder refusedSession = new LongAdder();
 
+	private final Duration keepAliveInterval;
+
+	private ScheduledExecutorService keepAlive;
+
 	private volatile boolean accepting;
 
 	private volatile boolean running;
@@ -84,6 +92,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 		this.maxCalls = maxCalls;
 		this.maxCallsPerSession = maxCallsPerSession;
 		this.shutdownTimeout = shutdownTimeout;
+		this.keepAliveInterval = KEEP_ALIVE_INTERVAL;
 		this.accepting = true;
 	}
 
@@ -181,9 +190,31 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		this.accepting = true;
 		this.running = true;
+		if (this.keepAlive == null) {
+			this.keepAlive = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-calls-keep-alive-"));
+			long millis = this.keepAliveInterval.toMillis();
+			this.keepAlive.scheduleWithFixedDelay(this::keepWaitsAlive, millis, millis, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Writes to the connections of waits ({@code tasks/result}) that have waited a while,
+	 * so that those whose client has gone are released: the container does not notice a
+	 * closed connection while the request is idle.
+	 */
+	private void keepWaitsAlive() {
+		long minimumAge = this.keepAliveInterval.toNanos();
+		for (AsyncCall call : this.calls) {
+			try {
+				call.keepAlive(minimumAge);
+			}
+			catch (RuntimeException ex) {
+				// checked again next time
+			}
+		}
 	}
 
 	@Override
@@ -211,9 +242,13 @@ public class McpAsyncCalls implements SmartLifecycle {
 		stopper.start();
 	}
 
-	private void stopAccepting() {
+	private synchronized void stopAccepting() {
 		this.accepting = false;
 		this.running = false;
+		if (this.keepAlive != null) {
+			this.keepAlive.shutdownNow();
+			this.keepAlive = null;
+		}
 		for (AsyncCall call : new ArrayList<>(this.calls)) {
 			if (call.isWait()) {
 				call.finish(null, null, shuttingDown(

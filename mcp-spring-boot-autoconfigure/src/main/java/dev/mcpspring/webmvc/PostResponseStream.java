@@ -1,6 +1,7 @@
 package dev.mcpspring.webmvc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,8 @@ import org.springframework.http.MediaType;
  * first) that ends with the result. Messages may be sent from any thread.
  */
 final class PostResponseStream {
+
+	private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -112,6 +115,30 @@ final class PostResponseStream {
 			this.connectionLost = true;
 			if (this.stream != null) {
 				this.stream.detach(this.connection);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Writes to the connection so that a client that has gone is noticed (an idle
+	 * asynchronous request is not): switches to SSE, then writes SSE comments.
+	 * @return {@code false} when the connection is known to be gone
+	 */
+	boolean keepAlive() {
+		this.lock.lock();
+		try {
+			if (this.connectionLost) {
+				return false;
+			}
+			if (this.done) {
+				return true;
+			}
+			EventStream stream = stream();
+			synchronized (stream) {
+				return this.connection.write(KEEP_ALIVE);
 			}
 		}
 		finally {
