@@ -253,6 +253,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 			if (call.isWait()) {
 				call.finish(null, null, shuttingDown(
 						"the server is shutting down; call tasks/result again (on another instance or after the restart)"));
+				call.cancel();
 			}
 		}
 	}

@@ -35,6 +35,8 @@ final class PostResponseStream {
 
 	private boolean connectionLost;
 
+	private boolean disconnected;
+
 	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId) {
 		this.response = response;
 		this.streams = streams;
@@ -68,6 +70,7 @@ final class PostResponseStream {
 		try {
 			if (!this.done && !this.connectionLost) {
 				stream().disconnect(this.streams.retryMillis());
+				this.disconnected = true;
 			}
 		}
 		finally {
@@ -133,7 +136,7 @@ final class PostResponseStream {
 			if (this.connectionLost) {
 				return false;
 			}
-			if (this.done) {
+			if (this.done || this.disconnected) {
 				return true;
 			}
 			EventStream stream = stream();

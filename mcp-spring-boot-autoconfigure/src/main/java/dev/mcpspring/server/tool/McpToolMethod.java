@@ -120,7 +120,11 @@ final class McpToolMethod implements McpToolHandler {
 			return failure(ex.getCause());
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			return stage.handle((value, failure) -> (failure != null) ? failure(unwrap(failure))
+			CompletableFuture<?> future = stage.toCompletableFuture();
+			if (context.exchange() != null) {
+				context.exchange().onCancel(() -> future.cancel(true));
+			}
+			return future.handle((value, failure) -> (failure != null) ? failure(unwrap(failure))
 					: this.converter.convert(value));
 		}
 		return this.converter.convert(result);
