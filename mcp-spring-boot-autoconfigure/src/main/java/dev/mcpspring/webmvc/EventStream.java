@@ -138,6 +138,14 @@ final class EventStream implements McpStreamSink {
 		return this.lastEvent;
 	}
 
+	/**
+	 * Returns the connection attached now.
+	 * @return the connection, or {@code null} when none is
+	 */
+	synchronized SseConnection connection() {
+		return this.connection;
+	}
+
 	synchronized boolean isCompleted() {
 		return this.completed;
 	}

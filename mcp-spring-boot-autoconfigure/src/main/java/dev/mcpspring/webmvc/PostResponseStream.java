@@ -141,6 +141,11 @@ final class PostResponseStream {
 			}
 			EventStream stream = stream();
 			synchronized (stream) {
+				SseConnection attached = stream.connection();
+				if (attached != this.connection) {
+					// resumed on another connection (true), or nobody is connected (false)
+					return attached != null;
+				}
 				return this.connection.write(KEEP_ALIVE);
 			}
 		}
