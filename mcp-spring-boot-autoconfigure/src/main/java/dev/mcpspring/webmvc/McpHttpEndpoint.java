@@ -77,6 +77,8 @@ public class McpHttpEndpoint {
 
 	private final McpAsyncCalls calls;
 
+	private volatile boolean asyncUnsupportedLogged;
+
 	/**
 	 * Creates the endpoint.
 	 * @param server the server
@@ -250,9 +252,15 @@ public class McpHttpEndpoint {
 			async = request.startAsync();
 			async.setTimeout(0);
 		}
-		catch (RuntimeException ex) {
+		catch (IllegalStateException ex) {
 			this.calls.release(exchange.session().id());
-			throw ex;
+			if (!this.asyncUnsupportedLogged) {
+				this.asyncUnsupportedLogged = true;
+				logger.warn("MCP calls run on the container's threads: a filter or servlet in front of the MCP "
+						+ "endpoint does not support asynchronous requests (" + ex.getMessage() + ")");
+			}
+			handleRequest(method, params, context, exchange);
+			return;
 		}
 		AsyncCall call = new AsyncCall(this.calls, this.server, method, params, context, exchange, async);
 		async.addListener(call);
