@@ -63,7 +63,7 @@ for jar in "$@"; do
 	echo "  flooded: $(measure)"
 	kill $flooder 2>/dev/null || true
 	wait $flooder 2>/dev/null || true
-	kill $server
+	kill -9 $server
 	wait $server 2>/dev/null || true
 	sleep 3
 done
