@@ -27,11 +27,24 @@ public final class RawMcpConnection implements AutoCloseable {
 	 * @throws IOException when the server cannot be reached
 	 */
 	public static RawMcpConnection post(int port, String sessionId, String json) throws IOException {
+		return post(port, sessionId, json, "");
+	}
+
+	/**
+	 * Opens a connection and POSTs a JSON-RPC message on it with extra headers.
+	 * @param port the server port
+	 * @param sessionId the MCP session id
+	 * @param json the message
+	 * @param headers extra header lines, each ending with CRLF
+	 * @return the connection
+	 * @throws IOException when the server cannot be reached
+	 */
+	public static RawMcpConnection post(int port, String sessionId, String json, String headers) throws IOException {
 		Socket socket = new Socket("127.0.0.1", port);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
 				+ "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " + sessionId + "\r\n"
-				+ "MCP-Protocol-Version: 2025-11-25\r\nContent-Length: " + body.length + "\r\n\r\n";
+				+ "MCP-Protocol-Version: 2025-11-25\r\n" + headers + "Content-Length: " + body.length + "\r\n\r\n";
 		OutputStream out = socket.getOutputStream();
 		out.write(head.getBytes(StandardCharsets.US_ASCII));
 		out.write(body);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
+import dev.mcpspring.context.McpContext;
 import dev.mcpspring.server.tool.McpTool;
 import dev.mcpspring.server.tool.McpToolParam;
 
@@ -17,6 +18,9 @@ import dev.mcpspring.server.tool.McpToolParam;
  */
 @Component
 public class SlowTools {
+
+	/** What {@code gated_header} read, by key, after passing the gate. */
+	public static final Map<String, String> HEADERS_READ = new ConcurrentHashMap<>();
 
 	/** Futures returned by {@code later}, by key, for the test to complete. */
 	public static final Map<String, CompletableFuture<String>> FUTURES = new ConcurrentHashMap<>();
@@ -49,6 +53,14 @@ public class SlowTools {
 			return "gate stayed closed";
 		}
 		return "passed";
+	}
+
+	@McpTool(name = "gated_header", description = "Waits at the gate, then reads the X-Probe header")
+	public String gatedHeader(@McpToolParam(description = "Key") String key, McpContext context)
+			throws InterruptedException {
+		String result = gated();
+		HEADERS_READ.put(key, result + " " + context.header("X-Probe"));
+		return result;
 	}
 
 	@McpTool(name = "later", description = "Answers when the test completes its future")
