@@ -47,6 +47,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(5);
 
+	private static final String RETRY_ELSEWHERE = "the server is shutting down; retry on another instance or later";
+
 	static final String LIMIT_TOTAL = "total";
 
 	static final String LIMIT_SESSION = "session";
@@ -134,7 +136,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 */
 	JsonRpcError acquire(String sessionId) {
 		if (!this.accepting) {
-			return shuttingDown("the server is shutting down; retry on another instance or later");
+			return shuttingDown(RETRY_ELSEWHERE);
 		}
 		if (this.active.incrementAndGet() > this.maxCalls) {
 			this.active.decrementAndGet();
@@ -163,14 +165,14 @@ public class McpAsyncCalls implements SmartLifecycle {
 	void start(AsyncCall call) {
 		this.calls.add(call);
 		if (!this.accepting) {
-			call.finish(null, null, shuttingDown("the server is shutting down; retry on another instance or later"));
+			call.finish(null, null, shuttingDown(RETRY_ELSEWHERE));
 			return;
 		}
 		try {
 			this.executor.execute(call);
 		}
 		catch (RejectedExecutionException ex) {
-			call.finish(null, null, shuttingDown("the server is shutting down; retry on another instance or later"));
+			call.finish(null, null, shuttingDown(RETRY_ELSEWHERE));
 		}
 	}
 
