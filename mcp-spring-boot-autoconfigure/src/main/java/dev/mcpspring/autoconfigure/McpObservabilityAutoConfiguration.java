@@ -12,19 +12,21 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.mcpspring.observability.McpCallMetrics;
 import dev.mcpspring.observability.McpHealthIndicator;
 import dev.mcpspring.observability.McpMetrics;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
+import dev.mcpspring.webmvc.McpAsyncCalls;
 import dev.mcpspring.webmvc.SessionEventStreams;
 
 /**
  * Auto-configuration of MCP metrics (with a {@link MeterRegistry}) and of the docket and
  * worker health indicator (with Actuator's health support).
  */
-@AutoConfiguration(after = McpTasksAutoConfiguration.class,
+@AutoConfiguration(after = { McpTasksAutoConfiguration.class, McpWebMvcAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnBean(McpServer.class)
 public final class McpObservabilityAutoConfiguration {
@@ -46,6 +48,13 @@ public final class McpObservabilityAutoConfiguration {
 				instance.addListener(metrics);
 			}
 			return metrics;
+		}
+
+		@Bean
+		@ConditionalOnBean(McpAsyncCalls.class)
+		@ConditionalOnMissingBean
+		McpCallMetrics mcpCallMetrics(McpAsyncCalls calls) {
+			return new McpCallMetrics(calls);
 		}
 
 	}

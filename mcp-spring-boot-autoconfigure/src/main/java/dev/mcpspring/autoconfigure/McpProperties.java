@@ -129,6 +129,24 @@ public class McpProperties {
 		 */
 		private Duration clientRequestTimeout = Duration.ofMinutes(5);
 
+		/**
+		 * Maximum number of MCP calls (tools/call, resources/read, prompts/get,
+		 * completion/complete, tasks/result) in flight on this server; more are refused
+		 * at once with a JSON-RPC error.
+		 */
+		private int maxConcurrentCalls = 200;
+
+		/**
+		 * Maximum number of MCP calls in flight per session; more are refused at once
+		 * with a JSON-RPC error.
+		 */
+		private int maxConcurrentCallsPerSession = 32;
+
+		/**
+		 * How long running MCP calls may finish on shutdown before they are cancelled.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
 		private final Sse sse = new Sse();
 
 		private final Json json = new Json();
@@ -259,6 +277,33 @@ public class McpProperties {
 
 		public void setClientRequestTimeout(Duration clientRequestTimeout) {
 			this.clientRequestTimeout = clientRequestTimeout;
+		}
+
+		public int getMaxConcurrentCalls() {
+			return this.maxConcurrentCalls;
+		}
+
+		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+			Assert.isTrue(maxConcurrentCalls > 0, "mcp.server.max-concurrent-calls must be positive");
+			this.maxConcurrentCalls = maxConcurrentCalls;
+		}
+
+		public int getMaxConcurrentCallsPerSession() {
+			return this.maxConcurrentCallsPerSession;
+		}
+
+		public void setMaxConcurrentCallsPerSession(int maxConcurrentCallsPerSession) {
+			Assert.isTrue(maxConcurrentCallsPerSession > 0,
+					"mcp.server.max-concurrent-calls-per-session must be positive");
+			this.maxConcurrentCallsPerSession = maxConcurrentCallsPerSession;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
 		}
 
 		public Sse getSse() {

@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -7,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +23,7 @@ import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
+import dev.mcpspring.webmvc.McpAsyncCalls;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.OriginPolicy;
@@ -52,7 +58,25 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties) {
+	McpAsyncCalls mcpAsyncCalls(McpProperties properties, Environment environment) {
+		McpProperties.Server config = properties.getServer();
+		Executor executor;
+		if (Threading.VIRTUAL.isActive(environment)) {
+			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("mcp-call-");
+			virtual.setVirtualThreads(true);
+			executor = virtual;
+		}
+		else {
+			executor = McpAsyncCalls.platformThreadExecutor();
+		}
+		return new McpAsyncCalls(executor, config.getMaxConcurrentCalls(), config.getMaxConcurrentCallsPerSession(),
+				config.getShutdownTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties,
+			McpAsyncCalls calls) {
 		McpProperties.Server config = properties.getServer();
 		McpProperties.Server.Json json = config.getJson();
 		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
@@ -60,7 +84,7 @@ public final class McpWebMvcAutoConfiguration {
 		McpProperties.Server.Sse sse = config.getSse();
 		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
 				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
-				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
+				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls);
 	}
 
 	@Bean

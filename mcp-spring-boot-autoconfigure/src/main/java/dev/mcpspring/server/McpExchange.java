@@ -20,6 +20,8 @@ public abstract class McpExchange {
 
 	private Thread runner;
 
+	private Runnable cancelAction;
+
 	/**
 	 * Returns the session the request belongs to.
 	 * @return the session, or {@code null} when there is none
@@ -124,10 +126,11 @@ public abstract class McpExchange {
 	}
 
 	/**
-	 * Cancels the exchange: sets the flag the handler reads and interrupts the thread
-	 * running it.
+	 * Cancels the exchange: sets the flag the handler reads, interrupts the thread
+	 * running it, and runs the action registered with {@link #onCancel(Runnable)}.
 	 */
 	public void cancel() {
+		Runnable action;
 		synchronized (this.lock) {
 			if (this.cancelled) {
 				return;
@@ -136,7 +139,26 @@ public abstract class McpExchange {
 			if (this.runner != null) {
 				this.runner.interrupt();
 			}
+			action = this.cancelAction;
 		}
+		if (action != null) {
+			action.run();
+		}
+	}
+
+	/**
+	 * Registers what cancels work that waits without a thread (a pending result): run
+	 * once on {@link #cancel()}, at once when the exchange is cancelled already.
+	 * @param action the action
+	 */
+	public void onCancel(Runnable action) {
+		synchronized (this.lock) {
+			if (!this.cancelled) {
+				this.cancelAction = action;
+				return;
+			}
+		}
+		action.run();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.context.McpContext;
@@ -189,7 +190,8 @@ public class McpServer {
 	 * @param method the method
 	 * @param params the params
 	 * @param context the context, holding the exchange of this request
-	 * @return the result
+	 * @return the result, or a {@link CompletionStage} of it when the handler answers
+	 * later without holding a thread
 	 * @throws Exception an {@link McpException} to answer with a JSON-RPC error
 	 */
 	public Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
@@ -203,11 +205,19 @@ public class McpServer {
 			return handler.handle(params, context);
 		}
 		this.inFlight.put(key, exchange);
+		boolean pending = false;
 		try {
-			return handler.handle(params, context);
+			Object result = handler.handle(params, context);
+			if (result instanceof CompletionStage<?> stage) {
+				pending = true;
+				return stage.whenComplete((value, failure) -> this.inFlight.remove(key, exchange));
+			}
+			return result;
 		}
 		finally {
-			this.inFlight.remove(key, exchange);
+			if (!pending) {
+				this.inFlight.remove(key, exchange);
+			}
 		}
 	}
 

@@ -144,6 +144,14 @@ final class EventStream implements McpStreamSink {
 		return this.connection != null;
 	}
 
+	/**
+	 * Returns the connection attached now.
+	 * @return the connection, or {@code null} when none is
+	 */
+	synchronized SseConnection connection() {
+		return this.connection;
+	}
+
 	synchronized boolean isCompleted() {
 		return this.completed;
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -77,6 +78,10 @@ public class McpHttpEndpoint {
 
 	private final SessionEventStreams eventStreams;
 
+	private final McpAsyncCalls calls;
+
+	private volatile boolean asyncUnsupportedLogged;
+
 	/**
 	 * Creates the endpoint.
 	 * @param server the server
@@ -87,10 +92,13 @@ public class McpHttpEndpoint {
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
 	 * @param sendBuffer how many events may wait for a slow client on a GET connection
 	 * before it is closed
+	 * @param calls runs the requests that may wait off the container's threads
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
-			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer) {
+			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer,
+			McpAsyncCalls calls) {
 		this.server = server;
+		this.calls = calls;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
 		this.bodyParser = bodyParser;
@@ -147,7 +155,12 @@ public class McpHttpEndpoint {
 		if (message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
 					new PostResponseStream(response, this.eventStreams, session.id()));
-			handleRequest(message.method(), params, base.with(exchange), exchange);
+			if (McpAsyncCalls.isAsync(message.method())) {
+				handleAsync(message.method(), params, base.with(exchange), exchange, request, response);
+			}
+			else {
+				handleRequest(message.method(), params, base.with(exchange), exchange);
+			}
 			return;
 		}
 		if (message.isNotification()) {
@@ -231,6 +244,34 @@ public class McpHttpEndpoint {
 		}
 		response.setHeader(SESSION_ID, initialized.session().id());
 		McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.result(message.id(), initialized.result()));
+	}
+
+	private void handleAsync(String method, ObjectNode params, McpContext context, PostExchange exchange,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		JsonRpcError refused = this.calls.acquire(exchange.session().id());
+		if (refused != null) {
+			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(exchange.requestId(), refused));
+			return;
+		}
+		AsyncContext async;
+		try {
+			exchange.detachFromRequest();
+			async = request.startAsync();
+			async.setTimeout(0);
+		}
+		catch (IllegalStateException ex) {
+			this.calls.release(exchange.session().id());
+			if (!this.asyncUnsupportedLogged) {
+				this.asyncUnsupportedLogged = true;
+				logger.warn("MCP calls run on the container's threads: a filter or servlet in front of the MCP "
+						+ "endpoint does not support asynchronous requests (" + ex.getMessage() + ")");
+			}
+			handleRequest(method, params, context, exchange);
+			return;
+		}
+		AsyncCall call = new AsyncCall(this.calls, this.server, method, params, context, exchange, async);
+		async.addListener(call);
+		this.calls.start(call);
 	}
 
 	private void handleRequest(String method, ObjectNode params, McpContext context, PostExchange exchange)

@@ -1,6 +1,9 @@
 package dev.mcpspring.webmvc;
 
 import java.security.Principal;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,7 +30,9 @@ final class PostExchange extends McpExchange {
 
 	private final PostResponseStream stream;
 
-	private final HttpServletRequest request;
+	private HttpServletRequest request;
+
+	private Map<String, String> headers;
 
 	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, JsonNode requestId,
 			JsonNode progressToken, PostResponseStream stream) {
@@ -81,7 +86,23 @@ final class PostExchange extends McpExchange {
 
 	@Override
 	public String header(String name) {
-		return this.request.getHeader(name);
+		HttpServletRequest request = this.request;
+		return (request != null) ? request.getHeader(name) : this.headers.get(name);
+	}
+
+	/**
+	 * Copies the request headers and lets go of the request, so that they can be read
+	 * while the request is handled asynchronously, even after its connection closed.
+	 */
+	void detachFromRequest() {
+		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		Enumeration<String> names = this.request.getHeaderNames();
+		while (names.hasMoreElements()) {
+			String name = names.nextElement();
+			headers.putIfAbsent(name, this.request.getHeader(name));
+		}
+		this.headers = headers;
+		this.request = null;
 	}
 
 	PostResponseStream stream() {

@@ -1,6 +1,7 @@
 package dev.mcpspring.webmvc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,8 @@ import org.springframework.http.MediaType;
  */
 final class PostResponseStream {
 
+	private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final HttpServletResponse response;
@@ -26,7 +29,13 @@ final class PostResponseStream {
 
 	private EventStream stream;
 
+	private ServletSseConnection connection;
+
 	private boolean done;
+
+	private boolean connectionLost;
+
+	private boolean disconnected;
 
 	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId) {
 		this.response = response;
@@ -42,7 +51,10 @@ final class PostResponseStream {
 	boolean send(Object message) {
 		this.lock.lock();
 		try {
-			return !this.done && stream().send(message);
+			if (this.done || (this.connectionLost && this.stream == null)) {
+				return false;
+			}
+			return stream().send(message);
 		}
 		finally {
 			this.lock.unlock();
@@ -56,8 +68,9 @@ final class PostResponseStream {
 	void disconnect() {
 		this.lock.lock();
 		try {
-			if (!this.done) {
+			if (!this.done && !this.connectionLost) {
 				stream().disconnect(this.streams.retryMillis());
+				this.disconnected = true;
 			}
 		}
 		finally {
@@ -80,6 +93,9 @@ final class PostResponseStream {
 			if (this.stream != null) {
 				this.stream.complete(message);
 			}
+			else if (this.connectionLost) {
+				return;
+			}
 			else if (message != null) {
 				McpHttpResponses.writeJson(this.response, HttpStatus.OK, message);
 			}
@@ -101,7 +117,7 @@ final class PostResponseStream {
 	void unavailable(Object message) throws IOException {
 		this.lock.lock();
 		try {
-			if (this.stream == null && !this.done) {
+			if (this.stream == null && !this.done && !this.connectionLost) {
 				this.done = true;
 				this.response.setHeader("Retry-After", "2");
 				McpHttpResponses.writeJson(this.response, HttpStatus.SERVICE_UNAVAILABLE, message);
@@ -114,13 +130,60 @@ final class PostResponseStream {
 		complete(message);
 	}
 
+	/**
+	 * Stops writing to the response, whose connection has closed or whose request has
+	 * completed: what the stream sends from now on is kept for resumption only.
+	 */
+	void connectionLost() {
+		this.lock.lock();
+		try {
+			this.connectionLost = true;
+			if (this.stream != null) {
+				this.stream.detach(this.connection);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Writes to the connection so that a client that has gone is noticed (an idle
+	 * asynchronous request is not): switches to SSE, then writes SSE comments.
+	 * @return {@code false} when the connection is known to be gone
+	 */
+	boolean keepAlive() {
+		this.lock.lock();
+		try {
+			if (this.connectionLost) {
+				return false;
+			}
+			if (this.done || this.disconnected) {
+				return true;
+			}
+			EventStream stream = stream();
+			synchronized (stream) {
+				SseConnection attached = stream.connection();
+				if (attached != this.connection) {
+					// resumed on another connection (true), or nobody is connected (false)
+					return attached != null;
+				}
+				return this.connection.write(KEEP_ALIVE);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private EventStream stream() {
 		if (this.stream == null) {
 			this.response.setStatus(HttpStatus.OK.value());
 			this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 			this.response.setHeader("Cache-Control", "no-cache");
 			this.stream = this.streams.newRequestStream(this.sessionId);
-			this.stream.connect(new ServletSseConnection(this.response), -1);
+			this.connection = new ServletSseConnection(this.response);
+			this.stream.connect(this.connection, -1);
 		}
 		return this.stream;
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.webmvc.McpAsyncCalls;
 import dev.mcpspring.webmvc.McpContextInterceptor;
 import dev.mcpspring.webmvc.McpHttpEndpoint;
 import dev.mcpspring.webmvc.OriginPolicy;
@@ -165,9 +166,9 @@ class McpWebMvcAutoConfigurationTests {
 	static class UserEndpointConfiguration {
 
 		@Bean
-		McpHttpEndpoint userEndpoint(McpServer server) {
+		McpHttpEndpoint userEndpoint(McpServer server, McpAsyncCalls calls) {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.sessions(), server.streams(), 10, 1000),
-					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16);
+					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16, calls);
 		}
 
 	}

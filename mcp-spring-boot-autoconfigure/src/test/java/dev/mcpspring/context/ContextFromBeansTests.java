@@ -47,7 +47,7 @@ class ContextFromBeansTests {
 		assertThat(seen.path("worker").asString()).isEqualTo("user-worker");
 		assertThat(seen.path("background").asBoolean()).isFalse();
 		assertThat(seen.path("thread").asString()).isNotEqualTo(seen.path("startupThread").asString())
-			.startsWith("http-nio-");
+			.startsWith("mcp-call-");
 	}
 
 	@Test

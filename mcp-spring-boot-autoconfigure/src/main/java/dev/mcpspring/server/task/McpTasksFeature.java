@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.protocol.ErrorCodes;
@@ -40,8 +41,6 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 
 	/** The {@code _meta} key relating a message to a task. */
 	public static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
-
-	private static final Duration RESULT_WAIT_SLICE = Duration.ofSeconds(5);
 
 	private final Docket docket;
 
@@ -123,30 +122,25 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 	}
 
 	/**
-	 * Waits until the task finishes, delivering on this request's stream the requests
-	 * the task sends to the client meanwhile; then answers with the task's result.
+	 * Waits, without holding a thread, until the task finishes, delivering on this
+	 * request's stream the requests the task sends to the client meanwhile; then answers
+	 * with the task's result.
 	 */
-	private Object result(ObjectNode params, McpContext context) throws Exception {
+	private Object result(ObjectNode params, McpContext context) {
 		TaskInfo task = find(params, context);
 		McpExchange exchange = context.exchange();
-		this.messages.listen(task.id());
-		try {
-			TaskInfo finished = exchange.runCancellable(() -> {
-				TaskInfo current = task;
-				while (!current.status().isTerminal()) {
-					Object message = this.messages.poll(task.id(), RESULT_WAIT_SLICE);
-					if (message instanceof JsonRpcNotification request) {
-						exchange.send(request);
-					}
-					current = this.docket.get(task.id()).orElseThrow(() -> unknown(task.id()));
-				}
-				return current;
-			});
-			return resultOf(finished);
-		}
-		finally {
-			this.messages.remove(task.id());
-		}
+		CompletableFuture<TaskInfo> finished = this.messages.await(task.id(), (message) -> {
+			if (message instanceof JsonRpcNotification request) {
+				exchange.send(request);
+			}
+		}, this.docket::get);
+		exchange.onCancel(() -> finished.cancel(false));
+		return finished.thenApply((current) -> {
+			if (current == null) {
+				throw unknown(task.id());
+			}
+			return resultOf(current);
+		});
 	}
 
 	private Object resultOf(TaskInfo task) {

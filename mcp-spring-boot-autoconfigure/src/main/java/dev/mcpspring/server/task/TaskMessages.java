@@ -2,73 +2,220 @@ package dev.mcpspring.server.task;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.tasks.DaemonThreads;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 
 /**
  * Requests a background task sends to the client (elicitation, sampling), queued until
  * the client calls {@code tasks/result}, which delivers them on its stream (as the spec
- * describes for {@code input_required}). Held by the process that runs the task.
+ * describes for {@code input_required}); and the {@code tasks/result} requests waiting
+ * for their task to finish. A wait holds no thread: it ends on the docket's event of the
+ * task's end, and one shared thread re-checks the waited-for tasks every few seconds in
+ * case an event was missed (pub/sub gives no guarantee). Held by the process that runs
+ * the task.
  */
 public class TaskMessages implements DocketListener {
 
-	/** Offered to a waiting {@code tasks/result} when its task finishes. */
-	static final Object FINISHED = new Object();
+	private static final Log logger = LogFactory.getLog(TaskMessages.class);
 
-	private final Map<String, BlockingQueue<Object>> queues = new ConcurrentHashMap<>();
+	private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
+
+	private final Map<String, Queue<Object>> queues = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+
+	private final Duration recheckInterval;
+
+	private ScheduledExecutorService scheduler;
+
+	private boolean closed;
 
 	/**
-	 * Queues a message of a task.
+	 * Creates the messages, re-checking waits every 5 seconds.
+	 */
+	public TaskMessages() {
+		this(RECHECK_INTERVAL);
+	}
+
+	TaskMessages(Duration recheckInterval) {
+		this.recheckInterval = recheckInterval;
+	}
+
+	/**
+	 * Queues a message of a task, and delivers it at once when a client waits.
 	 * @param taskId the task id
 	 * @param message the message
 	 */
 	void offer(String taskId, Object message) {
-		queue(taskId).offer(message);
+		this.queues.computeIfAbsent(taskId, (id) -> new ConcurrentLinkedQueue<>()).offer(message);
+		deliver(taskId);
 	}
 
 	/**
-	 * Starts listening to a task's messages; call before checking the task's status, so
-	 * that its finishing is not missed.
+	 * Waits for a task to finish without holding a thread. The task's queued messages,
+	 * and those it sends meanwhile, go to {@code delivery}.
 	 * @param taskId the task id
+	 * @param delivery receives the task's messages
+	 * @param lookup reads the task's current state from the docket
+	 * @return completed with the finished task, or with {@code null} when the task no
+	 * longer exists; cancel it to stop waiting
 	 */
-	void listen(String taskId) {
-		queue(taskId);
+	CompletableFuture<TaskInfo> await(String taskId, Consumer<Object> delivery,
+			Function<String, Optional<TaskInfo>> lookup) {
+		Waiter waiter = new Waiter(taskId, delivery, lookup);
+		this.waiters.computeIfAbsent(taskId, (id) -> ConcurrentHashMap.newKeySet()).add(waiter);
+		waiter.future.whenComplete((task, failure) -> forget(waiter, task != null));
+		deliver(taskId);
+		check(taskId, waiter);
+		if (!waiter.future.isDone()) {
+			ensureRechecking();
+		}
+		return waiter.future;
 	}
 
 	/**
-	 * Waits for the next message of a task.
-	 * @param taskId the task id
-	 * @param timeout the longest to wait
-	 * @return the message, {@link #FINISHED}, or {@code null} after the timeout
-	 * @throws InterruptedException when interrupted
+	 * Returns the number of {@code tasks/result} requests waiting.
+	 * @return the number
 	 */
-	Object poll(String taskId, Duration timeout) throws InterruptedException {
-		return queue(taskId).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	/**
-	 * Forgets the messages of a finished task.
-	 * @param taskId the task id
-	 */
-	void remove(String taskId) {
-		this.queues.remove(taskId);
+	int waitingCount() {
+		return this.waiters.values().stream().mapToInt(Set::size).sum();
 	}
 
 	@Override
 	public void onStatusChanged(TaskInfo task, boolean local) {
-		BlockingQueue<Object> queue = this.queues.get(task.id());
-		if (queue != null && task.status().isTerminal()) {
-			queue.offer(FINISHED);
+		if (task.status().isTerminal() && this.waiters.containsKey(task.id())) {
+			ScheduledExecutorService scheduler = scheduler();
+			if (scheduler != null) {
+				// the event may carry the status only: read the task off this thread
+				scheduler.execute(() -> check(task.id(), null));
+			}
+			else {
+				check(task.id(), null);
+			}
 		}
 	}
 
-	private BlockingQueue<Object> queue(String taskId) {
-		return this.queues.computeIfAbsent(taskId, (id) -> new LinkedBlockingQueue<>());
+	/**
+	 * Stops re-checking; waits still end on the docket's events.
+	 */
+	public synchronized void close() {
+		this.closed = true;
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	private void deliver(String taskId) {
+		Set<Waiter> waiting = this.waiters.get(taskId);
+		Queue<Object> queue = this.queues.get(taskId);
+		if (waiting == null || queue == null) {
+			return;
+		}
+		for (Waiter waiter : waiting) {
+			Object message;
+			while (!waiter.future.isDone() && (message = queue.poll()) != null) {
+				waiter.delivery.accept(message);
+			}
+			return;
+		}
+	}
+
+	private void check(String taskId, Waiter only) {
+		Set<Waiter> waiting = this.waiters.get(taskId);
+		if (waiting == null || waiting.isEmpty()) {
+			return;
+		}
+		Waiter first = (only != null) ? only : waiting.iterator().next();
+		Optional<TaskInfo> current;
+		try {
+			current = first.lookup.apply(taskId);
+		}
+		catch (RuntimeException ex) {
+			if (only != null) {
+				throw ex;
+			}
+			logger.debug("Failed to re-check task " + taskId + "; trying again later", ex);
+			return;
+		}
+		if (current.isPresent() && !current.get().status().isTerminal()) {
+			return;
+		}
+		deliver(taskId);
+		TaskInfo task = current.orElse(null);
+		if (only != null) {
+			only.future.complete(task);
+		}
+		else {
+			waiting.forEach((waiter) -> waiter.future.complete(task));
+		}
+	}
+
+	private void recheck() {
+		for (String taskId : this.waiters.keySet()) {
+			try {
+				check(taskId, null);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Failed to re-check task " + taskId + "; trying again later", ex);
+			}
+		}
+	}
+
+	private void forget(Waiter waiter, boolean finished) {
+		this.waiters.computeIfPresent(waiter.taskId, (id, set) -> {
+			set.remove(waiter);
+			return set.isEmpty() ? null : set;
+		});
+		if (finished) {
+			this.queues.remove(waiter.taskId);
+		}
+	}
+
+	private synchronized ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
+	private synchronized void ensureRechecking() {
+		if (this.scheduler == null && !this.closed) {
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-task-result-"));
+			long millis = this.recheckInterval.toMillis();
+			this.scheduler.scheduleWithFixedDelay(this::recheck, millis, millis, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static final class Waiter {
+
+		private final String taskId;
+
+		private final Consumer<Object> delivery;
+
+		private final Function<String, Optional<TaskInfo>> lookup;
+
+		private final CompletableFuture<TaskInfo> future = new CompletableFuture<>();
+
+		Waiter(String taskId, Consumer<Object> delivery, Function<String, Optional<TaskInfo>> lookup) {
+			this.taskId = taskId;
+			this.delivery = delivery;
+			this.lookup = lookup;
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -68,6 +69,33 @@ final class McpToolMethod implements McpToolHandler {
 
 	@Override
 	public CallToolResult call(ObjectNode arguments, McpContext context) throws Exception {
+		Object result = callWithoutWaiting(arguments, context);
+		if (result instanceof CompletionStage<?> stage) {
+			CompletableFuture<?> future = stage.toCompletableFuture();
+			try {
+				return (CallToolResult) future.get();
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new CancellationException("Interrupted while waiting for the tool's result");
+			}
+			catch (ExecutionException ex) {
+				throw sneakyThrow(ex.getCause());
+			}
+		}
+		return (CallToolResult) result;
+	}
+
+	/**
+	 * Calls the tool without waiting for a {@link CompletionStage} it returns.
+	 * @param arguments the arguments
+	 * @param context the context of the call
+	 * @return the {@link CallToolResult}, or a {@link CompletionStage} of it when the
+	 * method returned a stage
+	 * @throws Exception a {@link McpException} to answer with a JSON-RPC error
+	 */
+	Object callWithoutWaiting(ObjectNode arguments, McpContext context) throws Exception {
 		Object[] values = new Object[this.arguments.size()];
 		try {
 			for (int i = 0; i < values.length; i++) {
@@ -84,30 +112,26 @@ final class McpToolMethod implements McpToolHandler {
 				return CallToolResult.error(describe(violations));
 			}
 		}
+		Object result;
 		try {
-			Object result = this.method.invoke(this.bean, values);
-			if (result instanceof CompletionStage<?> stage) {
-				result = await(stage.toCompletableFuture());
-			}
-			return this.converter.convert(result);
+			result = this.method.invoke(this.bean, values);
 		}
 		catch (InvocationTargetException ex) {
 			return failure(ex.getCause());
 		}
-		catch (ExecutionException ex) {
-			return failure(ex.getCause());
+		if (result instanceof CompletionStage<?> stage) {
+			CompletableFuture<?> future = stage.toCompletableFuture();
+			if (context.exchange() != null) {
+				context.exchange().onCancel(() -> future.cancel(true));
+			}
+			return future.handle((value, failure) -> (failure != null) ? failure(unwrap(failure))
+					: this.converter.convert(value));
 		}
+		return this.converter.convert(result);
 	}
 
-	private static Object await(CompletableFuture<?> future) throws ExecutionException {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException ex) {
-			future.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new CancellationException("Interrupted while waiting for the tool's result");
-		}
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	private CallToolResult failure(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.mcpspring.server.tool;
 
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.protocol.CallToolResult;
@@ -80,16 +81,20 @@ public class McpToolsFeature implements McpFeature {
 		return callDirectly(tool, arguments, context);
 	}
 
-	private CallToolResult callDirectly(RegisteredTool tool, ObjectNode arguments, McpContext context)
-			throws Exception {
+	private Object callDirectly(RegisteredTool tool, ObjectNode arguments, McpContext context) throws Exception {
 		long start = System.nanoTime();
 		String outcome = "failure";
 		try {
-			CallToolResult result = context.exchange().runCancellable(() -> tool.handler().call(arguments, context));
+			Object result = context.exchange().runCancellable(() -> invoke(tool, arguments, context));
+			if (result instanceof CompletionStage<?> stage) {
+				outcome = null;
+				return stage.whenComplete((value, failure) -> this.observer.called(tool.listed().name(),
+						outcome(context, (CallToolResult) value, failure), System.nanoTime() - start));
+			}
+			outcome = outcome(context, (CallToolResult) result, null);
 			if (context.isCancelled()) {
 				throw new CancellationException("The tool call was cancelled");
 			}
-			outcome = result.isError() ? "error" : "success";
 			return result;
 		}
 		catch (CancellationException ex) {
@@ -97,8 +102,28 @@ public class McpToolsFeature implements McpFeature {
 			throw ex;
 		}
 		finally {
-			this.observer.called(tool.listed().name(), outcome, System.nanoTime() - start);
+			if (outcome != null) {
+				this.observer.called(tool.listed().name(), outcome, System.nanoTime() - start);
+			}
 		}
+	}
+
+	private static Object invoke(RegisteredTool tool, ObjectNode arguments, McpContext context) throws Exception {
+		if (tool.handler() instanceof McpToolMethod method) {
+			return method.callWithoutWaiting(arguments, context);
+		}
+		return tool.handler().call(arguments, context);
+	}
+
+	private static String outcome(McpContext context, CallToolResult result, Throwable failure) {
+		if (context.isCancelled() || failure instanceof CancellationException
+				|| (failure != null && failure.getCause() instanceof CancellationException)) {
+			return "cancelled";
+		}
+		if (failure != null || result == null) {
+			return "failure";
+		}
+		return result.isError() ? "error" : "success";
 	}
 
 	private static ObjectNode arguments(ObjectNode params) {

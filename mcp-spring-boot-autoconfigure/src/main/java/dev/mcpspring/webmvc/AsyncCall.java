@@ -1,0 +1,207 @@
+package dev.mcpspring.webmvc;
+
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.context.McpContext;
+import dev.mcpspring.context.McpContextHolder;
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcResponse;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.McpServer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One MCP request handled asynchronously: run on the calls' executor with its
+ * {@link McpContext} and the caller's security context bound, answered when the handler
+ * returns or when the stage it returned completes, and released (slot and async
+ * context) exactly once. When the client goes away, a wait ({@code tasks/result}) is
+ * cancelled; other calls run on, their messages kept for resumption.
+ */
+final class AsyncCall implements Runnable, AsyncListener {
+
+	private static final Log logger = LogFactory.getLog(AsyncCall.class);
+
+	private final McpAsyncCalls calls;
+
+	private final McpServer server;
+
+	private final String method;
+
+	private final ObjectNode params;
+
+	private final McpContext context;
+
+	private final PostExchange exchange;
+
+	private final AsyncContext asyncContext;
+
+	private final Object securityContext;
+
+	private final AtomicBoolean finished = new AtomicBoolean();
+
+	private final long started = System.nanoTime();
+
+	AsyncCall(McpAsyncCalls calls, McpServer server, String method, ObjectNode params, McpContext context,
+			PostExchange exchange, AsyncContext asyncContext) {
+		this.calls = calls;
+		this.server = server;
+		this.method = method;
+		this.params = params;
+		this.context = context;
+		this.exchange = exchange;
+		this.asyncContext = asyncContext;
+		this.securityContext = SecurityContextCarrier.capture();
+	}
+
+	String sessionId() {
+		return this.exchange.session().id();
+	}
+
+	/**
+	 * Returns whether the call only waits for something else (a task) to finish.
+	 * @return whether it is a wait
+	 */
+	boolean isWait() {
+		return "tasks/result".equals(this.method);
+	}
+
+	@Override
+	public void run() {
+		McpContextHolder.set(this.context);
+		SecurityContextCarrier.bind(this.securityContext);
+		try {
+			Object result = this.server.handleRequest(this.method, this.params, this.context);
+			if (result instanceof CompletionStage<?> stage) {
+				stage.whenComplete((value, failure) -> finish(value, failure, null));
+			}
+			else {
+				finish(result, null, null);
+			}
+		}
+		catch (Throwable ex) {
+			finish(null, ex, null);
+		}
+		finally {
+			SecurityContextCarrier.clear(this.securityContext);
+			McpContextHolder.clear();
+		}
+	}
+
+	/**
+	 * Answers the call, once: with an error when one is given, otherwise with the result
+	 * or failure of the handler; then completes the async request and gives back the
+	 * slot.
+	 * @param result the handler's result
+	 * @param failure the handler's failure
+	 * @param error the error to answer with instead, or {@code null}
+	 */
+	void finish(Object result, Throwable failure, JsonRpcError error) {
+		if (!this.finished.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			if (error == null && failure != null && StoreFailures.isUnavailable(failure)) {
+				logger.debug("Store unavailable while handling MCP request " + this.method, failure);
+				this.exchange.stream()
+					.unavailable(JsonRpcResponse.error(this.exchange.requestId(), StoreFailures.error()));
+			}
+			else {
+				this.exchange.stream().complete(response(result, failure, error));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the client has gone
+		}
+		finally {
+			try {
+				this.asyncContext.complete();
+			}
+			catch (IllegalStateException ex) {
+				// completed by the container already (client gone)
+			}
+			this.calls.finished(this);
+		}
+	}
+
+	/**
+	 * Cancels the call's work: sets the flag and interrupts the thread running it.
+	 */
+	void cancel() {
+		this.exchange.cancel();
+	}
+
+	private JsonRpcResponse response(Object result, Throwable failure, JsonRpcError error) {
+		if (error != null) {
+			return JsonRpcResponse.error(this.exchange.requestId(), error);
+		}
+		if (failure == null) {
+			return JsonRpcResponse.result(this.exchange.requestId(), result);
+		}
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof CancellationException) {
+			return null;
+		}
+		if (cause instanceof McpException ex) {
+			return JsonRpcResponse.error(this.exchange.requestId(), ex.toError());
+		}
+		logger.error("Failed to handle MCP request " + this.method, cause);
+		return JsonRpcResponse.error(this.exchange.requestId(),
+				new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+	}
+
+	/**
+	 * Checks that the client of a wait is still there, releasing the wait when it is not.
+	 * @param minimumAgeNanos how long the call must have waited to be checked
+	 */
+	void keepAlive(long minimumAgeNanos) {
+		if (isWait() && !this.finished.get() && System.nanoTime() - this.started >= minimumAgeNanos
+				&& !this.exchange.stream().keepAlive()) {
+			connectionLost();
+		}
+	}
+
+	private void connectionLost() {
+		this.exchange.stream().connectionLost();
+		if (isWait()) {
+			this.exchange.cancel();
+		}
+		try {
+			this.asyncContext.complete();
+		}
+		catch (IllegalStateException ex) {
+			// completed already
+		}
+	}
+
+	@Override
+	public void onComplete(AsyncEvent event) {
+		this.exchange.stream().connectionLost();
+	}
+
+	@Override
+	public void onTimeout(AsyncEvent event) {
+		connectionLost();
+	}
+
+	@Override
+	public void onError(AsyncEvent event) {
+		connectionLost();
+	}
+
+	@Override
+	public void onStartAsync(AsyncEvent event) {
+	}
+
+}
