@@ -154,7 +154,7 @@ public class McpHttpEndpoint {
 		ObjectNode params = params(message);
 		if (message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
-					new PostResponseStream(response, this.eventStreams, session.id()));
+					new PostResponseStream(response, this.eventStreams, session.id(), this.sendBuffer));
 			if (McpAsyncCalls.isAsync(message.method())) {
 				handleAsync(message.method(), params, base.with(exchange), exchange, request, response);
 			}
