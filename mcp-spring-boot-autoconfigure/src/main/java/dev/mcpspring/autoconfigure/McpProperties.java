@@ -113,8 +113,9 @@ public class McpProperties {
 		private int maxSubscriptionsPerSession = 100;
 
 		/**
-		 * Maximum number of requests to the client (sampling, elicitation) one session
-		 * may have waiting for an answer; beyond it, sending another fails at once.
+		 * Maximum number of requests to the client (sampling, elicitation) one session,
+		 * or one background task, may have waiting for an answer; beyond it, sending
+		 * another fails at once.
 		 */
 		private int maxPendingClientRequests = 16;
 
