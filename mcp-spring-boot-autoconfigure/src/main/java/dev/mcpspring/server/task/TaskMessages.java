@@ -125,14 +125,6 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 		return waiter.future;
 	}
 
-	/**
-	 * Returns the number of {@code tasks/result} requests waiting.
-	 * @return the number
-	 */
-	int waitingCount() {
-		return this.waiters.values().stream().mapToInt(Set::size).sum();
-	}
-
 	@Override
 	public void sessionEnded(String sessionId, boolean local) {
 		this.queues.values().removeIf((queue) -> sessionId.equals(queue.sessionId));
