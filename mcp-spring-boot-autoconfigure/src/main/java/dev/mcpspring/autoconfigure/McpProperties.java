@@ -113,8 +113,9 @@ public class McpProperties {
 		private int maxSubscriptionsPerSession = 100;
 
 		/**
-		 * Maximum number of requests to the client (sampling, elicitation) one session
-		 * may have waiting for an answer; beyond it, sending another fails at once.
+		 * Maximum number of requests to the client (sampling, elicitation) one session,
+		 * or one background task, may have waiting for an answer; beyond it, sending
+		 * another fails at once.
 		 */
 		private int maxPendingClientRequests = 16;
 
@@ -403,8 +404,9 @@ public class McpProperties {
 			private Duration timeout = Duration.ofMinutes(10);
 
 			/**
-			 * How many events may wait for a client that reads a GET stream slowly; one
-			 * more closes its connection, and the client resumes with Last-Event-ID.
+			 * How many events may wait for a client that reads an SSE stream (GET, or the
+			 * SSE answer of a POST) slowly; one more closes its connection, and the
+			 * client resumes with Last-Event-ID.
 			 * Sending never waits for a client. At most replay-buffer, so that what was
 			 * waiting can be replayed.
 			 */

@@ -18,6 +18,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.mcpspring.context.McpTaskAuthenticationResolver;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
 import dev.mcpspring.server.task.DocketTaskRegistrar;
 import dev.mcpspring.server.task.McpTasksFeature;
@@ -63,9 +64,10 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskMessages mcpTaskMessages(Docket docket) {
-		TaskMessages messages = new TaskMessages();
+	TaskMessages mcpTaskMessages(Docket docket, McpSessionStore sessions, McpProperties properties) {
+		TaskMessages messages = new TaskMessages(properties.getServer().getMaxPendingClientRequests());
 		docket.addListener(messages);
+		sessions.addListener(messages);
 		return messages;
 	}
 

@@ -28,14 +28,6 @@ public class ClientRequests implements McpSessionListener {
 	private final int maxPerSession;
 
 	/**
-	 * Creates the registry with at most 16 requests waiting per session.
-	 * @param timeout how long the server waits for a client's answer
-	 */
-	public ClientRequests(Duration timeout) {
-		this(timeout, 16);
-	}
-
-	/**
 	 * Creates the registry.
 	 * @param timeout how long the server waits for a client's answer
 	 * @param maxPerSession how many requests may wait for the client of one session
@@ -47,14 +39,6 @@ public class ClientRequests implements McpSessionListener {
 
 	public Duration timeout() {
 		return this.timeout;
-	}
-
-	/**
-	 * Starts waiting for the answer to a new request that belongs to no session.
-	 * @return the id to send the request with
-	 */
-	public String register() {
-		return register(null);
 	}
 
 	/**

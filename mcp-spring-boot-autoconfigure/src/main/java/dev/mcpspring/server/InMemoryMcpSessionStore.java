@@ -37,14 +37,6 @@ public class InMemoryMcpSessionStore implements McpSessionStore {
 	private final Clock clock;
 
 	/**
-	 * Creates a store of at most 10,000 sessions.
-	 * @param timeout how long a session may stay idle before it expires
-	 */
-	public InMemoryMcpSessionStore(Duration timeout) {
-		this(timeout, 10_000);
-	}
-
-	/**
 	 * Creates a store.
 	 * @param timeout how long a session may stay idle before it expires
 	 * @param maxSessions how many sessions are kept at most

@@ -1,9 +1,8 @@
 package dev.mcpspring.server;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +16,12 @@ import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.InitializeResult;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.JsonRpcNotification;
+import dev.mcpspring.protocol.JsonSize;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.protocol.RandomIds;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,8 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class McpServer {
 
 	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
-
-	private static final long DEFAULT_MAX_CLIENT_INFO_BYTES = 16 * 1024;
 
 	private final Implementation info;
 
@@ -55,11 +52,6 @@ public class McpServer {
 	private final List<? extends McpFeature> features;
 
 	private final long maxClientInfoBytes;
-
-	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
-			ClientRequests clientRequests, List<? extends McpFeature> features) {
-		this(info, instructions, sessions, streams, clientRequests, features, DEFAULT_MAX_CLIENT_INFO_BYTES);
-	}
 
 	/**
 	 * Creates a server.
@@ -132,15 +124,6 @@ public class McpServer {
 	}
 
 	/**
-	 * Handles {@code initialize}: negotiates the version and starts an anonymous session.
-	 * @param params the request params
-	 * @return the new session and the result to answer with
-	 */
-	public Initialized initialize(ObjectNode params) {
-		return initialize(params, null);
-	}
-
-	/**
 	 * Handles {@code initialize}: negotiates the version and starts a session that
 	 * belongs to the caller.
 	 * @param params the request params
@@ -167,21 +150,9 @@ public class McpServer {
 	}
 
 	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
-		SizeLimit limit = new SizeLimit(this.maxClientInfoBytes);
-		try {
-			if (capabilities != null) {
-				McpJson.mapper().writeValue(limit, capabilities);
-			}
-			if (clientInfo != null) {
-				McpJson.mapper().writeValue(limit, clientInfo);
-			}
-		}
-		catch (JacksonException ex) {
-			if (limit.exceeded) {
-				throw McpException.invalidParams("initialize: \"capabilities\" and \"clientInfo\" exceed "
-						+ this.maxClientInfoBytes + " bytes, the most this server keeps per session");
-			}
-			throw ex;
+		if (JsonSize.exceeds(McpJson.mapper(), Arrays.asList(capabilities, clientInfo), this.maxClientInfoBytes)) {
+			throw McpException.invalidParams("initialize: \"capabilities\" and \"clientInfo\" exceed "
+					+ this.maxClientInfoBytes + " bytes, the most this server keeps per session");
 		}
 	}
 
@@ -308,38 +279,6 @@ public class McpServer {
 		return session.id() + ' ' + requestId;
 	}
 
-
-	/**
-	 * Counts the bytes written and fails once there are more than the limit, so that a
-	 * huge value is not serialized in full to be measured.
-	 */
-	private static final class SizeLimit extends OutputStream {
-
-		private final long limit;
-
-		private long written;
-
-		private boolean exceeded;
-
-		SizeLimit(long limit) {
-			this.limit = limit;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			write(null, 0, 1);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.written += length;
-			if (this.written > this.limit) {
-				this.exceeded = true;
-				throw new IOException("More than " + this.limit + " bytes");
-			}
-		}
-
-	}
 
 	/**
 	 * The outcome of {@code initialize}.

@@ -5,6 +5,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonSize;
 import tools.jackson.databind.ObjectMapper;
 
 /**

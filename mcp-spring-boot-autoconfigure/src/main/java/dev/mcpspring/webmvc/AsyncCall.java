@@ -26,7 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link McpContext} and the caller's security context bound, answered when the handler
  * returns or when the stage it returned completes, and released (slot and async
  * context) exactly once. When the client goes away, a wait ({@code tasks/result}) is
- * cancelled; other calls run on, their messages kept for resumption.
+ * cancelled; other calls run on, their messages kept for resumption. An answer ready on
+ * another thread than the call's own (the docket's event of a task's end, shutdown) is
+ * written on the calls' executor, and an SSE response is written without blocking, so
+ * that a client that stops reading never blocks a thread that serves others.
  */
 final class AsyncCall implements Runnable, AsyncListener {
 
@@ -52,6 +55,8 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	private final long started = System.nanoTime();
 
+	private volatile Thread runner;
+
 	AsyncCall(McpAsyncCalls calls, McpServer server, String method, ObjectNode params, McpContext context,
 			PostExchange exchange, AsyncContext asyncContext) {
 		this.calls = calls;
@@ -62,6 +67,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 		this.exchange = exchange;
 		this.asyncContext = asyncContext;
 		this.securityContext = SecurityContextCarrier.capture();
+		exchange.stream().async(asyncContext);
 	}
 
 	String sessionId() {
@@ -80,6 +86,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 	public void run() {
 		McpContextHolder.set(this.context);
 		SecurityContextCarrier.bind(this.securityContext);
+		this.runner = Thread.currentThread();
 		try {
 			Object result = this.server.handleRequest(this.method, this.params, this.context);
 			if (result instanceof CompletionStage<?> stage) {
@@ -93,6 +100,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 			finish(null, ex, null);
 		}
 		finally {
+			this.runner = null;
 			SecurityContextCarrier.clear(this.securityContext);
 			McpContextHolder.clear();
 		}
@@ -100,8 +108,9 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	/**
 	 * Answers the call, once: with an error when one is given, otherwise with the result
-	 * or failure of the handler; then completes the async request and gives back the
-	 * slot.
+	 * or failure of the handler; then completes the async request (unless its SSE
+	 * connection does so once drained) and gives back the slot. Called from another
+	 * thread than the call's own, the answer is written on the calls' executor.
 	 * @param result the handler's result
 	 * @param failure the handler's failure
 	 * @param error the error to answer with instead, or {@code null}
@@ -110,6 +119,12 @@ final class AsyncCall implements Runnable, AsyncListener {
 		if (!this.finished.compareAndSet(false, true)) {
 			return;
 		}
+		if (Thread.currentThread() == this.runner || !this.calls.execute(() -> answer(result, failure, error))) {
+			answer(result, failure, error);
+		}
+	}
+
+	private void answer(Object result, Throwable failure, JsonRpcError error) {
 		try {
 			if (error == null && failure != null && StoreFailures.isUnavailable(failure)) {
 				logger.debug("Store unavailable while handling MCP request " + this.method, failure);
@@ -124,11 +139,8 @@ final class AsyncCall implements Runnable, AsyncListener {
 			// the client has gone
 		}
 		finally {
-			try {
-				this.asyncContext.complete();
-			}
-			catch (IllegalStateException ex) {
-				// completed by the container already (client gone)
+			if (!this.exchange.stream().completesRequest()) {
+				complete();
 			}
 			this.calls.finished(this);
 		}
@@ -177,11 +189,15 @@ final class AsyncCall implements Runnable, AsyncListener {
 		if (isWait()) {
 			this.exchange.cancel();
 		}
+		complete();
+	}
+
+	private void complete() {
 		try {
 			this.asyncContext.complete();
 		}
 		catch (IllegalStateException ex) {
-			// completed already
+			// completed by the container already (client gone)
 		}
 	}
 

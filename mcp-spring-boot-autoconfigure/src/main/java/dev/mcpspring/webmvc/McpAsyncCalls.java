@@ -177,6 +177,21 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
+	 * Runs part of a call that holds a slot (writing its answer) on the calls' executor.
+	 * @param task the task
+	 * @return whether the executor took it
+	 */
+	boolean execute(Runnable task) {
+		try {
+			this.executor.execute(task);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Gives back the slot of a finished call.
 	 * @param call the call
 	 */

@@ -90,7 +90,7 @@ public class McpHttpEndpoint {
 	 * @param bodyParser parses POST bodies within the JSON limits
 	 * @param maxRequestBytes the largest accepted POST body
 	 * @param streamTimeoutMillis how long a GET connection stays open, 0 for unlimited
-	 * @param sendBuffer how many events may wait for a slow client on a GET connection
+	 * @param sendBuffer how many events may wait for a slow client on an SSE connection
 	 * before it is closed
 	 * @param calls runs the requests that may wait off the container's threads
 	 */
@@ -154,7 +154,7 @@ public class McpHttpEndpoint {
 		ObjectNode params = params(message);
 		if (message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
-					new PostResponseStream(response, this.eventStreams, session.id()));
+					new PostResponseStream(response, this.eventStreams, session.id(), this.sendBuffer));
 			if (McpAsyncCalls.isAsync(message.method())) {
 				handleAsync(message.method(), params, base.with(exchange), exchange, request, response);
 			}

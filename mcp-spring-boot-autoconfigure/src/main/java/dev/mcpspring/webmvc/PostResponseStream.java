@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,10 @@ import org.springframework.http.MediaType;
  * The response to one POSTed request. It stays plain {@code application/json} unless
  * messages related to the request (progress, log messages, requests to the client) are
  * sent before the result: then it becomes a resumable SSE stream (a priming event
- * first) that ends with the result. Messages may be sent from any thread.
+ * first) that ends with the result. Messages may be sent from any thread. Once the
+ * request is asynchronous, the SSE stream is written with non-blocking I/O (see
+ * {@link AsyncSseConnection}), so that a client that stops reading never blocks the
+ * thread that sends to it.
  */
 final class PostResponseStream {
 
@@ -27,9 +31,13 @@ final class PostResponseStream {
 
 	private final String sessionId;
 
+	private final int sendBuffer;
+
+	private AsyncContext async;
+
 	private EventStream stream;
 
-	private ServletSseConnection connection;
+	private SseConnection connection;
 
 	private boolean done;
 
@@ -37,10 +45,42 @@ final class PostResponseStream {
 
 	private boolean disconnected;
 
-	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId) {
+	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId,
+			int sendBuffer) {
 		this.response = response;
 		this.streams = streams;
 		this.sessionId = sessionId;
+		this.sendBuffer = sendBuffer;
+	}
+
+	/**
+	 * Tells the stream that its request is asynchronous now: an SSE stream is then written
+	 * without blocking, and ends the request itself once drained.
+	 * @param async the asynchronous request
+	 */
+	void async(AsyncContext async) {
+		this.lock.lock();
+		try {
+			this.async = async;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Returns whether the response went on a non-blocking SSE connection, which completes
+	 * the asynchronous request itself once the client has taken what was sent.
+	 * @return whether the connection completes the request
+	 */
+	boolean completesRequest() {
+		this.lock.lock();
+		try {
+			return this.connection instanceof AsyncSseConnection;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -155,16 +195,16 @@ final class PostResponseStream {
 	boolean keepAlive() {
 		this.lock.lock();
 		try {
-			if (this.connectionLost) {
+			if (this.connectionLost && this.stream == null) {
 				return false;
 			}
-			if (this.done || this.disconnected) {
+			if (this.done || (this.disconnected && !this.connectionLost)) {
 				return true;
 			}
 			EventStream stream = stream();
 			synchronized (stream) {
 				SseConnection attached = stream.connection();
-				if (attached != this.connection) {
+				if (attached != this.connection || attached == null) {
 					// resumed on another connection (true), or nobody is connected (false)
 					return attached != null;
 				}
@@ -182,10 +222,26 @@ final class PostResponseStream {
 			this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 			this.response.setHeader("Cache-Control", "no-cache");
 			this.stream = this.streams.newRequestStream(this.sessionId);
-			this.connection = new ServletSseConnection(this.response);
-			this.stream.connect(this.connection, -1);
+			this.connection = connection();
+			if (this.connection != null) {
+				this.stream.connect(this.connection, -1);
+			}
 		}
 		return this.stream;
+	}
+
+	private SseConnection connection() {
+		if (this.async == null) {
+			return new ServletSseConnection(this.response);
+		}
+		try {
+			return AsyncSseConnection.open(this.async, this.response, this.sendBuffer);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client has gone: the stream keeps what is sent for resumption
+			this.connectionLost = true;
+			return null;
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,10 @@ import org.springframework.stereotype.Component;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpTaskAuthenticationResolver;
+import dev.mcpspring.protocol.McpJson;
 import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.server.tool.McpToolParam;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The application of the abuse tests: a few task tools, HTTP Basic users {@code alice}
@@ -126,6 +130,36 @@ public class AbuseApplication {
 		@McpTool(name = "big_result", description = "Returns a text of the given length", task = McpTool.Task.OPTIONAL)
 		public String bigResult(int length) {
 			return "x".repeat(length);
+		}
+
+		@McpTool(name = "big_result_at", description = "Waits at a gate (at most 20 s), then returns a text of the given length",
+				task = McpTool.Task.OPTIONAL)
+		public String bigResultAt(String gate, int length) throws InterruptedException {
+			gate(gate).await(20, TimeUnit.SECONDS);
+			return "x".repeat(length);
+		}
+
+		@McpTool(name = "ask", description = "Asks the client, as often as told, with a message of the given length, "
+				+ "then waits at a gate (at most 20 s) if one is named; counts the outcomes", task = McpTool.Task.OPTIONAL)
+		public String ask(int times, int length, @McpToolParam(required = false) String gate, McpContext context) throws InterruptedException {
+			Map<String, Integer> outcomes = new TreeMap<>();
+			for (int i = 0; i < times; i++) {
+				ObjectNode params = McpJson.mapper().createObjectNode();
+				params.put("message", "m".repeat(length));
+				params.putObject("requestedSchema").put("type", "object");
+				try {
+					context.request("elicitation/create", params);
+					outcomes.merge("answered", 1, Integer::sum);
+				}
+				catch (IllegalStateException ex) {
+					outcomes.merge(ex.getMessage().contains("did not answer") ? "unanswered" : "refused", 1,
+							Integer::sum);
+				}
+			}
+			if (gate != null) {
+				gate(gate).await(20, TimeUnit.SECONDS);
+			}
+			return outcomes.toString();
 		}
 
 	}

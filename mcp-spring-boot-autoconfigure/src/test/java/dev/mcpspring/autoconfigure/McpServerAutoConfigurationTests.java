@@ -236,7 +236,7 @@ class McpServerAutoConfigurationTests {
 
 		@Bean
 		McpSessionStore userSessionStore() {
-			return new InMemoryMcpSessionStore(Duration.ofSeconds(1));
+			return new InMemoryMcpSessionStore(Duration.ofSeconds(1), 10_000);
 		}
 
 	}
@@ -257,8 +257,8 @@ class McpServerAutoConfigurationTests {
 		@Bean
 		McpServer userServer() {
 			return new McpServer(new Implementation("user-server", null, "1"), null,
-					new InMemoryMcpSessionStore(Duration.ofMinutes(1)), new McpSessionStreams(),
-					new ClientRequests(Duration.ofMinutes(1)), List.of());
+					new InMemoryMcpSessionStore(Duration.ofMinutes(1), 10_000), new McpSessionStreams(),
+					new ClientRequests(Duration.ofMinutes(1), 16), List.of(), 16 * 1024);
 		}
 
 	}

@@ -33,7 +33,7 @@ class StreamLimitsTests {
 	private int port;
 
 	@Test
-	void resumptionReplaysAtMostTheReplayBuffer() {
+	void resumptionReplaysAtMostTheReplayBuffer() throws InterruptedException {
 		McpTestClient client = McpTestClient.forLocalServer(this.port);
 		client.connect();
 		List<SseEvent> first;
@@ -45,6 +45,9 @@ class StreamLimitsTests {
 		}
 		assertThat(first).anySatisfy((event) -> assertThat(event.retry()).isEqualTo("250"));
 		String lastEventId = first.stream().map(SseEvent::id).filter((id) -> id != null).reduce((a, b) -> b).orElseThrow();
+		// the connection ends at once; resume after the tool's remaining steps (7 x 20 ms),
+		// so that they are replayed rather than received live
+		Thread.sleep(2000);
 		try (McpEventStream resumed = client.raw()
 			.method("GET")
 			.withoutHeader("Content-Type")

@@ -96,18 +96,6 @@ public class RedisMcpSessionStore implements McpSessionStore {
 	private final Map<String, Boolean> served = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates a store of at most 10,000 sessions.
-	 * @param connectionFactory connects to Redis
-	 * @param mapper writes sessions as JSON
-	 * @param name the prefix of the keys
-	 * @param timeout how long a session may stay idle before it expires
-	 */
-	public RedisMcpSessionStore(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name,
-			Duration timeout) {
-		this(connectionFactory, mapper, name, timeout, 10_000);
-	}
-
-	/**
 	 * Creates a store.
 	 * @param connectionFactory connects to Redis
 	 * @param mapper writes sessions as JSON

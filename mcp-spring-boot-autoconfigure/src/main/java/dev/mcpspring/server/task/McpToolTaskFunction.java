@@ -86,6 +86,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 			}
 			finally {
 				McpContextHolder.clear();
+				this.messages.ended(task.id());
 			}
 		});
 	}

@@ -118,14 +118,20 @@ final class TaskExchange extends McpExchange {
 	/**
 	 * Sends a message: requests to the client wait for {@code tasks/result} to deliver
 	 * them; notifications go to the session's open stream.
+	 * @throws IllegalStateException when the task has as many requests waiting for
+	 * {@code tasks/result} as allowed
 	 */
 	@Override
 	public void send(JsonRpcNotification message) {
+		String sessionId = this.task.metadata().get(TaskPropagation.SESSION);
 		if (message.id() != null) {
-			this.messages.offer(this.task.id(), message);
+			if (!this.messages.offer(this.task.id(), sessionId, message)) {
+				throw new IllegalStateException("Task " + this.task.id()
+						+ " has as many requests waiting for tasks/result as allowed "
+						+ "(mcp.server.max-pending-client-requests)");
+			}
 			return;
 		}
-		String sessionId = this.task.metadata().get(TaskPropagation.SESSION);
 		if (sessionId != null) {
 			this.server.streams().send(sessionId, message);
 		}

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.mcpspring.server.McpSessionListener;
 import dev.mcpspring.tasks.DaemonThreads;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
@@ -28,19 +29,22 @@ import dev.mcpspring.tasks.TaskInfo;
  * for their task to finish. A wait holds no thread: it ends on the docket's event of the
  * task's end, and one shared thread re-checks the waited-for tasks every few seconds in
  * case an event was missed (pub/sub gives no guarantee). Held by the process that runs
- * the task.
+ * the task. A task's queued messages are bounded, and dropped when the task ends or the
+ * session that submitted it ends.
  */
-public class TaskMessages implements DocketListener {
+public class TaskMessages implements DocketListener, McpSessionListener {
 
 	private static final Log logger = LogFactory.getLog(TaskMessages.class);
 
 	private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
 
-	private final Map<String, Queue<Object>> queues = new ConcurrentHashMap<>();
+	private final Map<String, Queued> queues = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	private final Duration recheckInterval;
+
+	private final int maxQueued;
 
 	private ScheduledExecutorService scheduler;
 
@@ -48,23 +52,55 @@ public class TaskMessages implements DocketListener {
 
 	/**
 	 * Creates the messages, re-checking waits every 5 seconds.
+	 * @param maxQueued the most messages queued for one task
 	 */
-	public TaskMessages() {
-		this(RECHECK_INTERVAL);
+	public TaskMessages(int maxQueued) {
+		this(RECHECK_INTERVAL, maxQueued);
 	}
 
-	TaskMessages(Duration recheckInterval) {
+	TaskMessages(Duration recheckInterval, int maxQueued) {
 		this.recheckInterval = recheckInterval;
+		this.maxQueued = maxQueued;
 	}
 
 	/**
 	 * Queues a message of a task, and delivers it at once when a client waits.
 	 * @param taskId the task id
+	 * @param sessionId the session that submitted the task, or {@code null}
 	 * @param message the message
+	 * @return whether it was queued; {@code false} when the task has as many messages
+	 * waiting for {@code tasks/result} as allowed
 	 */
-	void offer(String taskId, Object message) {
-		this.queues.computeIfAbsent(taskId, (id) -> new ConcurrentLinkedQueue<>()).offer(message);
-		deliver(taskId);
+	boolean offer(String taskId, String sessionId, Object message) {
+		boolean[] queued = new boolean[1];
+		this.queues.compute(taskId, (id, existing) -> {
+			Queued queue = (existing != null) ? existing : new Queued(sessionId);
+			if (queue.messages.size() < this.maxQueued) {
+				queued[0] = queue.messages.offer(message);
+			}
+			return queue;
+		});
+		if (queued[0]) {
+			deliver(taskId);
+		}
+		return queued[0];
+	}
+
+	/**
+	 * Drops the messages of a task that has ended on this process: nobody will answer
+	 * them anymore.
+	 * @param taskId the task id
+	 */
+	void ended(String taskId) {
+		this.queues.remove(taskId);
+	}
+
+	/**
+	 * Returns the number of tasks with messages queued.
+	 * @return the number of tasks
+	 */
+	public int queuedTaskCount() {
+		return this.queues.size();
 	}
 
 	/**
@@ -89,17 +125,20 @@ public class TaskMessages implements DocketListener {
 		return waiter.future;
 	}
 
-	/**
-	 * Returns the number of {@code tasks/result} requests waiting.
-	 * @return the number
-	 */
-	int waitingCount() {
-		return this.waiters.values().stream().mapToInt(Set::size).sum();
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		this.queues.values().removeIf((queue) -> sessionId.equals(queue.sessionId));
 	}
 
 	@Override
 	public void onStatusChanged(TaskInfo task, boolean local) {
-		if (task.status().isTerminal() && this.waiters.containsKey(task.id())) {
+		if (!task.status().isTerminal()) {
+			return;
+		}
+		if (!this.waiters.containsKey(task.id())) {
+			ended(task.id());
+		}
+		else {
 			ScheduledExecutorService scheduler = scheduler();
 			if (scheduler != null) {
 				// the event may carry the status only: read the task off this thread
@@ -124,10 +163,11 @@ public class TaskMessages implements DocketListener {
 
 	private void deliver(String taskId) {
 		Set<Waiter> waiting = this.waiters.get(taskId);
-		Queue<Object> queue = this.queues.get(taskId);
-		if (waiting == null || queue == null) {
+		Queued queued = this.queues.get(taskId);
+		if (waiting == null || queued == null) {
 			return;
 		}
+		Queue<Object> queue = queued.messages;
 		for (Waiter waiter : waiting) {
 			Object message;
 			while (!waiter.future.isDone() && (message = queue.poll()) != null) {
@@ -198,6 +238,18 @@ public class TaskMessages implements DocketListener {
 			long millis = this.recheckInterval.toMillis();
 			this.scheduler.scheduleWithFixedDelay(this::recheck, millis, millis, TimeUnit.MILLISECONDS);
 		}
+	}
+
+	private static final class Queued {
+
+		private final String sessionId;
+
+		private final Queue<Object> messages = new ConcurrentLinkedQueue<>();
+
+		Queued(String sessionId) {
+			this.sessionId = sessionId;
+		}
+
 	}
 
 	private static final class Waiter {

@@ -1,4 +1,4 @@
-package dev.mcpspring.tasks;
+package dev.mcpspring.protocol;
 
 import java.io.OutputStream;
 
@@ -8,7 +8,7 @@ import tools.jackson.databind.ObjectMapper;
  * Measures a value written as JSON, without keeping the bytes, and stops early once it
  * is larger than a limit.
  */
-final class JsonSize {
+public final class JsonSize {
 
 	private JsonSize() {
 	}
@@ -20,7 +20,7 @@ final class JsonSize {
 	 * @param limit the limit in bytes
 	 * @return whether it is larger
 	 */
-	static boolean exceeds(ObjectMapper mapper, Object value, long limit) {
+	public static boolean exceeds(ObjectMapper mapper, Object value, long limit) {
 		if (value == null) {
 			return false;
 		}
