@@ -288,36 +288,39 @@ public class McpHttpEndpoint {
 	 */
 	private void handleInline(QuickCalls.Inline inline, String method, ObjectNode params, McpContext context,
 			PostExchange exchange, HttpServletRequest request) throws IOException {
-		McpContext base = McpContextHolder.get();
-		McpContextHolder.set(context);
-		Object result = null;
-		Exception failure = null;
+		boolean finishesLater = false;
 		try {
-			result = this.server.handleRequest(method, params, context);
-		}
-		catch (Exception ex) {
-			failure = ex;
-		}
-		finally {
-			this.calls.inlineEnded(inline);
-			McpContextHolder.set(base);
-		}
-		if (result instanceof CompletionStage<?> stage && !stage.toCompletableFuture().isDone()
-				&& finishLater(stage, method, params, context, exchange, request)) {
-			return;
-		}
-		try {
-			if (result instanceof CompletionStage<?> stage) {
-				result = stage.toCompletableFuture().join();
+			McpContext base = McpContextHolder.get();
+			McpContextHolder.set(context);
+			Object result = null;
+			Exception failure = null;
+			try {
+				result = this.server.handleRequest(method, params, context);
 			}
-		}
-		catch (CompletionException ex) {
-			failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
-		}
-		catch (CancellationException ex) {
-			failure = ex;
-		}
-		try {
+			catch (Exception ex) {
+				failure = ex;
+			}
+			finally {
+				this.calls.inlineEnded(inline);
+				McpContextHolder.set(base);
+			}
+			if (result instanceof CompletionStage<?> stage) {
+				if (!stage.toCompletableFuture().isDone()) {
+					finishesLater = finishLater(stage, method, params, context, exchange, request);
+					if (finishesLater) {
+						return;
+					}
+				}
+				try {
+					result = stage.toCompletableFuture().join();
+				}
+				catch (CompletionException ex) {
+					failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+				}
+				catch (CancellationException ex) {
+					failure = ex;
+				}
+			}
 			if (failure == null) {
 				exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 			}
@@ -326,7 +329,9 @@ public class McpHttpEndpoint {
 			}
 		}
 		finally {
-			this.calls.release(exchange.session().id());
+			if (!finishesLater) {
+				this.calls.release(exchange.session().id());
+			}
 		}
 	}
 
