@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.protocol.JsonRpcError;
-import dev.mcpspring.protocol.JsonRpcResponse;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.tasks.DaemonThreads;
 import tools.jackson.databind.node.ObjectNode;
@@ -332,7 +331,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 			call.finish(null, null, cancelled);
 			call.cancel();
 		}
-		this.quickCalls.cancelRunning((exchange) -> JsonRpcResponse.error(exchange.requestId(), cancelled));
+		this.quickCalls.cancelRunning(cancelled);
 	}
 
 	@Override

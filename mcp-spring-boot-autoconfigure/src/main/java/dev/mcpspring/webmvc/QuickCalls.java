@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Function;
 
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcResponse;
 import dev.mcpspring.server.tool.McpToolRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class QuickCalls {
 
-	static final int QUICK_RUNS = 16;
+	private static final int QUICK_RUNS = 16;
 
-	static final long QUICK_MILLIS = 2;
+	private static final long QUICK_MILLIS = 2;
 
 	private static final long QUICK_NANOS = TimeUnit.MILLISECONDS.toNanos(QUICK_MILLIS);
 
@@ -123,14 +124,14 @@ final class QuickCalls {
 
 	/**
 	 * Cancels the calls running inline, answering them with an error first.
-	 * @param error the error response of each exchange
+	 * @param error the error to answer with
 	 */
-	void cancelRunning(Function<PostExchange, Object> error) {
+	void cancelRunning(JsonRpcError error) {
 		for (int i = 0; i < this.running.length(); i++) {
 			Inline inline = this.running.get(i);
 			if (inline != null) {
 				try {
-					inline.exchange.stream().complete(error.apply(inline.exchange));
+					inline.exchange.stream().complete(JsonRpcResponse.error(inline.exchange.requestId(), error));
 				}
 				catch (Exception ex) {
 					// the client has gone
@@ -140,6 +141,10 @@ final class QuickCalls {
 		}
 	}
 
+	/**
+	 * Returns whether a call runs inline.
+	 * @return whether one does
+	 */
 	boolean isRunning() {
 		for (int i = 0; i < this.running.length(); i++) {
 			if (this.running.get(i) != null) {

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
 import dev.mcpspring.abuse.calls.SlowTools;
@@ -36,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * row runs on a container thread ({@code http-nio-*}) instead of the starter's executor
  * ({@code mcp-call-*}); a slow tool never does, and a quick one that turns slow goes back
  * to the executor at once; however many quick tools turn slow together, at most two
- * container threads are ever held by tool calls.
+ * container threads are ever held by tool calls. An inline call whose future is pending
+ * is answered when it completes; one still running on shutdown is answered with an error
+ * and cancelled, like a call on the executor.
  */
 @SpringBootTest(classes = AsyncCallsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "mcp.server.inline-calls=2", "management.metrics.use-global-registry=false" })
@@ -148,9 +153,39 @@ class QuickToolCallsRunInlineWithinPermitsTests {
 		await().until(() -> this.calls.activeCount() == 0);
 	}
 
-	private void trainQuick(McpTestClient client, String name) {
+	@Test
+	void inlineCallStillRunningOnShutdownIsAnsweredAndCancelled() throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(AsyncCallsApplication.class).run(
+				"--server.port=0", "--server.shutdown=graceful", "--spring.lifecycle.timeout-per-shutdown-phase=2m",
+				"--mcp.server.shutdown-timeout=2s", "--mcp.worker.shutdown-timeout=2s",
+				"--spring.jmx.enabled=false");
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		context.getBean(McpToolRegistry.class).register(new WhereTool("stuck"));
+		McpTestClient client = McpTestClient.forLocalServer(port);
+		client.connect();
+		trainQuick(client, "stuck");
+		WhereTool.resetInlineCount();
+		CompletableFuture<McpResponse> running = client.raw()
+			.json(McpTestClient.request(client.nextId(), "tools/call",
+					McpTestClient.toolCall("stuck", Map.of("millis", 60000), null)))
+			.sendAsync();
+		await().atMost(Duration.ofSeconds(10)).until(() -> WhereTool.maxInline.get() == 1);
+
+		long start = System.nanoTime();
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
+		McpResponse ran = running.get(20, TimeUnit.SECONDS);
+		closed.get(60, TimeUnit.SECONDS);
+		assertThat(ran.errorCode()).isEqualTo(McpAsyncCalls.SERVER_UNAVAILABLE);
+		assertThat(ran.error().path("message").asString()).contains("shutting down")
+			.contains("mcp.server.shutdown-timeout");
+		// cancelled: the container thread was interrupted, not held for the minute
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+	}
+
+	private static void trainQuick(McpTestClient client, String name) {
 		// a quick call may take longer than 2 ms on a loaded machine, starting over
-		for (int i = 0; i < 200; i++) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
 			if (call(client, name, 0).startsWith(CONTAINER_THREAD)) {
 				return;
 			}
