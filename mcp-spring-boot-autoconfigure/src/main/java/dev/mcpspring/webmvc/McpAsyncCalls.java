@@ -70,7 +70,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private final AtomicInteger active = new AtomicInteger();
 
-	private final Map<String, Integer> perSession = new ConcurrentHashMap<>();
+	/** Calls in flight per session; a count of -1 is being removed. */
+	private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
 
 	private final Set<AsyncCall> calls = ConcurrentHashMap.newKeySet();
 
@@ -155,13 +156,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 			return refused(LIMIT_TOTAL, "Too many MCP calls in flight on this server (limit " + this.maxCalls
 					+ ", mcp.server.max-concurrent-calls); retry later");
 		}
-		int[] count = new int[1];
-		this.perSession.compute(sessionId, (id, current) -> {
-			count[0] = (current != null) ? current + 1 : 1;
-			return count[0];
-		});
-		if (count[0] > this.maxCallsPerSession) {
-			release(sessionId);
+		if (!acquireForSession(sessionId)) {
+			this.active.decrementAndGet();
 			this.refusedSession.increment();
 			return refused(LIMIT_SESSION, "Too many MCP calls in flight for this session (limit "
 					+ this.maxCallsPerSession + ", mcp.server.max-concurrent-calls-per-session); retry later");
@@ -239,8 +235,30 @@ public class McpAsyncCalls implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Counts a call of a session, without a lock: many calls of one session must not
+	 * queue for the same map entry.
+	 */
+	private boolean acquireForSession(String sessionId) {
+		while (true) {
+			AtomicInteger count = this.perSession.computeIfAbsent(sessionId, (id) -> new AtomicInteger());
+			int current = count.get();
+			if (current >= this.maxCallsPerSession) {
+				return false;
+			}
+			if (current >= 0 && count.compareAndSet(current, current + 1)) {
+				return true;
+			}
+			// changed meanwhile, or being removed: try again
+			Thread.onSpinWait();
+		}
+	}
+
 	void release(String sessionId) {
-		this.perSession.computeIfPresent(sessionId, (id, current) -> (current > 1) ? current - 1 : null);
+		AtomicInteger count = this.perSession.get(sessionId);
+		if (count != null && count.decrementAndGet() == 0 && count.compareAndSet(0, -1)) {
+			this.perSession.remove(sessionId, count);
+		}
 		this.active.decrementAndGet();
 	}
 

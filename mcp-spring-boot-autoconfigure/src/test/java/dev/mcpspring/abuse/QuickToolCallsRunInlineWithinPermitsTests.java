@@ -78,7 +78,8 @@ class QuickToolCallsRunInlineWithinPermitsTests {
 		// never seen: on the executor until it has been quick 16 times, then inline
 		assertThat(threads).allMatch((thread) -> thread.startsWith(CALL_THREAD));
 		trainQuick(client, "quick");
-		assertThat(this.calls.activeCount()).isZero();
+		// the slot is given back right after the answer
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.activeCount() == 0);
 	}
 
 	@Test
