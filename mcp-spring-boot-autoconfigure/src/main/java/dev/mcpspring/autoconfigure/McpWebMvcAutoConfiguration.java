@@ -21,6 +21,7 @@ import dev.mcpspring.protocol.JsonBodyParser;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.McpSessionStore;
 import dev.mcpspring.server.McpSessionStreams;
+import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.Worker;
 import dev.mcpspring.webmvc.McpAsyncCalls;
@@ -58,7 +59,8 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpAsyncCalls mcpAsyncCalls(McpProperties properties, Environment environment) {
+	McpAsyncCalls mcpAsyncCalls(McpProperties properties, Environment environment,
+			ObjectProvider<McpToolRegistry> tools) {
 		McpProperties.Server config = properties.getServer();
 		Executor executor;
 		if (Threading.VIRTUAL.isActive(environment)) {
@@ -70,7 +72,7 @@ public final class McpWebMvcAutoConfiguration {
 			executor = McpAsyncCalls.platformThreadExecutor();
 		}
 		return new McpAsyncCalls(executor, config.getMaxConcurrentCalls(), config.getMaxConcurrentCallsPerSession(),
-				config.getShutdownTimeout());
+				config.getShutdownTimeout(), config.getInlineCalls(), tools.getIfAvailable());
 	}
 
 	@Bean

@@ -20,14 +20,18 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.tasks.DaemonThreads;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the MCP requests that may wait or run application code ({@code tools/call},
  * {@code resources/read}, {@code prompts/get}, {@code completion/complete},
  * {@code tasks/result}) off the servlet container's threads, on the starter's own
  * executor, within a limit of calls in flight in all and per session. A call beyond a
- * limit is refused at once with a JSON-RPC error.
+ * limit is refused at once with a JSON-RPC error. A {@code tools/call} of a tool that has
+ * been quick recently may run inline on the container's thread instead, a few at a time
+ * ({@link QuickCalls}); it counts against the same limits.
  * <p>
  * Lifecycle: stopped before the web server's graceful shutdown. On stop, new calls are
  * refused, waiting {@code tasks/result} requests are answered at once with an error
@@ -66,7 +70,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private final AtomicInteger active = new AtomicInteger();
 
-	private final Map<String, Integer> perSession = new ConcurrentHashMap<>();
+	/** Calls in flight per session; a count of -1 is being removed. */
+	private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
 
 	private final Set<AsyncCall> calls = ConcurrentHashMap.newKeySet();
 
@@ -75,6 +80,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 	private final LongAdder refusedSession = new LongAdder();
 
 	private final Duration keepAliveInterval;
+
+	private final QuickCalls quickCalls;
 
 	private ScheduledExecutorService keepAlive;
 
@@ -88,9 +95,14 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param maxCalls the most calls in flight in all
 	 * @param maxCallsPerSession the most calls in flight per session
 	 * @param shutdownTimeout how long running calls may finish on stop
+	 * @param inlineCalls how many quick calls may run inline on container threads at
+	 * once, 0 for none
+	 * @param tools the registered tools, or {@code null}
 	 */
-	public McpAsyncCalls(Executor executor, int maxCalls, int maxCallsPerSession, Duration shutdownTimeout) {
+	public McpAsyncCalls(Executor executor, int maxCalls, int maxCallsPerSession, Duration shutdownTimeout,
+			int inlineCalls, McpToolRegistry tools) {
 		this.executor = executor;
+		this.quickCalls = new QuickCalls(inlineCalls, tools);
 		this.maxCalls = maxCalls;
 		this.maxCallsPerSession = maxCallsPerSession;
 		this.shutdownTimeout = shutdownTimeout;
@@ -144,13 +156,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 			return refused(LIMIT_TOTAL, "Too many MCP calls in flight on this server (limit " + this.maxCalls
 					+ ", mcp.server.max-concurrent-calls); retry later");
 		}
-		int[] count = new int[1];
-		this.perSession.compute(sessionId, (id, current) -> {
-			count[0] = (current != null) ? current + 1 : 1;
-			return count[0];
-		});
-		if (count[0] > this.maxCallsPerSession) {
-			release(sessionId);
+		if (!acquireForSession(sessionId)) {
+			this.active.decrementAndGet();
 			this.refusedSession.increment();
 			return refused(LIMIT_SESSION, "Too many MCP calls in flight for this session (limit "
 					+ this.maxCallsPerSession + ", mcp.server.max-concurrent-calls-per-session); retry later");
@@ -159,17 +166,59 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts a call that holds a slot: runs it on the executor.
+	 * Returns the key under which the durations of a call are recorded.
+	 * @param method the method
+	 * @param params the params
+	 * @return the key, or {@code null} when the call never runs inline
+	 */
+	String quickKey(String method, ObjectNode params) {
+		return this.quickCalls.key(method, params);
+	}
+
+	/**
+	 * Takes an inline permit for a call that holds a slot, when its tool has been quick.
+	 * @param key the call's key, or {@code null}
+	 * @param exchange the call's exchange
+	 * @return the permit, or {@code null} when the call is to run asynchronously
+	 */
+	QuickCalls.Inline tryInline(String key, PostExchange exchange) {
+		return this.quickCalls.tryInline(key, exchange);
+	}
+
+	/**
+	 * Gives back the inline permit of a call whose handler has returned.
+	 * @param inline the permit
+	 */
+	void inlineEnded(QuickCalls.Inline inline) {
+		this.quickCalls.ended(inline);
+	}
+
+	/**
+	 * Tracks a call that holds a slot and runs already (an inline call whose handler
+	 * returned a stage that is not complete yet), until it finishes.
 	 * @param call the call
 	 */
-	void start(AsyncCall call) {
+	void track(AsyncCall call) {
+		this.calls.add(call);
+	}
+
+	/**
+	 * Starts a call that holds a slot: runs it on the executor.
+	 * @param call the call
+	 * @param quickKey the key its duration is recorded under, or {@code null}
+	 */
+	void start(AsyncCall call, String quickKey) {
 		this.calls.add(call);
 		if (!this.accepting) {
 			call.finish(null, null, shuttingDown(RETRY_ELSEWHERE));
 			return;
 		}
 		try {
-			this.executor.execute(call);
+			this.executor.execute((quickKey != null) ? () -> {
+				long started = System.nanoTime();
+				call.run();
+				this.quickCalls.record(quickKey, System.nanoTime() - started);
+			} : call);
 		}
 		catch (RejectedExecutionException ex) {
 			call.finish(null, null, shuttingDown(RETRY_ELSEWHERE));
@@ -201,8 +250,30 @@ public class McpAsyncCalls implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Counts a call of a session, without a lock: many calls of one session must not
+	 * queue for the same map entry.
+	 */
+	private boolean acquireForSession(String sessionId) {
+		while (true) {
+			AtomicInteger count = this.perSession.computeIfAbsent(sessionId, (id) -> new AtomicInteger());
+			int current = count.get();
+			if (current >= this.maxCallsPerSession) {
+				return false;
+			}
+			if (current >= 0 && count.compareAndSet(current, current + 1)) {
+				return true;
+			}
+			// changed meanwhile, or being removed: try again
+			Thread.onSpinWait();
+		}
+	}
+
 	void release(String sessionId) {
-		this.perSession.computeIfPresent(sessionId, (id, current) -> (current > 1) ? current - 1 : null);
+		AtomicInteger count = this.perSession.get(sessionId);
+		if (count != null && count.decrementAndGet() == 0 && count.compareAndSet(0, -1)) {
+			this.perSession.remove(sessionId, count);
+		}
 		this.active.decrementAndGet();
 	}
 
@@ -243,7 +314,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		stopAccepting();
-		if (this.calls.isEmpty()) {
+		if (this.calls.isEmpty() && !this.quickCalls.isRunning()) {
 			callback.run();
 			return;
 		}
@@ -277,7 +348,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private void awaitRunningCalls() {
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		while (!this.calls.isEmpty() && System.nanoTime() < deadline) {
+		while ((!this.calls.isEmpty() || this.quickCalls.isRunning()) && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(20);
 			}
@@ -286,12 +357,14 @@ public class McpAsyncCalls implements SmartLifecycle {
 				break;
 			}
 		}
+		JsonRpcError cancelled = shuttingDown("the server is shutting down and cancelled the call after "
+				+ this.shutdownTimeout.toMillis() + " ms (mcp.server.shutdown-timeout)");
 		List<AsyncCall> remaining = new ArrayList<>(this.calls);
 		for (AsyncCall call : remaining) {
-			call.finish(null, null, shuttingDown("the server is shutting down and cancelled the call after "
-					+ this.shutdownTimeout.toMillis() + " ms (mcp.server.shutdown-timeout)"));
+			call.finish(null, null, cancelled);
 			call.cancel();
 		}
+		this.quickCalls.cancelRunning(cancelled);
 	}
 
 	@Override

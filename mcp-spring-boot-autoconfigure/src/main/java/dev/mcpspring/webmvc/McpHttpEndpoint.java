@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -253,6 +255,12 @@ public class McpHttpEndpoint {
 			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(exchange.requestId(), refused));
 			return;
 		}
+		String quickKey = this.calls.quickKey(method, params);
+		QuickCalls.Inline inline = this.calls.tryInline(quickKey, exchange);
+		if (inline != null) {
+			handleInline(inline, method, params, context, exchange, request);
+			return;
+		}
 		AsyncContext async;
 		try {
 			exchange.detachFromRequest();
@@ -271,7 +279,79 @@ public class McpHttpEndpoint {
 		}
 		AsyncCall call = new AsyncCall(this.calls, this.server, method, params, context, exchange, async);
 		async.addListener(call);
-		this.calls.start(call);
+		this.calls.start(call, quickKey);
+	}
+
+	/**
+	 * Runs a call that holds a slot and an inline permit on the container's thread; a
+	 * stage the handler returns that is not complete yet is awaited asynchronously.
+	 */
+	private void handleInline(QuickCalls.Inline inline, String method, ObjectNode params, McpContext context,
+			PostExchange exchange, HttpServletRequest request) throws IOException {
+		boolean finishesLater = false;
+		try {
+			McpContext base = McpContextHolder.get();
+			McpContextHolder.set(context);
+			Object result = null;
+			Exception failure = null;
+			try {
+				result = this.server.handleRequest(method, params, context);
+			}
+			catch (Exception ex) {
+				failure = ex;
+			}
+			finally {
+				this.calls.inlineEnded(inline);
+				McpContextHolder.set(base);
+			}
+			if (result instanceof CompletionStage<?> stage) {
+				if (!stage.toCompletableFuture().isDone()) {
+					finishesLater = finishLater(stage, method, params, context, exchange, request);
+					if (finishesLater) {
+						return;
+					}
+				}
+				try {
+					result = stage.toCompletableFuture().join();
+				}
+				catch (CompletionException ex) {
+					failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+				}
+				catch (CancellationException ex) {
+					failure = ex;
+				}
+			}
+			if (failure == null) {
+				exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
+			}
+			else {
+				answerFailure(method, exchange, failure);
+			}
+		}
+		finally {
+			if (!finishesLater) {
+				this.calls.release(exchange.session().id());
+			}
+		}
+	}
+
+	private boolean finishLater(CompletionStage<?> stage, String method, ObjectNode params, McpContext context,
+			PostExchange exchange, HttpServletRequest request) {
+		AsyncContext async;
+		try {
+			exchange.detachFromRequest();
+			async = request.startAsync();
+			async.setTimeout(0);
+		}
+		catch (IllegalStateException ex) {
+			// no asynchronous support in front of the endpoint: awaited on this thread
+			return false;
+		}
+		AsyncCall call = new AsyncCall(this.calls, this.server, method, params, context, exchange, async);
+		async.addListener(call);
+		this.calls.track(call);
+		stage.whenComplete((value, ex) -> call.finish(value, ex, null));
+		return true;
 	}
 
 	private void handleRequest(String method, ObjectNode params, McpContext context, PostExchange exchange)
@@ -282,25 +362,30 @@ public class McpHttpEndpoint {
 			Object result = this.server.handleRequest(method, params, context);
 			exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 		}
-		catch (CancellationException ex) {
-			exchange.stream().complete(null);
-		}
-		catch (McpException ex) {
-			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
-		}
 		catch (Exception ex) {
-			if (StoreFailures.isUnavailable(ex)) {
-				logger.debug("Store unavailable while handling MCP request " + method, ex);
-				exchange.stream().unavailable(JsonRpcResponse.error(exchange.requestId(), StoreFailures.error()));
-				return;
-			}
-			logger.error("Failed to handle MCP request " + method, ex);
-			exchange.stream()
-				.complete(JsonRpcResponse.error(exchange.requestId(),
-						new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
+			answerFailure(method, exchange, ex);
 		}
 		finally {
 			McpContextHolder.set(base);
+		}
+	}
+
+	private static void answerFailure(String method, PostExchange exchange, Exception failure) throws IOException {
+		if (failure instanceof CancellationException) {
+			exchange.stream().complete(null);
+		}
+		else if (failure instanceof McpException ex) {
+			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
+		}
+		else if (StoreFailures.isUnavailable(failure)) {
+			logger.debug("Store unavailable while handling MCP request " + method, failure);
+			exchange.stream().unavailable(JsonRpcResponse.error(exchange.requestId(), StoreFailures.error()));
+		}
+		else {
+			logger.error("Failed to handle MCP request " + method, failure);
+			exchange.stream()
+				.complete(JsonRpcResponse.error(exchange.requestId(),
+						new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null)));
 		}
 	}
 
