@@ -46,6 +46,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
+	private static final long IDLE_THREAD_SECONDS = 60;
+
 	/** JSON-RPC error code of a refused or interrupted call (implementation-defined). */
 	public static final int SERVER_UNAVAILABLE = -32000;
 
@@ -116,8 +118,18 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @return the executor
 	 */
 	public static ExecutorService platformThreadExecutor() {
-		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60L, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				DaemonThreads.named("mcp-call-"));
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), DaemonThreads.named("mcp-call-"));
+	}
+
+	/**
+	 * Lets idle threads of a {@link #platformThreadExecutor()} live a minute while
+	 * running, and end at once once stopped (so none outlives the web application).
+	 */
+	private void keepIdleThreads(boolean keep) {
+		if (this.executor instanceof ThreadPoolExecutor pool) {
+			pool.setKeepAliveTime(keep ? IDLE_THREAD_SECONDS : 0, TimeUnit.SECONDS);
+		}
 	}
 
 	/**
@@ -279,6 +291,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		keepIdleThreads(true);
 		this.accepting = true;
 		this.running = true;
 		if (this.keepAlive == null) {
@@ -315,6 +328,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	public void stop(Runnable callback) {
 		stopAccepting();
 		if (this.calls.isEmpty() && !this.quickCalls.isRunning()) {
+			keepIdleThreads(false);
 			callback.run();
 			return;
 		}
@@ -323,6 +337,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 				awaitRunningCalls();
 			}
 			finally {
+				keepIdleThreads(false);
 				callback.run();
 			}
 		}, "mcp-calls-shutdown");
