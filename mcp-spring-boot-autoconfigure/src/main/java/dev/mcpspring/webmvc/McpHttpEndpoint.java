@@ -312,12 +312,9 @@ public class McpHttpEndpoint {
 					}
 				}
 				try {
-					result = stage.toCompletableFuture().join();
+					result = join(stage);
 				}
-				catch (CompletionException ex) {
-					failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
-				}
-				catch (CancellationException ex) {
+				catch (Exception ex) {
 					failure = ex;
 				}
 			}
@@ -360,6 +357,9 @@ public class McpHttpEndpoint {
 		McpContextHolder.set(context);
 		try {
 			Object result = this.server.handleRequest(method, params, context);
+			if (result instanceof CompletionStage<?> stage) {
+				result = join(stage);
+			}
 			exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 		}
 		catch (Exception ex) {
@@ -367,6 +367,19 @@ public class McpHttpEndpoint {
 		}
 		finally {
 			McpContextHolder.set(base);
+		}
+	}
+
+	/**
+	 * Waits on this thread for a stage a handler returned, where the call cannot (or
+	 * need not) go asynchronous.
+	 */
+	private static Object join(CompletionStage<?> stage) throws Exception {
+		try {
+			return stage.toCompletableFuture().join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
 	}
 

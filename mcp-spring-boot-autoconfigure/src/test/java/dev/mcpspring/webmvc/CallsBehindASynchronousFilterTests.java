@@ -1,8 +1,11 @@
 package dev.mcpspring.webmvc;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.Filter;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
+import dev.mcpspring.abuse.calls.SlowTools;
 import dev.mcpspring.test.McpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,18 @@ class CallsBehindASynchronousFilterTests {
 		client.connect();
 		assertThat(client.callTool("sleep", Map.of("millis", 1)).text()).isEqualTo("slept 1");
 		assertThat(client.callTool("sleep", Map.of("millis", 2)).text()).isEqualTo("slept 2");
+	}
+
+	@Test
+	void completableFutureToolIsAwaitedOnTheContainerThread() {
+		McpTestClient client = McpTestClient.forLocalServer(this.port);
+		client.connect();
+		CompletableFuture<String> answer = CompletableFuture
+			.supplyAsync(() -> client.callTool("later", Map.of("key", "behind-filter")).text());
+		Awaitility.await().until(() -> SlowTools.FUTURES.containsKey("behind-filter"));
+		assertThat(answer).isNotDone();
+		SlowTools.FUTURES.get("behind-filter").complete("done later");
+		assertThat(answer).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("done later");
 	}
 
 	@Configuration(proxyBeanMethods = false)
