@@ -1,7 +1,5 @@
 package dev.mcpspring.abuse;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +13,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-import dev.mcpspring.tasks.redis.RedisServerCondition;
+import dev.mcpspring.tasks.redis.PrivateRedisServer;
 import dev.mcpspring.tasks.redis.RedisTestSupport;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
@@ -53,13 +50,13 @@ class RedisOutageTests {
 
 	@Test
 	void outageAnswersFastWith503AndHealthDownAndQueuedTasksSurvive() throws Exception {
-		String server = findRedisServer();
-		int redisPort = freePort();
+		String server = PrivateRedisServer.executable("the outage test");
+		int redisPort = PrivateRedisServer.freePort();
 		Path dir = Files.createTempDirectory("mcp-abuse-redis");
 		this.resources.add(() -> FileSystemUtils.deleteRecursively(dir));
 		List<String> command = List.of(server, "--port", Integer.toString(redisPort), "--bind", "127.0.0.1", "--dir",
 				dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no");
-		Process redis = startRedis(command, redisPort);
+		Process redis = PrivateRedisServer.start(command, redisPort);
 		ConfigurableApplicationContext application = AbuseApplication.builder()
 			.run("--server.port=0", "--mcp.docket.store=redis", "--mcp.docket.name=" + this.name,
 					"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
@@ -88,7 +85,7 @@ class RedisOutageTests {
 		assertThat(call.status()).isEqualTo(503);
 		assertThat(health(port)).as("health DOWN").isEqualTo(503);
 
-		Process restarted = startRedis(command, redisPort);
+		Process restarted = PrivateRedisServer.start(command, redisPort);
 		this.resources.add(() -> restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
 		await().atMost(Duration.ofSeconds(30)).until(() -> health(port) == 200);
 		assertThat(Tasks.get(client, queued).path("status").asString()).as("the queued task survived")
@@ -103,42 +100,6 @@ class RedisOutageTests {
 					.build(),
 				HttpResponse.BodyHandlers.ofString());
 		return response.statusCode();
-	}
-
-	private static Process startRedis(List<String> command, int port) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!RedisServerCondition.ping(RedisServerCondition.HOST, port)) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				process.destroyForcibly();
-				throw new IllegalStateException("redis-server did not start on port " + port);
-			}
-			TimeUnit.MILLISECONDS.sleep(50);
-		}
-		return process;
-	}
-
-	private static String findRedisServer() {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-			Path candidate = Path.of(dir, "redis-server");
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		String message = "redis-server is not on the PATH; the outage test starts one of its own";
-		if (System.getenv("CI") != null) {
-			throw new IllegalStateException(message);
-		}
-		Assumptions.abort(message);
-		return null;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

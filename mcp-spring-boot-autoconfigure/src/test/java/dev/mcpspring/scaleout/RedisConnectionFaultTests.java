@@ -1,7 +1,5 @@
 package dev.mcpspring.scaleout;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisConnection;
@@ -32,6 +29,7 @@ import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
 import dev.mcpspring.tasks.Worker;
 import dev.mcpspring.tasks.WorkerObserver;
+import dev.mcpspring.tasks.redis.PrivateRedisServer;
 import dev.mcpspring.tasks.redis.RedisDocket;
 import dev.mcpspring.tasks.redis.RedisServerCondition;
 import dev.mcpspring.tasks.redis.RedisTestSupport;
@@ -179,13 +177,13 @@ class RedisConnectionFaultTests {
 
 	@Test
 	void queuedTasksSurviveARestartOfRedisWithPersistence() throws Exception {
-		String server = findRedisServer();
-		int port = freePort();
+		String server = PrivateRedisServer.executable("the restart test");
+		int port = PrivateRedisServer.freePort();
 		Path dir = Files.createTempDirectory("mcp-redis-aof");
 		this.resources.add(() -> FileSystemUtils.deleteRecursively(dir));
 		List<String> command = List.of(server, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir",
 				dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no");
-		Process redis = startRedis(command, port);
+		Process redis = PrivateRedisServer.start(command, port);
 		this.admin = RedisTestSupport.connectionFactory(port);
 		RedisDocket submitter = docket(namedFactory(port));
 		worker("a", docket(namedFactory(port)));
@@ -199,7 +197,7 @@ class RedisConnectionFaultTests {
 		redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		TimeUnit.MILLISECONDS.sleep(1000);
 		long restartedAt = System.nanoTime();
-		redis = startRedis(command, port);
+		redis = PrivateRedisServer.start(command, port);
 		assertAllCompleted(submitter, tasks, Duration.ofSeconds(40));
 		long millis = (System.nanoTime() - restartedAt) / 1_000_000;
 		assertThat(queued).isGreaterThan(0);
@@ -214,8 +212,8 @@ class RedisConnectionFaultTests {
 
 	@Test
 	void docketStartedWhileRedisIsDownCatchesUpWhenRedisComesUp() throws Exception {
-		String server = findRedisServer();
-		int port = freePort();
+		String server = PrivateRedisServer.executable("the restart test");
+		int port = PrivateRedisServer.freePort();
 		RedisDocket early = docket(namedFactory(port));
 		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
 		early.addListener(new dev.mcpspring.tasks.DocketListener() {
@@ -227,7 +225,7 @@ class RedisConnectionFaultTests {
 
 		});
 		worker("early", early);
-		Process redis = startRedis(List.of(server, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+		Process redis = PrivateRedisServer.start(List.of(server, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
 				"", "--appendonly", "no", "--daemonize", "no"), port);
 		this.resources.add(0, () -> redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
 		RedisDocket late = docket(namedFactory(port));
@@ -242,42 +240,6 @@ class RedisConnectionFaultTests {
 			TimeUnit.MILLISECONDS.sleep(200);
 		}
 		assertThat(heard).as("events from another process, once subscribed").contains("cancelled remote");
-	}
-
-	private Process startRedis(List<String> command, int port) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!RedisServerCondition.ping(RedisServerCondition.HOST, port)) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				process.destroyForcibly();
-				throw new IllegalStateException("redis-server did not start on port " + port);
-			}
-			TimeUnit.MILLISECONDS.sleep(50);
-		}
-		return process;
-	}
-
-	private static String findRedisServer() {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-			Path candidate = Path.of(dir, "redis-server");
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		String message = "redis-server is not on the PATH; the restart test starts one of its own";
-		if (System.getenv("CI") != null) {
-			throw new IllegalStateException(message);
-		}
-		Assumptions.abort(message);
-		return null;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
