@@ -2,6 +2,7 @@ package dev.mcpspring.abuse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -177,12 +178,7 @@ class JsonLimitsTests {
 	}
 
 	private static byte[] bytes(String hex) {
-		String[] parts = hex.split(" ");
-		byte[] bytes = new byte[parts.length];
-		for (int i = 0; i < parts.length; i++) {
-			bytes[i] = (byte) Integer.parseInt(parts[i], 16);
-		}
-		return bytes;
+		return HexFormat.ofDelimiter(" ").parseHex(hex);
 	}
 
 	private static byte[] concat(String before, byte[] middle, String after) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -304,12 +305,7 @@ class MalformedInputCorpusTests {
 	}
 
 	private static byte[] bytes(String hex) {
-		String[] parts = hex.split(" ");
-		byte[] bytes = new byte[parts.length];
-		for (int i = 0; i < parts.length; i++) {
-			bytes[i] = (byte) Integer.parseInt(parts[i], 16);
-		}
-		return bytes;
+		return HexFormat.ofDelimiter(" ").parseHex(hex);
 	}
 
 	private static byte[] concat(String before, byte[] middle, String after) {
