@@ -1,23 +1,17 @@
 package dev.mcpspring.webmvc;
 
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import dev.mcpspring.context.McpContext;
 import dev.mcpspring.context.McpContextHolder;
-import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcResponse;
-import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.McpServer;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,8 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * that a client that stops reading never blocks a thread that serves others.
  */
 final class AsyncCall implements Runnable, AsyncListener {
-
-	private static final Log logger = LogFactory.getLog(AsyncCall.class);
 
 	private final McpAsyncCalls calls;
 
@@ -126,13 +118,14 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	private void answer(Object result, Throwable failure, JsonRpcError error) {
 		try {
-			if (error == null && failure != null && StoreFailures.isUnavailable(failure)) {
-				logger.debug("Store unavailable while handling MCP request " + this.method, failure);
-				this.exchange.stream()
-					.unavailable(JsonRpcResponse.error(this.exchange.requestId(), StoreFailures.error()));
+			if (error != null) {
+				this.exchange.stream().complete(JsonRpcResponse.error(this.exchange.requestId(), error));
+			}
+			else if (failure != null) {
+				McpHttpEndpoint.answerFailure(this.method, this.exchange, failure);
 			}
 			else {
-				this.exchange.stream().complete(response(result, failure, error));
+				this.exchange.stream().complete(JsonRpcResponse.result(this.exchange.requestId(), result));
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -151,26 +144,6 @@ final class AsyncCall implements Runnable, AsyncListener {
 	 */
 	void cancel() {
 		this.exchange.cancel();
-	}
-
-	private JsonRpcResponse response(Object result, Throwable failure, JsonRpcError error) {
-		if (error != null) {
-			return JsonRpcResponse.error(this.exchange.requestId(), error);
-		}
-		if (failure == null) {
-			return JsonRpcResponse.result(this.exchange.requestId(), result);
-		}
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof CancellationException) {
-			return null;
-		}
-		if (cause instanceof McpException ex) {
-			return JsonRpcResponse.error(this.exchange.requestId(), ex.toError());
-		}
-		logger.error("Failed to handle MCP request " + this.method, cause);
-		return JsonRpcResponse.error(this.exchange.requestId(),
-				new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Internal error", null));
 	}
 
 	/**

@@ -383,7 +383,15 @@ public class McpHttpEndpoint {
 		}
 	}
 
-	private static void answerFailure(String method, PostExchange exchange, Exception failure) throws IOException {
+	/**
+	 * Answers a request whose handler failed: without a response when it was cancelled,
+	 * with the error of an {@link McpException}, with {@code 503} when the store is
+	 * unavailable, otherwise with an internal error (logged).
+	 */
+	static void answerFailure(String method, PostExchange exchange, Throwable failure) throws IOException {
+		if (failure instanceof CompletionException && failure.getCause() != null) {
+			failure = failure.getCause();
+		}
 		if (failure instanceof CancellationException) {
 			exchange.stream().complete(null);
 		}
