@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.internal.docket.InMemoryDocket;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.WorkerObserver;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketListener;
-import dev.mcpspring.tasks.InMemoryDocket;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.WorkerObserver;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -25,18 +25,18 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.WorkerObserver;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.WorkerObserver;
-import dev.mcpspring.tasks.redis.RedisDocket;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -1,6 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
-import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.internal.docket.DocketKey;
 
 /**
  * Reads {@code mcp.tasks.encryption-key}.

@@ -1,7 +1,5 @@
 package dev.mcpspring.autoconfigure;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,15 +10,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.mcpspring.observability.McpCallMetrics;
-import dev.mcpspring.observability.McpHealthIndicator;
-import dev.mcpspring.observability.McpMetrics;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.McpSessionStore;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.observability.McpCallMetrics;
+import dev.mcpspring.internal.observability.McpHealthIndicator;
+import dev.mcpspring.internal.observability.McpMetrics;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.web.McpAsyncCalls;
+import dev.mcpspring.internal.web.SessionEventStreams;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.webmvc.McpAsyncCalls;
-import dev.mcpspring.webmvc.SessionEventStreams;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Auto-configuration of MCP metrics (with a {@link MeterRegistry}) and of the docket and

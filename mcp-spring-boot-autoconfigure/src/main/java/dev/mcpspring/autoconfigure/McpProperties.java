@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
-import dev.mcpspring.protocol.TaskSupport;
+import dev.mcpspring.TaskSupport;
 
 /**
  * Configuration of the MCP server, its tasks, docket and worker.

@@ -1,9 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
-import io.lettuce.core.SocketOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,14 +16,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.McpSessionRelay;
-import dev.mcpspring.server.McpSessionStore;
-import dev.mcpspring.server.McpSessionStreams;
-import dev.mcpspring.server.redis.RedisMcpSessionStore;
-import dev.mcpspring.server.redis.RedisSessionRelay;
-import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSessionRelay;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
+import dev.mcpspring.internal.session.redis.RedisSessionRelay;
+import dev.mcpspring.internal.wire.McpJson;
+import io.lettuce.core.SocketOptions;
 
 /**
  * Auto-configuration of the instances of an application that share Redis

@@ -1,7 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
 import jakarta.validation.Validator;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,31 +10,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import dev.mcpspring.protocol.Implementation;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.server.AnnotatedMethodRegistrar;
-import dev.mcpspring.server.AnnotatedMethodScanner;
-import dev.mcpspring.server.ClientRequests;
-import dev.mcpspring.server.InMemoryMcpSessionStore;
-import dev.mcpspring.server.McpFeature;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.McpSessionStore;
-import dev.mcpspring.server.McpSessionStreams;
-import dev.mcpspring.server.McpSessionSweeper;
-import dev.mcpspring.server.completion.McpCompleteMethodFactory;
-import dev.mcpspring.server.completion.McpCompletionRegistry;
-import dev.mcpspring.server.completion.McpCompletionsFeature;
-import dev.mcpspring.server.prompt.McpPromptMethodFactory;
-import dev.mcpspring.server.prompt.McpPromptRegistry;
-import dev.mcpspring.server.prompt.McpPromptsFeature;
-import dev.mcpspring.server.resource.McpResourceMethodFactory;
-import dev.mcpspring.server.resource.McpResourceRegistry;
-import dev.mcpspring.server.resource.McpResourcesFeature;
-import dev.mcpspring.server.tool.McpToolMethodFactory;
-import dev.mcpspring.server.tool.McpToolRegistry;
-import dev.mcpspring.server.tool.McpToolsFeature;
-import dev.mcpspring.server.tool.ToolCallObserver;
-import dev.mcpspring.server.tool.ToolTaskSubmitter;
+import dev.mcpspring.McpCompletionRegistry;
+import dev.mcpspring.McpPromptRegistry;
+import dev.mcpspring.McpResourceRegistry;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
+import dev.mcpspring.internal.completion.McpCompletionsFeature;
+import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.AnnotatedMethodScanner;
+import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
+import dev.mcpspring.internal.prompt.McpPromptsFeature;
+import dev.mcpspring.internal.protocol.Implementation;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.McpResourceMethodFactory;
+import dev.mcpspring.internal.resource.McpResourcesFeature;
+import dev.mcpspring.internal.session.ClientRequests;
+import dev.mcpspring.internal.session.InMemoryMcpSessionStore;
+import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpSessionSweeper;
+import dev.mcpspring.internal.tool.McpToolMethodFactory;
+import dev.mcpspring.internal.tool.McpToolsFeature;
+import dev.mcpspring.internal.tool.ToolCallObserver;
+import dev.mcpspring.internal.tool.ToolTaskSubmitter;
+import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -17,18 +17,18 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.mcpspring.protocol.JsonBodyParser;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.McpSessionStore;
-import dev.mcpspring.server.McpSessionStreams;
-import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.web.McpAsyncCalls;
+import dev.mcpspring.internal.web.McpContextInterceptor;
+import dev.mcpspring.internal.web.McpHttpEndpoint;
+import dev.mcpspring.internal.web.OriginPolicy;
+import dev.mcpspring.internal.web.SessionEventStreams;
+import dev.mcpspring.internal.wire.JsonBodyParser;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.webmvc.McpAsyncCalls;
-import dev.mcpspring.webmvc.McpContextInterceptor;
-import dev.mcpspring.webmvc.McpHttpEndpoint;
-import dev.mcpspring.webmvc.OriginPolicy;
-import dev.mcpspring.webmvc.SessionEventStreams;
 
 /**
  * Auto-configuration of the MCP Streamable HTTP endpoint in a Spring MVC application,

@@ -3,9 +3,9 @@ package dev.mcpspring.tasks;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
-import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.protocol.JsonRpcError;
-import dev.mcpspring.protocol.JsonSize;
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
+import dev.mcpspring.internal.wire.JsonSize;
 import tools.jackson.databind.ObjectMapper;
 
 /**

@@ -1,5 +1,7 @@
 package dev.mcpspring.tasks;
 
+import dev.mcpspring.internal.docket.Worker;
+
 /**
  * One run of a task on a worker, as the running function sees it.
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.internal.wire.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 
 /**

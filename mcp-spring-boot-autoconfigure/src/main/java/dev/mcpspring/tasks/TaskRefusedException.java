@@ -1,7 +1,7 @@
 package dev.mcpspring.tasks;
 
-import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.McpException;
+import dev.mcpspring.internal.wire.ErrorCodes;
 
 /**
  * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket (see

@@ -1,7 +1,7 @@
 package dev.mcpspring.tasks;
 
-import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +39,7 @@ public record TaskResult(TaskStatus status, JsonNode result, JsonRpcError error,
 		return new TaskResult(TaskStatus.FAILED, null, error, retryable);
 	}
 
-	static TaskResult error(String message, boolean retryable) {
+	public static TaskResult error(String message, boolean retryable) {
 		return error(new JsonRpcError(ErrorCodes.INTERNAL_ERROR, message, null), retryable);
 	}
 
@@ -47,7 +47,7 @@ public record TaskResult(TaskStatus status, JsonNode result, JsonRpcError error,
 		return this.status == TaskStatus.FAILED;
 	}
 
-	String message() {
+	public String message() {
 		if (this.error != null) {
 			return this.error.message();
 		}

@@ -29,11 +29,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.context.McpTaskAuthenticationResolver;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTaskAuthenticationResolver;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
+import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -4,11 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.McpServer;
+import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -14,9 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
 import dev.mcpspring.abuse.calls.SlowTools;
+import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
-import dev.mcpspring.webmvc.McpAsyncCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +71,7 @@ class CompletableFutureToolIsAnsweredWithoutABlockedThreadTests {
 			.values()
 			.stream()
 			.filter((stack) -> Arrays.stream(stack)
-				.anyMatch((frame) -> frame.getClassName().startsWith("dev.mcpspring.server.tool.")
+				.anyMatch((frame) -> frame.getClassName().startsWith("dev.mcpspring.internal.tool.")
 						|| frame.getClassName().equals(SlowTools.class.getName())))
 			.count();
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -14,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
 import dev.mcpspring.abuse.calls.RawMcpConnection;
 import dev.mcpspring.abuse.calls.SlowTools;
+import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.test.McpTestClient;
-import dev.mcpspring.webmvc.McpAsyncCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -19,9 +18,9 @@ import dev.mcpspring.autoconfigure.McpEncryptionKeyException;
 import dev.mcpspring.autoconfigure.McpRedisAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpTasksAutoConfiguration;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

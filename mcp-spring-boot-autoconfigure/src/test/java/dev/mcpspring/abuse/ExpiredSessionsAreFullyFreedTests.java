@@ -8,20 +8,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.resource.McpResourcesFeature;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.McpResourcesFeature;
+import dev.mcpspring.internal.web.SessionEventStreams;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpTestClient;
 import dev.mcpspring.test.app.McpTestApplication;
-import dev.mcpspring.webmvc.SessionEventStreams;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

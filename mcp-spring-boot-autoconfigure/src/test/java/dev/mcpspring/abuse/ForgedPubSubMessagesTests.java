@@ -7,25 +7,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.tasks.DocketKey;
+import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.WorkerObserver;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.docket.redis.RedisSubscription;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.WorkerObserver;
-import dev.mcpspring.tasks.redis.RedisDocket;
-import dev.mcpspring.tasks.redis.RedisSubscription;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 
-import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.internal.docket.InMemoryDocket;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.InMemoryDocket;
 
 /**
  * {@link DocketFairnessContract} for the in-memory docket.

@@ -4,15 +4,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.abuse.QuickToolCallsRunInlineWithinPermitsTests.WhereTool;
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
-import dev.mcpspring.server.tool.McpToolRegistry;
 import dev.mcpspring.test.McpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;

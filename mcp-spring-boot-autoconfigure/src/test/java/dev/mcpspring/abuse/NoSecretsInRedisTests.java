@@ -9,12 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
 

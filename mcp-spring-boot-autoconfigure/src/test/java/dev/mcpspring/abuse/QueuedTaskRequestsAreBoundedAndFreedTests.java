@@ -7,13 +7,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.task.TaskMessages;
+import dev.mcpspring.internal.task.TaskMessages;
 import dev.mcpspring.test.McpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,16 +18,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.Tool;
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
 import dev.mcpspring.abuse.calls.SlowTools;
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.Tool;
-import dev.mcpspring.server.tool.McpToolHandler;
-import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
-import dev.mcpspring.webmvc.McpAsyncCalls;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.redis.RedisDocket;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
 
 /**
  * {@link DocketFairnessContract} for the Redis docket, where the limits are kept by its

@@ -14,12 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-import dev.mcpspring.tasks.redis.PrivateRedisServer;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.PrivateRedisServer;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;

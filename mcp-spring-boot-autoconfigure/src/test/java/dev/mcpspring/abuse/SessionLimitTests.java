@@ -3,17 +3,16 @@ package dev.mcpspring.abuse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.McpServer;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.web.SessionEventStreams;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpTestClient;
 import dev.mcpspring.test.app.McpTestApplication;
-import dev.mcpspring.webmvc.SessionEventStreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,14 +16,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.mcpspring.autoconfigure.McpRedisAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpTasksAutoConfiguration;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.protocol.RandomIds;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskSpec;
-import dev.mcpspring.tasks.redis.RedisDocket;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -17,9 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mcpspring.abuse.calls.AsyncCallsApplication;
 import dev.mcpspring.abuse.calls.SlowTools;
+import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
-import dev.mcpspring.webmvc.McpAsyncCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

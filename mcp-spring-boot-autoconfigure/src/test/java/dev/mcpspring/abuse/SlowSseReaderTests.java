@@ -16,13 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.mcpspring.server.McpServer;
+import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpTestClient;
 import dev.mcpspring.test.SseEvent;

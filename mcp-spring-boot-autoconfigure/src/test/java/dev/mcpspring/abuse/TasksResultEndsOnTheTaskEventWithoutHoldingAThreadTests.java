@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +50,7 @@ class TasksResultEndsOnTheTaskEventWithoutHoldingAThreadTests {
 			.sendAsync();
 		Thread.sleep(1000);
 		assertThat(waiting).isNotDone();
-		assertThat(threadsIn("dev.mcpspring.server.task.McpTasksFeature", "dev.mcpspring.server.task.TaskMessages"))
+		assertThat(threadsIn("dev.mcpspring.internal.task.McpTasksFeature", "dev.mcpspring.internal.task.TaskMessages"))
 			.as("threads held by the wait")
 			.isZero();
 		long opened = System.nanoTime();

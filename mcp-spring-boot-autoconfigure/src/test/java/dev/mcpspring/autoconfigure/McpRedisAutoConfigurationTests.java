@@ -2,24 +2,23 @@ package dev.mcpspring.autoconfigure;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.mcpspring.server.InMemoryMcpSessionStore;
-import dev.mcpspring.server.McpSessionStore;
-import dev.mcpspring.server.McpSessionStreams;
-import dev.mcpspring.server.redis.RedisMcpSessionStore;
-import dev.mcpspring.server.redis.RedisSessionRelay;
+import dev.mcpspring.internal.docket.InMemoryDocket;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.session.InMemoryMcpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
+import dev.mcpspring.internal.session.redis.RedisSessionRelay;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.InMemoryDocket;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.redis.RedisDocket;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

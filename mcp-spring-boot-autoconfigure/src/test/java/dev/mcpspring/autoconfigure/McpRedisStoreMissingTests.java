@@ -1,7 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -10,7 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
-import dev.mcpspring.tasks.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,6 @@ package dev.mcpspring.autoconfigure;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -11,19 +10,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.completion.McpComplete;
-import dev.mcpspring.server.completion.McpCompleteMethodFactory;
-import dev.mcpspring.server.completion.McpCompletionRegistry;
-import dev.mcpspring.server.completion.McpCompletionsFeature;
-import dev.mcpspring.server.prompt.McpPrompt;
-import dev.mcpspring.server.prompt.McpPromptMethodFactory;
-import dev.mcpspring.server.prompt.McpPromptRegistry;
-import dev.mcpspring.server.prompt.McpPromptsFeature;
-import dev.mcpspring.server.resource.McpResource;
-import dev.mcpspring.server.resource.McpResourceMethodFactory;
-import dev.mcpspring.server.resource.McpResourceRegistry;
-import dev.mcpspring.server.resource.McpResourcesFeature;
+import dev.mcpspring.McpComplete;
+import dev.mcpspring.McpCompletionRegistry;
+import dev.mcpspring.McpPrompt;
+import dev.mcpspring.McpPromptRegistry;
+import dev.mcpspring.McpResource;
+import dev.mcpspring.McpResourceRegistry;
+import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
+import dev.mcpspring.internal.completion.McpCompletionsFeature;
+import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
+import dev.mcpspring.internal.prompt.McpPromptsFeature;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.McpResourceMethodFactory;
+import dev.mcpspring.internal.resource.McpResourcesFeature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

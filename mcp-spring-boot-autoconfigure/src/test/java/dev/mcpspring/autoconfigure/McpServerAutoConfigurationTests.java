@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -15,20 +14,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.unit.DataSize;
 
-import dev.mcpspring.protocol.Implementation;
-import dev.mcpspring.protocol.TaskSupport;
-import dev.mcpspring.server.ClientRequests;
-import dev.mcpspring.server.InMemoryMcpSessionStore;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.McpSessionStore;
-import dev.mcpspring.server.McpSessionStreams;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolMethodFactory;
-import dev.mcpspring.server.tool.McpToolParam;
-import dev.mcpspring.server.tool.McpToolRegistry;
-import dev.mcpspring.server.tool.McpToolsFeature;
-import dev.mcpspring.webmvc.McpContextInterceptor;
-import dev.mcpspring.webmvc.McpHttpEndpoint;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.TaskSupport;
+import dev.mcpspring.internal.protocol.Implementation;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.ClientRequests;
+import dev.mcpspring.internal.session.InMemoryMcpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.tool.McpToolMethodFactory;
+import dev.mcpspring.internal.tool.McpToolsFeature;
+import dev.mcpspring.internal.web.McpContextInterceptor;
+import dev.mcpspring.internal.web.McpHttpEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

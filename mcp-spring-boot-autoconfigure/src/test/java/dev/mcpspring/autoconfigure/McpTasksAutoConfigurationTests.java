@@ -2,10 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -17,19 +14,21 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.mcpspring.observability.McpHealthIndicator;
-import dev.mcpspring.observability.McpMetrics;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.protocol.TaskSupport;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.task.McpTasksFeature;
-import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.TaskSupport;
+import dev.mcpspring.internal.docket.InMemoryDocket;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.WorkerObserver;
+import dev.mcpspring.internal.observability.McpHealthIndicator;
+import dev.mcpspring.internal.observability.McpMetrics;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.task.McpTasksFeature;
+import dev.mcpspring.internal.web.McpHttpEndpoint;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.InMemoryDocket;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.WorkerObserver;
-import dev.mcpspring.webmvc.McpHttpEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -22,13 +21,13 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import dev.mcpspring.protocol.JsonBodyParser;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.webmvc.McpAsyncCalls;
-import dev.mcpspring.webmvc.McpContextInterceptor;
-import dev.mcpspring.webmvc.McpHttpEndpoint;
-import dev.mcpspring.webmvc.OriginPolicy;
-import dev.mcpspring.webmvc.SessionEventStreams;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.web.McpAsyncCalls;
+import dev.mcpspring.internal.web.McpContextInterceptor;
+import dev.mcpspring.internal.web.McpHttpEndpoint;
+import dev.mcpspring.internal.web.OriginPolicy;
+import dev.mcpspring.internal.web.SessionEventStreams;
+import dev.mcpspring.internal.wire.JsonBodyParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,15 +4,15 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.ElicitResult;
-import dev.mcpspring.protocol.McpJson;
-import dev.mcpspring.protocol.Tool;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolHandler;
-import dev.mcpspring.server.tool.McpToolParam;
-import dev.mcpspring.server.tool.McpToolRegistry;
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.ElicitResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.McpToolParam;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.Tool;
+import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -149,7 +149,7 @@ public class ConformanceClientTools {
 
 		@Override
 		public CallToolResult call(ObjectNode arguments, McpContext context) {
-			return CallToolResult.of(List.of(dev.mcpspring.protocol.Content
+			return CallToolResult.of(List.of(dev.mcpspring.Content
 				.text("JSON Schema 2020-12 tool called with: " + arguments.toString())));
 		}
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.completion.McpComplete;
+import dev.mcpspring.McpComplete;
 
 /**
  * The completion the conformance suite's {@code completion-complete} scenario asks for

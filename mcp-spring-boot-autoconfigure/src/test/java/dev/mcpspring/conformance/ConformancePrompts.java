@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.protocol.Content;
-import dev.mcpspring.protocol.ResourceContents;
-import dev.mcpspring.server.prompt.McpPrompt;
-import dev.mcpspring.server.prompt.McpPromptArg;
+import dev.mcpspring.Content;
+import dev.mcpspring.McpPrompt;
+import dev.mcpspring.McpPromptArg;
+import dev.mcpspring.ResourceContents;
 
 /**
  * The prompts the conformance suite's prompt scenarios get, with the names, arguments

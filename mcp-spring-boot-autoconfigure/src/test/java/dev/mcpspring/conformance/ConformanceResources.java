@@ -2,7 +2,7 @@ package dev.mcpspring.conformance;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.resource.McpResource;
+import dev.mcpspring.McpResource;
 
 /**
  * The resources and the resource template the conformance suite's resource scenarios

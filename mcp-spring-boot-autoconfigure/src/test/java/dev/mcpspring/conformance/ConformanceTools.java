@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-
 import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -14,12 +13,12 @@ import javax.sound.sampled.AudioSystem;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.Content;
-import dev.mcpspring.protocol.LoggingLevel;
-import dev.mcpspring.protocol.TextResourceContents;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.Content;
+import dev.mcpspring.LoggingLevel;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.TextResourceContents;
 
 /**
  * The tools the conformance suite's tool, logging and progress scenarios call, with the

@@ -9,12 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.InMemoryDocket;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;

@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +25,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
 import dev.mcpspring.tasks.DocketTask;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskSpec;

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -20,20 +19,20 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.types.RedisClientInfo;
 import org.springframework.util.FileSystemUtils;
 
-import dev.mcpspring.protocol.McpJson;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.docket.WorkerObserver;
+import dev.mcpspring.internal.docket.redis.PrivateRedisServer;
+import dev.mcpspring.internal.docket.redis.RedisDocket;
+import dev.mcpspring.internal.docket.redis.RedisServerCondition;
+import dev.mcpspring.internal.docket.redis.RedisTestSupport;
+import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.DocketLimits;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
-import dev.mcpspring.tasks.Worker;
-import dev.mcpspring.tasks.WorkerObserver;
-import dev.mcpspring.tasks.redis.PrivateRedisServer;
-import dev.mcpspring.tasks.redis.RedisDocket;
-import dev.mcpspring.tasks.redis.RedisServerCondition;
-import dev.mcpspring.tasks.redis.RedisTestSupport;
-import dev.mcpspring.tasks.redis.RequiresRedis;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;

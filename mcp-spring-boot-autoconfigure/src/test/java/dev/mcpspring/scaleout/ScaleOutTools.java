@@ -5,11 +5,11 @@ import java.time.Duration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
+import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskExecution;
-import dev.mcpspring.tasks.TaskFunctionRegistry;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.McpTool;
 
 /**
  * An application whose DispatcherServlet is mapped under {@code spring.mvc.servlet.path}

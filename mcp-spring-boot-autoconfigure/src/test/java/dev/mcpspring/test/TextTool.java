@@ -1,14 +1,14 @@
 package dev.mcpspring.test;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.Tool;
-import dev.mcpspring.server.tool.McpToolHandler;
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.Tool;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A programmatic tool without arguments that answers with a fixed text, for tests that
- * add tools at runtime through {@link dev.mcpspring.server.tool.McpToolRegistry}.
+ * add tools at runtime through {@link dev.mcpspring.McpToolRegistry}.
  * Remember to remove it again: the registry is shared by every test of the context.
  */
 public final class TextTool implements McpToolHandler {

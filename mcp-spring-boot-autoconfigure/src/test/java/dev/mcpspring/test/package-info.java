@@ -16,7 +16,7 @@
  * {@code next}, {@code nextNotification}, {@code assertNoMessageWithin},
  * {@code awaitEnd}; all wait with a timeout and fail instead of hanging.</li>
  * <li>{@link dev.mcpspring.test.TextTool} is a tool to add at runtime through
- * {@link dev.mcpspring.server.tool.McpToolRegistry}.</li>
+ * {@link dev.mcpspring.McpToolRegistry}.</li>
  * </ul>
  * Tests that need other settings (context path, virtual threads, features switched on)
  * use a {@code @SpringBootTest(classes = McpTestApplication.class, webEnvironment =

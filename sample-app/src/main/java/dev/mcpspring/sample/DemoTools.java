@@ -2,9 +2,9 @@ package dev.mcpspring.sample;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 
 /**
  * Demo tools that outside checks call (names and behaviour fixed).

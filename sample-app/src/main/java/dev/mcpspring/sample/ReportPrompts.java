@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.prompt.McpPrompt;
-import dev.mcpspring.server.prompt.McpPromptArg;
+import dev.mcpspring.McpPrompt;
+import dev.mcpspring.McpPromptArg;
 
 /**
  * Prompts of the reporting domain. The region argument completes to the regions (it is

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.completion.McpComplete;
-import dev.mcpspring.server.resource.McpResource;
+import dev.mcpspring.McpComplete;
+import dev.mcpspring.McpResource;
 
 /**
  * The reports as MCP resources: {@code reports://r-1}, {@code reports://r-2}, ... with

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
-
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 
 /**
  * The reporting domain as MCP tools.

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 
 /**
  * Tools that take their time: sleeping, waiting at a gate the test opens, or answering

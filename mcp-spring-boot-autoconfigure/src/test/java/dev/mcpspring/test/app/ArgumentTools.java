@@ -12,11 +12,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 
 /**
  * Tools whose arguments cover the types a schema is generated for and bound from:

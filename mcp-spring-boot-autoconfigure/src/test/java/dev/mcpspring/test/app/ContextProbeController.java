@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.mcpspring.context.McpContext;
+import dev.mcpspring.McpContext;
 
 /**
  * An ordinary REST endpoint outside the MCP path. It reports the thread it ran on and

@@ -1,7 +1,7 @@
 package dev.mcpspring.test.app;
 
 /**
- * What a tool saw of its {@link dev.mcpspring.context.McpContext}.
+ * What a tool saw of its {@link dev.mcpspring.McpContext}.
  *
  * @param sessionId the session id, or {@code null}
  * @param protocolVersion the protocol version of the request

@@ -7,9 +7,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 
 /**
  * Tools that look at their {@link McpContext}: as a parameter, through

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.LoggingLevel;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.LoggingLevel;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
 
 /**
  * Tools that talk to the client while they run (progress, log messages), fail, or

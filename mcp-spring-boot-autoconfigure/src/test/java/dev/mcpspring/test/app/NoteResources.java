@@ -8,11 +8,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.ResourceContents;
-import dev.mcpspring.server.resource.McpResource;
-import dev.mcpspring.server.resource.McpResourceRegistry;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpResource;
+import dev.mcpspring.McpResourceRegistry;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.ResourceContents;
 
 /**
  * Resources of every shape: text, binary, several contents, and templates with typed

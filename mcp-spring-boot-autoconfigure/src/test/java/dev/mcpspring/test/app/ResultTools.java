@@ -7,11 +7,11 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.Content;
-import dev.mcpspring.protocol.ResourceContents;
-import dev.mcpspring.protocol.ResourceLink;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.Content;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.ResourceContents;
+import dev.mcpspring.ResourceLink;
 
 /**
  * Tools covering the return values a tool may have: records (structured content),

@@ -2,8 +2,8 @@ package dev.mcpspring.test.app;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.server.tool.McpTool;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpTool;
 
 /**
  * Tools that exercise the transport's streams and requests to the client.

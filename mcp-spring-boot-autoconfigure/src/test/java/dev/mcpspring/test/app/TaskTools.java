@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.ElicitResult;
-import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.protocol.McpException;
-import dev.mcpspring.server.tool.McpTool;
-import dev.mcpspring.server.tool.McpToolParam;
+import dev.mcpspring.ElicitResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
+import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.tasks.DocketTask;
 import dev.mcpspring.tasks.TaskInfo;
 

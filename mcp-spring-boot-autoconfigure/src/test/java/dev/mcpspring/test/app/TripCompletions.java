@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.protocol.Completion;
-import dev.mcpspring.server.completion.McpComplete;
-import dev.mcpspring.server.completion.McpCompletionRequest;
+import dev.mcpspring.Completion;
+import dev.mcpspring.McpComplete;
+import dev.mcpspring.McpCompletionRequest;
 
 /**
  * Completion providers: for a prompt argument (using another argument from the context),

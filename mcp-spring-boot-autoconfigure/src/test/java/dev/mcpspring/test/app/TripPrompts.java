@@ -5,13 +5,13 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.mcpspring.context.McpContext;
-import dev.mcpspring.protocol.Content;
-import dev.mcpspring.protocol.GetPromptResult;
-import dev.mcpspring.protocol.PromptMessage;
-import dev.mcpspring.protocol.ResourceContents;
-import dev.mcpspring.server.prompt.McpPrompt;
-import dev.mcpspring.server.prompt.McpPromptArg;
+import dev.mcpspring.Content;
+import dev.mcpspring.GetPromptResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpPrompt;
+import dev.mcpspring.McpPromptArg;
+import dev.mcpspring.PromptMessage;
+import dev.mcpspring.ResourceContents;
 
 /**
  * Prompts of every shape: no arguments, required and optional arguments, typed

@@ -1,0 +1,66 @@
+package dev.mcpspring;
+
+import java.util.Map;
+
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
+
+/**
+ * An error answered to the client as a JSON-RPC error response.
+ */
+public class McpException extends RuntimeException {
+
+	private final int code;
+
+	private final transient Object data;
+
+	public McpException(int code, String message) {
+		this(code, message, null);
+	}
+
+	public McpException(int code, String message, Object data) {
+		super(message);
+		this.code = code;
+		this.data = data;
+	}
+
+	public static McpException invalidParams(String message) {
+		return new McpException(ErrorCodes.INVALID_PARAMS, message);
+	}
+
+	public static McpException methodNotFound(String message) {
+		return new McpException(ErrorCodes.METHOD_NOT_FOUND, message);
+	}
+
+	public static McpException invalidRequest(String message) {
+		return new McpException(ErrorCodes.INVALID_REQUEST, message);
+	}
+
+	/**
+	 * Returns the error for a resource URI that names no resource: code
+	 * {@link ErrorCodes#RESOURCE_NOT_FOUND}, with the URI in the error's data.
+	 * @param uri the URI
+	 * @return the exception
+	 */
+	public static McpException resourceNotFound(String uri) {
+		return new McpException(ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+				Map.of("uri", uri));
+	}
+
+	public int getCode() {
+		return this.code;
+	}
+
+	public Object getData() {
+		return this.data;
+	}
+
+	/**
+	 * Returns the JSON-RPC error object for this exception.
+	 * @return the error object
+	 */
+	public JsonRpcError toError() {
+		return new JsonRpcError(this.code, getMessage(), this.data);
+	}
+
+}

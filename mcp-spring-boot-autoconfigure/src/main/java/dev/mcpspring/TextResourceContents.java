@@ -1,0 +1,14 @@
+package dev.mcpspring;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Text contents of a resource.
+ *
+ * @param uri the resource URI
+ * @param mimeType the MIME type, or {@code null}
+ * @param text the text
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TextResourceContents(String uri, String mimeType, String text) implements ResourceContents {
+}

@@ -1,0 +1,687 @@
+package dev.mcpspring.internal.docket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.mcpspring.internal.wire.RandomIds;
+import dev.mcpspring.tasks.ClaimedTask;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLimits;
+import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
+import dev.mcpspring.tasks.TaskResult;
+import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link Docket} in this process's memory: the embedded default, nothing to install.
+ * Workers waiting in {@link #claim} wake the moment a task is submitted. Finished tasks
+ * are purged once their ttl has passed, so memory stays bounded: each owner may have a
+ * limited number of unfinished tasks and keeps a limited number of finished ones (beyond
+ * it, that owner's own oldest finished tasks go first; see {@link DocketLimits}), and
+ * once the docket holds its capacity in all, new submissions are refused until finished
+ * tasks expire. One owner's tasks are never purged before their ttl because of another
+ * owner's. A claimed task whose lease is not renewed is given to another worker, up to
+ * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
+ * neither unfinished nor finished ones; use a shared docket for that.
+ */
+public class InMemoryDocket implements Docket, SmartLifecycle {
+
+	/** Started before the worker and the web server, stopped after them. */
+	public static final int PHASE = Worker.PHASE - 1024;
+
+	private static final Entry WAKE_UP = new Entry(null);
+
+	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
+
+	private final Map<String, Entry> tasks = new ConcurrentHashMap<>();
+
+	private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
+
+	private final Map<String, NavigableMap<String, String>> byOwner = new ConcurrentHashMap<>();
+
+	private final LinkedBlockingQueue<Entry> ready = new LinkedBlockingQueue<>();
+
+	private final DelayQueue<Scheduled> scheduled = new DelayQueue<>();
+
+	private final Map<String, Entry> leased = new ConcurrentHashMap<>();
+
+	private final TreeSet<Expiry> expiries = new TreeSet<>();
+
+	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ObjectMapper mapper;
+
+	private final Duration defaultTtl;
+
+	private final Duration leaseTimeout;
+
+	private final int capacity;
+
+	private final DocketLimits limits;
+
+	private final Clock clock;
+
+	private volatile ScheduledExecutorService sweeper;
+
+	/**
+	 * Creates a docket.
+	 * @param mapper writes task arguments as JSON
+	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
+	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it
+	 * is given to another worker
+	 * @param capacity the number of tasks kept at most, unfinished and finished
+	 */
+	public InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity) {
+		this(mapper, defaultTtl, leaseTimeout, capacity, DocketLimits.DEFAULTS);
+	}
+
+	/**
+	 * Creates a docket.
+	 * @param mapper writes task arguments as JSON
+	 * @param defaultTtl how long finished tasks are kept when their spec says nothing
+	 * @param leaseTimeout how long a claimed task may go without a heartbeat before it
+	 * is given to another worker
+	 * @param capacity the number of tasks kept at most, unfinished and finished
+	 * @param limits the limits per owner and per task
+	 */
+	public InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity,
+			DocketLimits limits) {
+		this(mapper, defaultTtl, leaseTimeout, capacity, limits, Clock.systemUTC());
+	}
+
+	InMemoryDocket(ObjectMapper mapper, Duration defaultTtl, Duration leaseTimeout, int capacity, DocketLimits limits,
+			Clock clock) {
+		this.mapper = mapper;
+		this.defaultTtl = defaultTtl;
+		this.leaseTimeout = leaseTimeout;
+		this.capacity = capacity;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	@Override
+	public TaskInfo submit(TaskSpec spec) {
+		String key = (spec.idempotencyKey() != null) ? idempotencyKey(spec.owner(), spec.idempotencyKey()) : null;
+		if (key != null) {
+			Optional<TaskInfo> existing = Optional.ofNullable(this.idempotencyKeys.get(key)).flatMap(this::get);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
+		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
+				: this.mapper.valueToTree(spec.arguments());
+		this.limits.checkArguments(this.mapper, arguments);
+		if (this.tasks.size() >= this.capacity) {
+			throw new TaskRefusedException("The task store is full (" + this.capacity
+					+ " tasks, mcp.docket.capacity); retry when finished tasks have expired");
+		}
+		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
+		TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, this.clock.instant());
+		if (key != null) {
+			String winner = this.idempotencyKeys.putIfAbsent(key, task.id());
+			if (winner != null && !winner.equals(task.id())) {
+				Optional<TaskInfo> existing = get(winner);
+				if (existing.isPresent()) {
+					return existing.get();
+				}
+				this.idempotencyKeys.put(key, task.id());
+			}
+		}
+		if (task.owner() != null) {
+			try {
+				this.owners.compute(task.owner(), (owner, counts) -> {
+					Owner held = (counts != null) ? counts : new Owner();
+					if (held.active >= this.limits.maxActivePerOwner()) {
+						throw new TaskRefusedException("Too many unfinished tasks: at most "
+								+ this.limits.maxActivePerOwner()
+								+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
+					}
+					held.active++;
+					return held;
+				});
+			}
+			catch (TaskRefusedException ex) {
+				if (key != null) {
+					this.idempotencyKeys.remove(key, task.id());
+				}
+				throw ex;
+			}
+		}
+		Entry entry = new Entry(task);
+		this.tasks.put(task.id(), entry);
+		if (task.owner() != null) {
+			this.byOwner.computeIfAbsent(task.owner(), (owner) -> new ConcurrentSkipListMap<>())
+				.put(ownerKey(task), task.id());
+		}
+		enqueue(entry);
+		this.listeners.forEach((listener) -> listener.onSubmitted(task));
+		return task;
+	}
+
+	@Override
+	public Optional<TaskInfo> get(String taskId) {
+		Entry entry = this.tasks.get(taskId);
+		return (entry != null) ? Optional.of(entry.task) : Optional.empty();
+	}
+
+	@Override
+	public TaskPage list(String owner, String cursor, int limit) {
+		NavigableMap<String, String> owned = this.byOwner.getOrDefault(owner, new ConcurrentSkipListMap<>());
+		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+			throw new IllegalArgumentException("Invalid cursor");
+		}
+		NavigableMap<String, String> rest = (cursor != null) ? owned.tailMap(cursor, false) : owned;
+		List<TaskInfo> page = new ArrayList<>();
+		String last = null;
+		for (Map.Entry<String, String> item : rest.entrySet()) {
+			Entry entry = this.tasks.get(item.getValue());
+			if (entry == null) {
+				continue;
+			}
+			if (page.size() == limit) {
+				return new TaskPage(page, last);
+			}
+			page.add(entry.task);
+			last = item.getKey();
+		}
+		return new TaskPage(page, null);
+	}
+
+	@Override
+	public Optional<TaskInfo> cancel(String taskId, String message) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		TaskInfo cancelled;
+		boolean running;
+		synchronized (entry) {
+			if (entry.task.status().isTerminal()) {
+				return Optional.empty();
+			}
+			cancelled = entry.task.finished(TaskStatus.CANCELLED, message, null, null, this.clock.instant());
+			running = entry.leaseId != null;
+			finish(entry, cancelled);
+		}
+		if (running) {
+			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+		}
+		this.listeners.forEach((listener) -> listener.onStatusChanged(cancelled, true));
+		return Optional.of(cancelled);
+	}
+
+	@Override
+	public Optional<TaskInfo> await(String taskId, Duration timeout) throws InterruptedException {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(entry.finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+		}
+		catch (TimeoutException ex) {
+			return Optional.of(entry.task);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException {
+		List<ClaimedTask> claimed = new ArrayList<>(Math.min(max, 64));
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (claimed.isEmpty()) {
+			promoteDueTasks();
+			Entry first = this.ready.poll();
+			if (first == null) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return claimed;
+				}
+				Scheduled next = this.scheduled.peek();
+				if (next != null) {
+					remaining = Math.max(0, Math.min(remaining, next.getDelay(TimeUnit.NANOSECONDS)));
+				}
+				first = this.ready.poll(remaining, TimeUnit.NANOSECONDS);
+				if (first == null) {
+					continue;
+				}
+			}
+			List<Entry> batch = new ArrayList<>(Math.min(max, 64));
+			batch.add(first);
+			this.ready.drainTo(batch, max - 1);
+			for (Entry entry : batch) {
+				ClaimedTask task = lease(entry, workerId);
+				if (task != null) {
+					claimed.add(task);
+				}
+			}
+		}
+		return claimed;
+	}
+
+	@Override
+	public void heartbeat(String workerId, Collection<ClaimedTask> claimed) {
+		long expires = System.nanoTime() + this.leaseTimeout.toNanos();
+		for (ClaimedTask task : claimed) {
+			Entry entry = this.tasks.get(task.task().id());
+			if (entry != null) {
+				synchronized (entry) {
+					if (task.leaseId().equals(entry.leaseId)) {
+						entry.leaseExpires = expires;
+					}
+				}
+			}
+		}
+	}
+
+	@Override
+	public void progress(ClaimedTask claimed, Double progress, Double total, String message) {
+		update(claimed.task().id(), (entry) -> {
+			if (claimed.leaseId().equals(entry.leaseId) && !entry.task.status().isTerminal()) {
+				entry.task = entry.task.withProgress(progress, total, message, this.clock.instant());
+			}
+		});
+	}
+
+	@Override
+	public void setStatus(ClaimedTask claimed, TaskStatus status, String message) {
+		if (status.isTerminal()) {
+			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
+		}
+		Entry entry = this.tasks.get(claimed.task().id());
+		if (entry == null) {
+			return;
+		}
+		TaskInfo changed;
+		synchronized (entry) {
+			if (!claimed.leaseId().equals(entry.leaseId) || entry.task.status().isTerminal()
+					|| entry.task.status() == status) {
+				return;
+			}
+			changed = entry.task.withStatus(status, message, this.clock.instant());
+			entry.task = changed;
+		}
+		this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+	}
+
+	@Override
+	public void finish(ClaimedTask claimed, TaskResult outcome) {
+		Entry entry = this.tasks.get(claimed.task().id());
+		if (entry == null) {
+			return;
+		}
+		TaskResult result = this.limits.bound(this.mapper, outcome);
+		TaskInfo changed;
+		boolean retry;
+		synchronized (entry) {
+			if (!claimed.leaseId().equals(entry.leaseId)) {
+				return;
+			}
+			unlease(entry);
+			TaskInfo task = entry.task;
+			if (task.status().isTerminal()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
+			if (retry) {
+				Instant runAt = now.plus(task.retry().delayBefore(task.attempts() + 1));
+				changed = task.rescheduled(runAt, "Retrying after failure: " + result.message(), now);
+				entry.task = changed;
+				enqueue(entry);
+			}
+			else {
+				changed = task.finished(result.status(), result.message(), result.result(), result.error(), now);
+				finish(entry, changed);
+			}
+		}
+		if (retry) {
+			this.listeners.forEach((listener) -> listener.onRetry(changed));
+		}
+		else {
+			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		}
+	}
+
+	@Override
+	public void release(ClaimedTask claimed) {
+		update(claimed.task().id(), (entry) -> {
+			if (claimed.leaseId().equals(entry.leaseId)) {
+				unlease(entry);
+				if (!entry.task.status().isTerminal()) {
+					entry.task = entry.task.rescheduled(this.clock.instant(), "Released by its worker",
+							this.clock.instant());
+					enqueue(entry);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void addListener(DocketListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public long queuedCount() {
+		return this.ready.size() + this.scheduled.size();
+	}
+
+	@Override
+	public long runningCount() {
+		return this.leased.size();
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService sweeper = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-docket-sweeper-"));
+		long period = Math.max(100, Math.min(1000, this.leaseTimeout.toMillis() / 4));
+		sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+		this.sweeper = sweeper;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService sweeper = this.sweeper;
+		if (sweeper != null) {
+			sweeper.shutdownNow();
+			this.sweeper = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sweeper != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Redelivers tasks whose lease expired and purges finished tasks past their ttl.
+	 */
+	void sweep() {
+		long now = System.nanoTime();
+		for (Entry entry : this.leased.values()) {
+			if (now - entry.leaseExpires > 0) {
+				redeliver(entry);
+			}
+		}
+		Instant instant = this.clock.instant();
+		Expiry expired;
+		while ((expired = nextExpired(instant)) != null) {
+			purge(expired.entry.task);
+		}
+	}
+
+	/**
+	 * Takes the next finished task to purge, holding the lock only for that, so that
+	 * tasks finishing meanwhile are not held up by a long purge.
+	 */
+	private Expiry nextExpired(Instant now) {
+		synchronized (this.expiries) {
+			if (this.expiries.isEmpty() || this.expiries.first().at.isAfter(now)) {
+				return null;
+			}
+			return this.expiries.pollFirst();
+		}
+	}
+
+	private void redeliver(Entry entry) {
+		TaskInfo changed;
+		synchronized (entry) {
+			if (entry.leaseId == null || System.nanoTime() - entry.leaseExpires <= 0) {
+				return;
+			}
+			unlease(entry);
+			TaskInfo task = entry.task;
+			if (task.status().isTerminal()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			if (task.attempts() >= task.retry().maxAttempts() + 2) {
+				changed = task.finished(TaskStatus.FAILED, "The task's worker stopped responding "
+						+ task.attempts() + " times", null, null, now);
+				finish(entry, changed);
+			}
+			else {
+				changed = task.rescheduled(now, "Redelivered: its worker stopped responding", now);
+				entry.task = changed;
+				enqueue(entry);
+			}
+		}
+		if (changed.status().isTerminal()) {
+			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		}
+		else {
+			this.listeners.forEach((listener) -> listener.onRedelivered(changed));
+		}
+	}
+
+	private void purge(TaskInfo task) {
+		drop(task);
+		if (task.owner() != null) {
+			this.owners.computeIfPresent(task.owner(), (owner, held) -> {
+				held.finished.remove(task.id());
+				return held.isEmpty() ? null : held;
+			});
+		}
+	}
+
+	/**
+	 * Removes a finished task from the store and its indexes, but not from its owner's
+	 * counts.
+	 */
+	private void drop(TaskInfo task) {
+		this.tasks.remove(task.id());
+		if (task.idempotencyKey() != null) {
+			this.idempotencyKeys.remove(idempotencyKey(task.owner(), task.idempotencyKey()), task.id());
+		}
+		if (task.owner() != null) {
+			this.byOwner.computeIfPresent(task.owner(), (owner, owned) -> {
+				owned.remove(ownerKey(task));
+				return owned.isEmpty() ? null : owned;
+			});
+		}
+	}
+
+	private ClaimedTask lease(Entry entry, String workerId) {
+		if (entry == WAKE_UP) {
+			return null;
+		}
+		synchronized (entry) {
+			if (entry.leaseId != null || entry.task.status().isTerminal() || !entry.queued) {
+				return null;
+			}
+			entry.queued = false;
+			entry.leaseId = UUID.randomUUID().toString();
+			entry.leaseExpires = System.nanoTime() + this.leaseTimeout.toNanos();
+			entry.task = entry.task.started(this.clock.instant());
+			this.leased.put(entry.task.id(), entry);
+			return new ClaimedTask(entry.task, entry.leaseId);
+		}
+	}
+
+	private void unlease(Entry entry) {
+		entry.leaseId = null;
+		this.leased.remove(entry.task.id());
+	}
+
+	/**
+	 * Puts a task in the ready queue, or in the scheduled queue when it is not due.
+	 * Called with the entry's lock held or before the entry is shared.
+	 */
+	private void enqueue(Entry entry) {
+		entry.queued = true;
+		long delay = Duration.between(this.clock.instant(), entry.task.runAt()).toNanos();
+		if (delay > 0) {
+			this.scheduled.add(new Scheduled(entry, System.nanoTime() + delay));
+			this.ready.offer(WAKE_UP);
+		}
+		else {
+			this.ready.offer(entry);
+		}
+	}
+
+	private void promoteDueTasks() {
+		Scheduled due;
+		while ((due = this.scheduled.poll()) != null) {
+			this.ready.offer(due.entry);
+		}
+	}
+
+	/**
+	 * Records a terminal status. Called with the entry's lock held.
+	 */
+	private void finish(Entry entry, TaskInfo finished) {
+		entry.task = finished;
+		entry.queued = false;
+		entry.finished.complete(finished);
+		synchronized (this.expiries) {
+			this.expiries.add(new Expiry(finished.expiresAt(), entry));
+		}
+		if (finished.owner() != null) {
+			this.owners.computeIfPresent(finished.owner(), (owner, held) -> {
+				held.active--;
+				held.finished.add(finished.id());
+				if (held.finished.size() > this.limits.maxRetainedPerOwner()) {
+					Iterator<String> oldest = held.finished.iterator();
+					Entry evicted = this.tasks.get(oldest.next());
+					oldest.remove();
+					if (evicted != null) {
+						evict(evicted);
+					}
+				}
+				return held;
+			});
+		}
+	}
+
+	/**
+	 * Purges a finished task before its ttl, because its owner holds too many.
+	 */
+	private void evict(Entry entry) {
+		TaskInfo task = entry.task;
+		synchronized (this.expiries) {
+			this.expiries.remove(new Expiry(task.expiresAt(), entry));
+		}
+		drop(task);
+	}
+
+	private void update(String taskId, Consumer<Entry> change) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry != null) {
+			synchronized (entry) {
+				change.accept(entry);
+			}
+		}
+	}
+
+	private static String idempotencyKey(String owner, String key) {
+		return ((owner != null) ? owner : "") + '\n' + key;
+	}
+
+	private static String ownerKey(TaskInfo task) {
+		Instant created = task.createdAt();
+		return String.format("%019d:%09d:%s", created.getEpochSecond(), created.getNano(), task.id());
+	}
+
+
+	private static final class Entry {
+
+		private volatile TaskInfo task;
+
+		private final CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
+
+		private String leaseId;
+
+		private volatile long leaseExpires;
+
+		private boolean queued;
+
+		Entry(TaskInfo task) {
+			this.task = task;
+		}
+
+	}
+
+	private record Scheduled(Entry entry, long dueNanos) implements Delayed {
+
+		@Override
+		public long getDelay(TimeUnit unit) {
+			return unit.convert(this.dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public int compareTo(Delayed other) {
+			return Long.compare(this.dueNanos, ((Scheduled) other).dueNanos);
+		}
+
+	}
+
+	private record Expiry(Instant at, Entry entry) implements Comparable<Expiry> {
+
+		@Override
+		public int compareTo(Expiry other) {
+			int byTime = this.at.compareTo(other.at);
+			return (byTime != 0) ? byTime : this.entry.task.id().compareTo(other.entry.task.id());
+		}
+
+	}
+
+	/**
+	 * What one owner holds: its unfinished tasks (counted) and its finished tasks, oldest
+	 * first. Changed only in {@code owners.compute*}.
+	 */
+	private static final class Owner {
+
+		private int active;
+
+		private final LinkedHashSet<String> finished = new LinkedHashSet<>();
+
+		boolean isEmpty() {
+			return this.active <= 0 && this.finished.isEmpty();
+		}
+
+	}
+
+}

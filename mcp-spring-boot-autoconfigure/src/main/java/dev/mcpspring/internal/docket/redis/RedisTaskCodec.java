@@ -1,0 +1,246 @@
+package dev.mcpspring.internal.docket.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.internal.wire.JsonRpcError;
+import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskResult;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link TaskInfo} as the fields of a Redis hash and reads it back. What never
+ * changes after submission is one JSON field ({@code spec}); what changes is kept in
+ * fields of its own, so that the docket's Lua script can check and set them without
+ * parsing JSON. Timestamps are nanoseconds since the epoch (exact, and quick to read),
+ * durations milliseconds. The specs of recently seen tasks are kept parsed, since every
+ * change of a task is read back.
+ */
+final class RedisTaskCodec {
+
+	private static final int SPEC_CACHE_SIZE = 10_000;
+
+	private final Map<String, Spec> specs = new ConcurrentHashMap<>();
+
+	static final String ID = "id";
+
+	static final String SPEC = "spec";
+
+	static final String TTL = "ttl";
+
+	static final String MAX_ATTEMPTS = "maxAttempts";
+
+	static final String IDEMPOTENCY_KEY = "idem";
+
+	static final String PURGE = "purge";
+
+	static final String STATUS = "status";
+
+	static final String MESSAGE = "message";
+
+	static final String PROGRESS = "progress";
+
+	static final String TOTAL = "total";
+
+	static final String UPDATED_AT = "updatedAt";
+
+	static final String RUN_AT = "runAt";
+
+	static final String FINISHED_AT = "finishedAt";
+
+	static final String ATTEMPTS = "attempts";
+
+	static final String RESULT = "result";
+
+	static final String ERROR = "error";
+
+	static final String LEASE = "lease";
+
+	private final ObjectMapper mapper;
+
+	RedisTaskCodec(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Returns the hash fields of a newly submitted task.
+	 * @param task the task
+	 * @param idempotencyKey the Redis key of its idempotency key, or {@code null}
+	 * @param purge the member of the expiries set that tidies its owner index, or
+	 * {@code null}
+	 * @return the fields, in order
+	 */
+	Map<String, String> encode(TaskInfo task, String idempotencyKey, String purge) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(ID, task.id());
+		fields.put(SPEC, this.mapper.writeValueAsString(spec(task)));
+		fields.put(TTL, Long.toString(task.ttl().toMillis()));
+		fields.put(MAX_ATTEMPTS, Integer.toString(task.retry().maxAttempts()));
+		putIfNotNull(fields, IDEMPOTENCY_KEY, idempotencyKey);
+		putIfNotNull(fields, PURGE, purge);
+		fields.put(STATUS, task.status().wireName());
+		putIfNotNull(fields, MESSAGE, task.statusMessage());
+		fields.put(UPDATED_AT, time(task.updatedAt()));
+		fields.put(RUN_AT, time(task.runAt()));
+		fields.put(ATTEMPTS, Integer.toString(task.attempts()));
+		remember(task.id(), new Spec(task.function(), task.arguments(), task.owner(), task.createdAt(), task.retry(),
+				task.timeout(), task.idempotencyKey(), task.metadata()));
+		return fields;
+	}
+
+	/**
+	 * Writes a timestamp as a hash field value: nanoseconds since the epoch.
+	 * @param instant the timestamp
+	 * @return the value
+	 */
+	static String time(Instant instant) {
+		return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
+	}
+
+	private static Instant instant(String value) {
+		if (value == null) {
+			return null;
+		}
+		long nanos = Long.parseLong(value);
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+	}
+
+	private ObjectNode spec(TaskInfo task) {
+		ObjectNode spec = this.mapper.createObjectNode();
+		spec.put("function", task.function());
+		spec.set("arguments", task.arguments());
+		spec.put("owner", task.owner());
+		spec.put("createdAt", time(task.createdAt()));
+		RetryPolicy retry = task.retry();
+		ObjectNode policy = spec.putObject("retry");
+		policy.put("maxAttempts", retry.maxAttempts());
+		policy.put("delay", retry.delay().toMillis());
+		policy.put("multiplier", retry.multiplier());
+		policy.put("maxDelay", retry.maxDelay().toMillis());
+		if (task.timeout() != null) {
+			spec.put("timeout", task.timeout().toMillis());
+		}
+		spec.put("idempotencyKey", task.idempotencyKey());
+		ObjectNode metadata = spec.putObject("metadata");
+		task.metadata().forEach(metadata::put);
+		return spec;
+	}
+
+	/**
+	 * Reads a task from the flat field/value list that {@code HGETALL} answers in a script.
+	 * @param flat the fields and values, alternating
+	 * @return the task
+	 */
+	TaskInfo decode(List<?> flat) {
+		return decode(flat, null);
+	}
+
+	/**
+	 * Reads a task from the flat field/value list that {@code HGETALL} answers in a
+	 * script, with the outcome of its run known already (not read again).
+	 * @param flat the fields and values, alternating
+	 * @param outcome how the run ended, or {@code null}
+	 * @return the task
+	 */
+	TaskInfo decode(List<?> flat, TaskResult outcome) {
+		Map<String, String> fields = new HashMap<>(flat.size());
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			fields.put((String) flat.get(i), (String) flat.get(i + 1));
+		}
+		return decode(fields, outcome);
+	}
+
+	/**
+	 * Reads a task from its hash fields.
+	 * @param fields the fields
+	 * @return the task
+	 */
+	TaskInfo decode(Map<String, String> fields) {
+		return decode(fields, null);
+	}
+
+	private TaskInfo decode(Map<String, String> fields, TaskResult outcome) {
+		String id = fields.get(ID);
+		Spec spec = this.specs.get(id);
+		if (spec == null) {
+			spec = readSpec(fields.get(SPEC));
+			remember(id, spec);
+		}
+		String result = fields.get(RESULT);
+		String error = fields.get(ERROR);
+		JsonNode resultNode = (result == null) ? null
+				: (outcome != null && outcome.result() != null) ? outcome.result() : this.mapper.readTree(result);
+		JsonRpcError errorValue = (error == null) ? null
+				: (outcome != null && outcome.error() != null) ? outcome.error()
+						: this.mapper.readValue(error, JsonRpcError.class);
+		return new TaskInfo(id, spec.function(), spec.arguments(), spec.owner(),
+				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
+				number(fields.get(TOTAL)), spec.createdAt(), instant(fields.get(UPDATED_AT)),
+				instant(fields.get(RUN_AT)), instant(fields.get(FINISHED_AT)),
+				Duration.ofMillis(Long.parseLong(fields.get(TTL))), Integer.parseInt(fields.get(ATTEMPTS)), spec.retry(),
+				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata());
+	}
+
+	private Spec readSpec(String text) {
+		JsonNode spec = this.mapper.readTree(text);
+		JsonNode retry = spec.get("retry");
+		RetryPolicy policy = new RetryPolicy(retry.get("maxAttempts").asInt(),
+				Duration.ofMillis(retry.get("delay").asLong()), retry.get("multiplier").asDouble(),
+				Duration.ofMillis(retry.get("maxDelay").asLong()));
+		JsonNode timeout = spec.get("timeout");
+		Map<String, String> metadata = new LinkedHashMap<>();
+		spec.get("metadata").properties().forEach((entry) -> metadata.put(entry.getKey(), entry.getValue().asString()));
+		JsonNode arguments = spec.get("arguments");
+		return new Spec(spec.get("function").asString(), (arguments != null && !arguments.isNull()) ? arguments : null,
+				text(spec, "owner"), instant(spec.get("createdAt").asString()), policy,
+				(timeout != null && !timeout.isNull()) ? Duration.ofMillis(timeout.asLong()) : null,
+				text(spec, "idempotencyKey"), Map.copyOf(metadata));
+	}
+
+	private void remember(String id, Spec spec) {
+		if (this.specs.size() >= SPEC_CACHE_SIZE) {
+			this.specs.clear();
+		}
+		this.specs.put(id, spec);
+	}
+
+	String writeResult(JsonNode result) {
+		return (result != null) ? this.mapper.writeValueAsString(result) : null;
+	}
+
+	String writeError(JsonRpcError error) {
+		return (error != null) ? this.mapper.writeValueAsString(error) : null;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	private static Double number(String value) {
+		return (value != null) ? Double.valueOf(value) : null;
+	}
+
+	/**
+	 * What never changes after a task is submitted.
+	 */
+	private record Spec(String function, JsonNode arguments, String owner, Instant createdAt, RetryPolicy retry,
+			Duration timeout, String idempotencyKey, Map<String, String> metadata) {
+	}
+
+	private static void putIfNotNull(Map<String, String> fields, String name, String value) {
+		if (value != null) {
+			fields.put(name, value);
+		}
+	}
+
+}

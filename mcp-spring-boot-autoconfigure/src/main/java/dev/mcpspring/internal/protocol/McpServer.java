@@ -1,0 +1,295 @@
+package dev.mcpspring.internal.protocol;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.LoggingLevel;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
+import dev.mcpspring.internal.session.ClientRequests;
+import dev.mcpspring.internal.session.McpExchange;
+import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpSession;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.wire.JsonRpcMessage;
+import dev.mcpspring.internal.wire.JsonRpcNotification;
+import dev.mcpspring.internal.wire.JsonSize;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.internal.wire.RandomIds;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP server: sessions, capabilities and method dispatch. Transport independent; the
+ * Streamable HTTP handler and the task worker call it.
+ */
+public class McpServer {
+
+	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
+
+	private final Implementation info;
+
+	private final String instructions;
+
+	private final McpSessionStore sessions;
+
+	private final McpSessionStreams streams;
+
+	private final ClientRequests clientRequests;
+
+	private final Map<String, McpRequestHandler> requestHandlers = new ConcurrentHashMap<>();
+
+	private final Map<String, McpRequestHandler> notificationHandlers = new ConcurrentHashMap<>();
+
+	private final Map<String, McpExchange> inFlight = new ConcurrentHashMap<>();
+
+	private final List<? extends McpFeature> features;
+
+	private final long maxClientInfoBytes;
+
+	/**
+	 * Creates a server.
+	 * @param info the server's name and version
+	 * @param instructions the instructions sent on {@code initialize}, or {@code null}
+	 * @param sessions the sessions
+	 * @param streams the streams clients hold open to this process
+	 * @param clientRequests the requests to clients that wait for an answer
+	 * @param features the features
+	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
+	 * {@code clientInfo} of a client kept in its session
+	 */
+	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
+			ClientRequests clientRequests, List<? extends McpFeature> features, long maxClientInfoBytes) {
+		this.info = info;
+		this.instructions = instructions;
+		this.sessions = sessions;
+		this.streams = streams;
+		this.clientRequests = clientRequests;
+		this.features = List.copyOf(features);
+		this.maxClientInfoBytes = maxClientInfoBytes;
+		sessions.addListener(streams);
+		sessions.addListener(clientRequests);
+		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
+		this.requestHandlers.put("logging/setLevel", this::setLevel);
+		this.notificationHandlers.put("notifications/initialized", (params, context) -> null);
+		this.notificationHandlers.put("notifications/cancelled", this::cancelled);
+		for (McpFeature feature : features) {
+			this.requestHandlers.putAll(feature.requestHandlers());
+			this.notificationHandlers.putAll(feature.notificationHandlers());
+		}
+	}
+
+	public Implementation info() {
+		return this.info;
+	}
+
+	public McpSessionStore sessions() {
+		return this.sessions;
+	}
+
+	public McpSessionStreams streams() {
+		return this.streams;
+	}
+
+	public ClientRequests clientRequests() {
+		return this.clientRequests;
+	}
+
+	/**
+	 * Returns a feature of this server.
+	 * @param <T> the feature type
+	 * @param type the feature type
+	 * @return the feature, or empty when the server does not have it
+	 */
+	public <T extends McpFeature> Optional<T> feature(Class<T> type) {
+		return this.features.stream().filter(type::isInstance).map(type::cast).findFirst();
+	}
+
+	/**
+	 * Returns the capabilities announced on {@code initialize}: what the features offer
+	 * now (a feature with nothing registered may offer nothing).
+	 * @return the capabilities by name
+	 */
+	public Map<String, Object> capabilities() {
+		Map<String, Object> capabilities = new LinkedHashMap<>();
+		capabilities.put("logging", EMPTY_RESULT);
+		this.features.forEach((feature) -> feature.contributeCapabilities(capabilities));
+		return capabilities;
+	}
+
+	/**
+	 * Handles {@code initialize}: negotiates the version and starts a session that
+	 * belongs to the caller.
+	 * @param params the request params
+	 * @param principal the caller's authenticated principal, or {@code null}
+	 * @return the new session and the result to answer with
+	 */
+	public Initialized initialize(ObjectNode params, Principal principal) {
+		JsonNode version = params.get("protocolVersion");
+		if (version == null || !version.isString()) {
+			throw McpException.invalidParams("initialize needs a \"protocolVersion\" string");
+		}
+		JsonNode capabilitiesNode = params.get("capabilities");
+		if (capabilitiesNode != null && !capabilitiesNode.isObject()) {
+			throw McpException.invalidParams("\"capabilities\" must be an object");
+		}
+		JsonNode clientInfo = params.get("clientInfo");
+		checkClientInfoSize(capabilitiesNode, clientInfo);
+		String negotiated = ProtocolVersions.negotiate(version.stringValue());
+		McpSession session = new McpSession(RandomIds.next(), negotiated, clientInfo, capabilitiesNode, null,
+				Instant.now(), (principal != null) ? principal.getName() : null);
+		this.sessions.save(session);
+		return new Initialized(session,
+				new InitializeResult(negotiated, capabilities(), this.info, this.instructions));
+	}
+
+	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
+		if (JsonSize.exceeds(McpJson.mapper(), Arrays.asList(capabilities, clientInfo), this.maxClientInfoBytes)) {
+			throw McpException.invalidParams("initialize: \"capabilities\" and \"clientInfo\" exceed "
+					+ this.maxClientInfoBytes + " bytes, the most this server keeps per session");
+		}
+	}
+
+	/**
+	 * Handles a request.
+	 * @param method the method
+	 * @param params the params
+	 * @param context the context, holding the exchange of this request
+	 * @return the result, or a {@link CompletionStage} of it when the handler answers
+	 * later without holding a thread
+	 * @throws Exception an {@link McpException} to answer with a JSON-RPC error
+	 */
+	public Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
+		McpRequestHandler handler = this.requestHandlers.get(method);
+		if (handler == null) {
+			throw McpException.methodNotFound("Method not found: " + method);
+		}
+		McpExchange exchange = context.exchange();
+		String key = inFlightKey(exchange.session(), exchange.requestId());
+		if (key == null) {
+			return handler.handle(params, context);
+		}
+		this.inFlight.put(key, exchange);
+		boolean pending = false;
+		try {
+			Object result = handler.handle(params, context);
+			if (result instanceof CompletionStage<?> stage) {
+				pending = true;
+				return stage.whenComplete((value, failure) -> this.inFlight.remove(key, exchange));
+			}
+			return result;
+		}
+		finally {
+			if (!pending) {
+				this.inFlight.remove(key, exchange);
+			}
+		}
+	}
+
+	/**
+	 * Handles a notification from the client. Unknown notifications are ignored.
+	 * @param method the method
+	 * @param params the params
+	 * @param context the context of the notification
+	 * @throws Exception when the handler fails
+	 */
+	public void handleNotification(String method, ObjectNode params, McpContext context) throws Exception {
+		McpRequestHandler handler = this.notificationHandlers.get(method);
+		if (handler != null) {
+			handler.handle(params, context);
+		}
+	}
+
+	/**
+	 * Handles a response from the client to a request the server sent. Responses nobody
+	 * waits for (late, or for a timed-out request) are ignored.
+	 * @param response the response
+	 */
+	public void handleResponse(JsonRpcMessage response) {
+		this.clientRequests.complete(response);
+	}
+
+	/**
+	 * Sends a notification to every session with an open stream to this process.
+	 * @param method the notification method
+	 * @param params the params, or {@code null}
+	 */
+	public void notifyAllSessions(String method, Object params) {
+		this.streams.broadcast(JsonRpcNotification.of(method, params));
+	}
+
+	/**
+	 * Ends a session; the store's listeners forget what this process and the other
+	 * instances hold for it.
+	 * @param sessionId the session id
+	 * @return whether the session was live
+	 */
+	public boolean endSession(String sessionId) {
+		return this.sessions.delete(sessionId);
+	}
+
+	private Object setLevel(ObjectNode params, McpContext context) {
+		JsonNode level = params.get("level");
+		if (level == null || !level.isString()) {
+			throw McpException.invalidParams("logging/setLevel needs a \"level\" string");
+		}
+		LoggingLevel parsed = LoggingLevel.fromWireName(level.stringValue());
+		McpSession session = context.exchange().session();
+		if (session != null) {
+			this.sessions.save(session.withLogLevel(parsed));
+		}
+		return EMPTY_RESULT;
+	}
+
+	/**
+	 * Cancels a request of a session that this process is handling.
+	 * @param sessionId the session id
+	 * @param requestId the request id
+	 * @return whether such a request was in flight here
+	 */
+	public boolean cancelRequest(String sessionId, JsonNode requestId) {
+		McpExchange exchange = this.inFlight.get(sessionId + ' ' + requestId);
+		if (exchange != null) {
+			exchange.cancel();
+			return true;
+		}
+		return false;
+	}
+
+	private Object cancelled(ObjectNode params, McpContext context) {
+		McpSession session = context.exchange().session();
+		JsonNode requestId = params.get("requestId");
+		if (session != null && requestId != null && !cancelRequest(session.id(), requestId)
+				&& this.streams.relay() != null) {
+			this.streams.relay().cancelRequest(session.id(), requestId);
+		}
+		return null;
+	}
+
+	private static String inFlightKey(McpSession session, JsonNode requestId) {
+		if (session == null || requestId == null) {
+			return null;
+		}
+		return session.id() + ' ' + requestId;
+	}
+
+
+	/**
+	 * The outcome of {@code initialize}.
+	 *
+	 * @param session the new session
+	 * @param result the result to answer with
+	 */
+	public record Initialized(McpSession session, InitializeResult result) {
+	}
+
+}

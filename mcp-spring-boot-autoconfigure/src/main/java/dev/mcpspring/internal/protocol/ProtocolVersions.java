@@ -1,0 +1,42 @@
+package dev.mcpspring.internal.protocol;
+
+import java.util.List;
+
+/**
+ * The MCP protocol revisions this server speaks.
+ */
+public final class ProtocolVersions {
+
+	/** The 2025-11-25 revision (tasks). */
+	public static final String V2025_11_25 = "2025-11-25";
+
+	/** The 2025-06-18 revision. */
+	public static final String V2025_06_18 = "2025-06-18";
+
+	/** The 2025-03-26 revision, assumed when a client sends no version header. */
+	public static final String V2025_03_26 = "2025-03-26";
+
+	/** The newest supported revision. */
+	public static final String LATEST = V2025_11_25;
+
+	/** Supported revisions, newest first. */
+	public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26);
+
+	private ProtocolVersions() {
+	}
+
+	public static boolean isSupported(String version) {
+		return SUPPORTED.contains(version);
+	}
+
+	/**
+	 * Chooses the revision to answer a client's {@code initialize} with: the client's
+	 * own when supported, the latest otherwise.
+	 * @param requested the version the client asked for, may be {@code null}
+	 * @return the negotiated version
+	 */
+	public static String negotiate(String requested) {
+		return isSupported(requested) ? requested : LATEST;
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.mcpspring.internal.session;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.McpException;
+import dev.mcpspring.McpSessionListener;
+import dev.mcpspring.internal.wire.JsonRpcMessage;
+import dev.mcpspring.internal.wire.RandomIds;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Requests the server sent to clients (sampling, elicitation, ...) that wait for an
+ * answer. Ids are random, so a response is routed by its id alone, whichever request or
+ * session carries it. A session has at most a maximum number of requests waiting; those
+ * of a session that ends fail at once.
+ */
+public class ClientRequests implements McpSessionListener {
+
+	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
+
+	private final Duration timeout;
+
+	private final int maxPerSession;
+
+	/**
+	 * Creates the registry.
+	 * @param timeout how long the server waits for a client's answer
+	 * @param maxPerSession how many requests may wait for the client of one session
+	 */
+	public ClientRequests(Duration timeout, int maxPerSession) {
+		this.timeout = timeout;
+		this.maxPerSession = maxPerSession;
+	}
+
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Starts waiting for the answer to a new request of a session.
+	 * @param sessionId the session, or {@code null} for a request of no session (such as
+	 * one of a background task)
+	 * @return the id to send the request with
+	 * @throws IllegalStateException when the session already has the maximum of
+	 * requests waiting
+	 */
+	public String register(String sessionId) {
+		String id = "mcp-" + RandomIds.next();
+		if (sessionId != null) {
+			this.bySession.compute(sessionId, (key, ids) -> {
+				Set<String> result = (ids != null) ? ids : ConcurrentHashMap.newKeySet();
+				if (result.size() >= this.maxPerSession) {
+					throw new IllegalStateException("The client already has " + this.maxPerSession
+							+ " requests (sampling, elicitation) waiting for an answer in this session");
+				}
+				result.add(id);
+				return result;
+			});
+		}
+		this.pending.put(id, new Pending(sessionId, new CompletableFuture<>()));
+		return id;
+	}
+
+	/**
+	 * Returns the future answer of a registered request.
+	 * @param id the request id
+	 * @return the answer: the result, or an {@link McpException} for an error
+	 */
+	public CompletableFuture<JsonNode> answer(String id) {
+		Pending request = this.pending.get(id);
+		if (request == null) {
+			throw new IllegalStateException("No pending client request " + id);
+		}
+		return request.answer();
+	}
+
+	/**
+	 * Stops waiting for a request.
+	 * @param id the request id
+	 */
+	public void forget(String id) {
+		Pending request = this.pending.remove(id);
+		if (request != null && request.sessionId() != null) {
+			this.bySession.computeIfPresent(request.sessionId(), (key, ids) -> {
+				ids.remove(id);
+				return ids.isEmpty() ? null : ids;
+			});
+		}
+	}
+
+	/**
+	 * Routes a response from a client to the request waiting for it.
+	 * @param response the response
+	 * @return whether a request was waiting for it
+	 */
+	public boolean complete(JsonRpcMessage response) {
+		Pending request = this.pending.get(response.id().asString());
+		if (request == null) {
+			return false;
+		}
+		JsonNode error = response.error();
+		if (error != null) {
+			request.answer()
+				.completeExceptionally(new McpException(error.path("code").asInt(), error.path("message").asString(),
+						error.get("data")));
+		}
+		else {
+			request.answer().complete(response.result());
+		}
+		return true;
+	}
+
+	/**
+	 * Fails the requests of an ended session, so that nothing waits for a client that
+	 * is gone.
+	 */
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		Set<String> ids = this.bySession.remove(sessionId);
+		if (ids != null) {
+			for (String id : ids) {
+				Pending request = this.pending.remove(id);
+				if (request != null) {
+					request.answer()
+						.completeExceptionally(new IllegalStateException("The session ended before the client answered"));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Returns the number of requests waiting for a client's answer.
+	 * @return the number of requests
+	 */
+	public int pendingCount() {
+		return this.pending.size();
+	}
+
+	private record Pending(String sessionId, CompletableFuture<JsonNode> answer) {
+	}
+
+}

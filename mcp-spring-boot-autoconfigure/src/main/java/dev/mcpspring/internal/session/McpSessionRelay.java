@@ -1,0 +1,36 @@
+package dev.mcpspring.internal.session;
+
+import dev.mcpspring.internal.protocol.McpServer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Carries what concerns a session to the other instances of an application that share
+ * their sessions: messages for a stream the client holds open to another instance, the
+ * end of a session, and cancellations of requests another instance is handling. The
+ * receiving instance hands them to its {@link McpSessionStreams} and {@link McpServer}
+ * without relaying them again.
+ */
+public interface McpSessionRelay {
+
+	/**
+	 * Sends a message to the session's stream on whichever instance holds it.
+	 * @param sessionId the session id
+	 * @param message a JSON-RPC message object
+	 * @return whether the message was handed on (not whether a stream took it)
+	 */
+	boolean send(String sessionId, Object message);
+
+	/**
+	 * Tells the other instances that a session ended, so that they forget its streams.
+	 * @param sessionId the session id
+	 */
+	void sessionEnded(String sessionId);
+
+	/**
+	 * Asks the other instances to cancel a request of a session they are handling.
+	 * @param sessionId the session id
+	 * @param requestId the id of the request
+	 */
+	void cancelRequest(String sessionId, JsonNode requestId);
+
+}

@@ -1,0 +1,174 @@
+package dev.mcpspring.internal.session.redis;
+
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.redis.RedisSubscription;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSessionRelay;
+import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.wire.RandomIds;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
+ * {@code <name>:sessions}; a message for a session goes to the instance that holds its
+ * stream, the end of a session to all, and a cancellation to the instance handling the
+ * request. Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
+ * instance that holds no stream of the session skips them without parsing JSON, and
+ * carry an HMAC under the {@link DocketKey}: a message another application forged is
+ * ignored (see {@link RedisSubscription}).
+ * Delivery is at most once: a message published while an instance's subscription
+ * reconnects is lost, as a message to a closed stream would be.
+ */
+public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
+
+	/** Started before the web server takes requests, stopped after it has drained them. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(RedisSessionRelay.class);
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final StringRedisTemplate redis;
+
+	private final ObjectMapper mapper;
+
+	private final String channel;
+
+	private final Supplier<McpSessionStreams> streams;
+
+	private final Supplier<McpServer> server;
+
+	private final String origin = RandomIds.next().substring(0, 16);
+
+	private final DocketKey key;
+
+	private volatile RedisSubscription subscription;
+
+	/**
+	 * Creates a relay.
+	 * @param connectionFactory connects to Redis
+	 * @param mapper writes messages as JSON
+	 * @param name the prefix of the channel
+	 * @param key authenticates the messages
+	 * @param streams the streams of this process, which take relayed messages
+	 * @param server the server of this process, which cancels relayed requests
+	 */
+	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, DocketKey key,
+			Supplier<McpSessionStreams> streams, Supplier<McpServer> server) {
+		this.connectionFactory = connectionFactory;
+		this.redis = new StringRedisTemplate(connectionFactory);
+		this.mapper = mapper;
+		this.channel = name + ":sessions";
+		this.key = key;
+		this.streams = streams;
+		this.server = server;
+	}
+
+	@Override
+	public boolean send(String sessionId, Object message) {
+		publish('m', sessionId, this.mapper.writeValueAsString(message));
+		return true;
+	}
+
+	@Override
+	public void sessionEnded(String sessionId) {
+		publish('e', sessionId, "");
+	}
+
+	@Override
+	public void cancelRequest(String sessionId, JsonNode requestId) {
+		publish('c', sessionId, requestId.toString());
+	}
+
+	private void publish(char kind, String sessionId, String json) {
+		try {
+			this.redis.convertAndSend(this.channel,
+					RedisSubscription.message(this.key, this.channel, kind, this.origin, sessionId + "\n" + json));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not relay a message for session " + sessionId, ex);
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.subscription == null) {
+			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, this.origin,
+					this.key, this::receive, "mcp-session-relay");
+			subscription.start();
+			this.subscription = subscription;
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.subscription != null) {
+			this.subscription.stop();
+			this.subscription = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.subscription != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Hands a message relayed by another instance to this process's streams and server.
+	 */
+	private void receive(char kind, String payload) {
+		int newline = payload.indexOf('\n');
+		if (newline < 0) {
+			return;
+		}
+		String sessionId = payload.substring(0, newline);
+		String json = payload.substring(newline + 1);
+		try {
+			switch (kind) {
+				case 'm' -> {
+					McpSessionStreams streams = this.streams.get();
+					if (streams != null && streams.hasStream(sessionId)) {
+						streams.sendLocally(sessionId, this.mapper.readTree(json));
+					}
+				}
+				case 'e' -> {
+					McpServer server = this.server.get();
+					if (server != null && server.sessions() instanceof RedisMcpSessionStore store) {
+						store.endedElsewhere(sessionId);
+					}
+					else {
+						McpSessionStreams streams = this.streams.get();
+						if (streams != null) {
+							streams.removeLocally(sessionId);
+						}
+					}
+				}
+				case 'c' -> {
+					McpServer server = this.server.get();
+					if (server != null) {
+						server.cancelRequest(sessionId, this.mapper.readTree(json));
+					}
+				}
+				default -> logger.debug("Ignoring a relayed message of unknown kind " + kind);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not handle a message relayed for session " + sessionId, ex);
+		}
+	}
+
+}

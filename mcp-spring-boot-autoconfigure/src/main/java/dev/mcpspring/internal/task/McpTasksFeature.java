@@ -1,0 +1,214 @@
+package dev.mcpspring.internal.task;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
+import dev.mcpspring.McpToolRegistry.RegisteredTool;
+import dev.mcpspring.internal.method.Pagination;
+import dev.mcpspring.internal.protocol.McpRequestHandler;
+import dev.mcpspring.internal.session.McpExchange;
+import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.tool.ToolTaskSubmitter;
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
+import dev.mcpspring.internal.wire.JsonRpcNotification;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.internal.wire.McpTask;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * MCP tasks (protocol 2025-11-25): tools called with {@code params.task} become tasks in
+ * the {@link Docket}, and {@code tasks/get}, {@code tasks/result}, {@code tasks/list} and
+ * {@code tasks/cancel} follow them. A task belongs to the caller's principal, or to its
+ * session when it is anonymous; nobody else can see it.
+ */
+public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
+
+	/** Function namespace of tools run as tasks. */
+	public static final String TOOL_FUNCTION_PREFIX = "tool:";
+
+	/** The {@code _meta} key relating a message to a task. */
+	public static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+
+	private final Docket docket;
+
+	private final Settings settings;
+
+	private final TaskPropagation propagation;
+
+	private final TaskMessages messages;
+
+	public McpTasksFeature(Docket docket, Settings settings, TaskPropagation propagation, TaskMessages messages) {
+		this.docket = docket;
+		this.settings = settings;
+		this.propagation = propagation;
+		this.messages = messages;
+	}
+
+	@Override
+	public void contributeCapabilities(Map<String, Object> capabilities) {
+		capabilities.put("tasks", Map.of("list", Map.of(), "cancel", Map.of(), "requests",
+				Map.of("tools", Map.of("call", Map.of()))));
+	}
+
+	@Override
+	public Map<String, McpRequestHandler> requestHandlers() {
+		return Map.of("tasks/get", (params, context) -> describe(find(params, context)), "tasks/result",
+				this::result, "tasks/list", this::list, "tasks/cancel", this::cancel);
+	}
+
+	@Override
+	public Object submit(RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context) {
+		McpExchange exchange = context.exchange();
+		TaskSpec.Builder spec = spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
+			.ttl(ttl(task.get("ttl")));
+		if (exchange.progressToken() != null) {
+			spec.metadata(TaskPropagation.PROGRESS_TOKEN, exchange.progressToken().toString());
+		}
+		return Map.of("task", describe(this.docket.submit(spec.build())));
+	}
+
+	/**
+	 * Submits a background function on behalf of the caller of an exchange.
+	 * @param function the function name
+	 * @param arguments the arguments
+	 * @param context the submitting context
+	 * @return the task
+	 */
+	public TaskInfo submitBackground(String function, Object arguments, McpContext context) {
+		return this.docket.submit(spec(function, arguments, context.exchange()).build());
+	}
+
+	/**
+	 * Describes a task as MCP clients see it.
+	 * @param task the task
+	 * @return the MCP task
+	 */
+	public McpTask describe(TaskInfo task) {
+		return new McpTask(task.id(), task.status().wireName(), task.statusMessage(), task.createdAt().toString(),
+				task.updatedAt().toString(), (task.ttl() != null) ? task.ttl().toMillis() : null,
+				this.settings.pollInterval().toMillis());
+	}
+
+	private TaskSpec.Builder spec(String function, Object arguments, McpExchange exchange) {
+		return TaskSpec.builder(function)
+			.arguments(arguments)
+			.owner(exchange.owner())
+			.ttl(this.settings.defaultTtl())
+			.metadata(this.propagation.capture(exchange));
+	}
+
+	private Duration ttl(JsonNode requested) {
+		if (requested == null || requested.isNull()) {
+			return this.settings.defaultTtl();
+		}
+		if (!requested.isIntegralNumber() || requested.asLong() < 0) {
+			throw McpException.invalidParams("\"task.ttl\" must be a non-negative integer of milliseconds");
+		}
+		Duration ttl = Duration.ofMillis(requested.asLong());
+		return (ttl.compareTo(this.settings.maxTtl()) > 0) ? this.settings.maxTtl() : ttl;
+	}
+
+	/**
+	 * Waits, without holding a thread, until the task finishes, delivering on this
+	 * request's stream the requests the task sends to the client meanwhile; then answers
+	 * with the task's result.
+	 */
+	private Object result(ObjectNode params, McpContext context) {
+		TaskInfo task = find(params, context);
+		McpExchange exchange = context.exchange();
+		CompletableFuture<TaskInfo> finished = this.messages.await(task.id(), (message) -> {
+			if (message instanceof JsonRpcNotification request) {
+				exchange.send(request);
+			}
+		}, this.docket::get);
+		exchange.onCancel(() -> finished.cancel(false));
+		return finished.thenApply((current) -> {
+			if (current == null) {
+				throw unknown(task.id());
+			}
+			return resultOf(current);
+		});
+	}
+
+	private Object resultOf(TaskInfo task) {
+		if (task.status() == TaskStatus.CANCELLED) {
+			throw new McpException(ErrorCodes.INTERNAL_ERROR, "Task " + task.id() + " was cancelled");
+		}
+		JsonRpcError error = task.error();
+		if (error != null) {
+			throw new McpException(error.code(), error.message(), error.data());
+		}
+		ObjectNode result = (task.result() instanceof ObjectNode object) ? object.deepCopy()
+				: McpJson.mapper().createObjectNode().set("content", McpJson.mapper().createArrayNode());
+		ObjectNode meta = (result.get("_meta") instanceof ObjectNode existing) ? existing : result.putObject("_meta");
+		meta.putObject(RELATED_TASK).put("taskId", task.id());
+		return result;
+	}
+
+	private Object list(ObjectNode params, McpContext context) {
+		String owner = context.exchange().owner();
+		if (owner == null) {
+			return Map.of("tasks", List.of());
+		}
+		TaskPage page;
+		try {
+			page = this.docket.list(owner, Pagination.decode(params.get("cursor")), this.settings.pageSize());
+		}
+		catch (IllegalArgumentException ex) {
+			throw McpException.invalidParams("Invalid cursor");
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("tasks", page.tasks().stream().map(this::describe).toList());
+		if (page.nextCursor() != null) {
+			result.put("nextCursor", Pagination.encode(page.nextCursor()));
+		}
+		return result;
+	}
+
+	private Object cancel(ObjectNode params, McpContext context) {
+		TaskInfo task = find(params, context);
+		Optional<TaskInfo> cancelled = this.docket.cancel(task.id(), "The task was cancelled by request.");
+		return describe(cancelled.orElseThrow(() -> McpException
+			.invalidParams("Task " + task.id() + " has already finished and cannot be cancelled")));
+	}
+
+	private TaskInfo find(ObjectNode params, McpContext context) {
+		JsonNode taskId = params.get("taskId");
+		if (taskId == null || !taskId.isString()) {
+			throw McpException.invalidParams("A \"taskId\" string is required");
+		}
+		String owner = context.exchange().owner();
+		return this.docket.get(taskId.stringValue())
+			.filter((task) -> owner != null && owner.equals(task.owner()))
+			.orElseThrow(() -> unknown(taskId.stringValue()));
+	}
+
+	private static McpException unknown(String taskId) {
+		return McpException.invalidParams("Unknown task: " + taskId);
+	}
+
+	/**
+	 * How MCP tasks are offered.
+	 *
+	 * @param defaultTtl the ttl of tasks whose request names none
+	 * @param maxTtl the longest ttl granted
+	 * @param pollInterval the polling interval suggested to clients
+	 * @param pageSize the maximum number of tasks per {@code tasks/list} page
+	 */
+	public record Settings(Duration defaultTtl, Duration maxTtl, Duration pollInterval, int pageSize) {
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.mcpspring.internal.task;
+
+import java.security.Principal;
+
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.protocol.ProtocolVersions;
+import dev.mcpspring.internal.session.McpExchange;
+import dev.mcpspring.internal.session.McpSession;
+import dev.mcpspring.internal.wire.JsonRpcNotification;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.TaskExecution;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A background task run, seen as an exchange: progress goes to the docket (and, while
+ * the submitter's session has a stream open, to the client as
+ * {@code notifications/progress} with the original token); requests to the client put
+ * the task in {@code input_required} and travel through {@code tasks/result};
+ * cancellation comes from the docket.
+ */
+final class TaskExchange extends McpExchange {
+
+	private final TaskInfo task;
+
+	private final TaskExecution execution;
+
+	private final McpServer server;
+
+	private final Principal principal;
+
+	private final TaskMessages messages;
+
+	private final TaskPropagation.Carried carried;
+
+	private McpSession session;
+
+	private boolean sessionLoaded;
+
+	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal,
+			TaskMessages messages, TaskPropagation.Carried carried) {
+		this.task = task;
+		this.execution = execution;
+		this.server = server;
+		this.principal = principal;
+		this.messages = messages;
+		this.carried = carried;
+	}
+
+	@Override
+	public synchronized McpSession session() {
+		if (!this.sessionLoaded) {
+			String id = this.task.metadata().get(TaskPropagation.SESSION);
+			this.session = (id != null) ? this.server.sessions().find(id).orElse(null) : null;
+			this.sessionLoaded = true;
+		}
+		return this.session;
+	}
+
+	@Override
+	public String protocolVersion() {
+		return this.task.metadata().getOrDefault(TaskPropagation.PROTOCOL_VERSION, ProtocolVersions.LATEST);
+	}
+
+	@Override
+	public JsonNode requestId() {
+		return null;
+	}
+
+	@Override
+	public JsonNode progressToken() {
+		String token = this.task.metadata().get(TaskPropagation.PROGRESS_TOKEN);
+		return (token != null) ? McpJson.mapper().readTree(token) : null;
+	}
+
+	@Override
+	public Principal principal() {
+		return this.principal;
+	}
+
+	@Override
+	public String owner() {
+		return this.task.owner();
+	}
+
+	@Override
+	public String header(String name) {
+		return this.carried.header(name);
+	}
+
+	@Override
+	public String taskId() {
+		return this.task.id();
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return this.execution.isCancelled();
+	}
+
+	@Override
+	public void progress(double progress, Double total, String message) {
+		this.execution.progress(progress, total, message);
+		super.progress(progress, total, message);
+	}
+
+	@Override
+	public void awaitingClient(boolean waiting) {
+		if (waiting) {
+			this.execution.status(TaskStatus.INPUT_REQUIRED, "Waiting for input from the client");
+		}
+		else {
+			this.execution.status(TaskStatus.WORKING, null);
+		}
+	}
+
+	/**
+	 * Sends a message: requests to the client wait for {@code tasks/result} to deliver
+	 * them; notifications go to the session's open stream.
+	 * @throws IllegalStateException when the task has as many requests waiting for
+	 * {@code tasks/result} as allowed
+	 */
+	@Override
+	public void send(JsonRpcNotification message) {
+		String sessionId = this.task.metadata().get(TaskPropagation.SESSION);
+		if (message.id() != null) {
+			if (!this.messages.offer(this.task.id(), sessionId, message)) {
+				throw new IllegalStateException("Task " + this.task.id()
+						+ " has as many requests waiting for tasks/result as allowed "
+						+ "(mcp.server.max-pending-client-requests)");
+			}
+			return;
+		}
+		if (sessionId != null) {
+			this.server.streams().send(sessionId, message);
+		}
+	}
+
+}

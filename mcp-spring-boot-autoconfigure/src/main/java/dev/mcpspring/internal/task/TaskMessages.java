@@ -1,0 +1,273 @@
+package dev.mcpspring.internal.task;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.McpSessionListener;
+import dev.mcpspring.internal.docket.DaemonThreads;
+import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.TaskInfo;
+
+/**
+ * Requests a background task sends to the client (elicitation, sampling), queued until
+ * the client calls {@code tasks/result}, which delivers them on its stream (as the spec
+ * describes for {@code input_required}); and the {@code tasks/result} requests waiting
+ * for their task to finish. A wait holds no thread: it ends on the docket's event of the
+ * task's end, and one shared thread re-checks the waited-for tasks every few seconds in
+ * case an event was missed (pub/sub gives no guarantee). Held by the process that runs
+ * the task. A task's queued messages are bounded, and dropped when the task ends or the
+ * session that submitted it ends.
+ */
+public class TaskMessages implements DocketListener, McpSessionListener {
+
+	private static final Log logger = LogFactory.getLog(TaskMessages.class);
+
+	private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
+
+	private final Map<String, Queued> queues = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+
+	private final Duration recheckInterval;
+
+	private final int maxQueued;
+
+	private ScheduledExecutorService scheduler;
+
+	private boolean closed;
+
+	/**
+	 * Creates the messages, re-checking waits every 5 seconds.
+	 * @param maxQueued the most messages queued for one task
+	 */
+	public TaskMessages(int maxQueued) {
+		this(RECHECK_INTERVAL, maxQueued);
+	}
+
+	TaskMessages(Duration recheckInterval, int maxQueued) {
+		this.recheckInterval = recheckInterval;
+		this.maxQueued = maxQueued;
+	}
+
+	/**
+	 * Queues a message of a task, and delivers it at once when a client waits.
+	 * @param taskId the task id
+	 * @param sessionId the session that submitted the task, or {@code null}
+	 * @param message the message
+	 * @return whether it was queued; {@code false} when the task has as many messages
+	 * waiting for {@code tasks/result} as allowed
+	 */
+	boolean offer(String taskId, String sessionId, Object message) {
+		boolean[] queued = new boolean[1];
+		this.queues.compute(taskId, (id, existing) -> {
+			Queued queue = (existing != null) ? existing : new Queued(sessionId);
+			if (queue.messages.size() < this.maxQueued) {
+				queued[0] = queue.messages.offer(message);
+			}
+			return queue;
+		});
+		if (queued[0]) {
+			deliver(taskId);
+		}
+		return queued[0];
+	}
+
+	/**
+	 * Drops the messages of a task that has ended on this process: nobody will answer
+	 * them anymore.
+	 * @param taskId the task id
+	 */
+	void ended(String taskId) {
+		this.queues.remove(taskId);
+	}
+
+	/**
+	 * Returns the number of tasks with messages queued.
+	 * @return the number of tasks
+	 */
+	public int queuedTaskCount() {
+		return this.queues.size();
+	}
+
+	/**
+	 * Waits for a task to finish without holding a thread. The task's queued messages,
+	 * and those it sends meanwhile, go to {@code delivery}.
+	 * @param taskId the task id
+	 * @param delivery receives the task's messages
+	 * @param lookup reads the task's current state from the docket
+	 * @return completed with the finished task, or with {@code null} when the task no
+	 * longer exists; cancel it to stop waiting
+	 */
+	CompletableFuture<TaskInfo> await(String taskId, Consumer<Object> delivery,
+			Function<String, Optional<TaskInfo>> lookup) {
+		Waiter waiter = new Waiter(taskId, delivery, lookup);
+		this.waiters.computeIfAbsent(taskId, (id) -> ConcurrentHashMap.newKeySet()).add(waiter);
+		waiter.future.whenComplete((task, failure) -> forget(waiter, task != null));
+		deliver(taskId);
+		check(taskId, waiter);
+		if (!waiter.future.isDone()) {
+			ensureRechecking();
+		}
+		return waiter.future;
+	}
+
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		this.queues.values().removeIf((queue) -> sessionId.equals(queue.sessionId));
+	}
+
+	@Override
+	public void onStatusChanged(TaskInfo task, boolean local) {
+		if (!task.status().isTerminal()) {
+			return;
+		}
+		if (!this.waiters.containsKey(task.id())) {
+			ended(task.id());
+		}
+		else {
+			ScheduledExecutorService scheduler = scheduler();
+			if (scheduler != null) {
+				// the event may carry the status only: read the task off this thread
+				scheduler.execute(() -> check(task.id(), null));
+			}
+			else {
+				check(task.id(), null);
+			}
+		}
+	}
+
+	/**
+	 * Stops re-checking; waits still end on the docket's events.
+	 */
+	public synchronized void close() {
+		this.closed = true;
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	private void deliver(String taskId) {
+		Set<Waiter> waiting = this.waiters.get(taskId);
+		Queued queued = this.queues.get(taskId);
+		if (waiting == null || queued == null) {
+			return;
+		}
+		Queue<Object> queue = queued.messages;
+		for (Waiter waiter : waiting) {
+			Object message;
+			while (!waiter.future.isDone() && (message = queue.poll()) != null) {
+				waiter.delivery.accept(message);
+			}
+			return;
+		}
+	}
+
+	private void check(String taskId, Waiter only) {
+		Set<Waiter> waiting = this.waiters.get(taskId);
+		if (waiting == null || waiting.isEmpty()) {
+			return;
+		}
+		Waiter first = (only != null) ? only : waiting.iterator().next();
+		Optional<TaskInfo> current;
+		try {
+			current = first.lookup.apply(taskId);
+		}
+		catch (RuntimeException ex) {
+			if (only != null) {
+				throw ex;
+			}
+			logger.debug("Failed to re-check task " + taskId + "; trying again later", ex);
+			return;
+		}
+		if (current.isPresent() && !current.get().status().isTerminal()) {
+			return;
+		}
+		deliver(taskId);
+		TaskInfo task = current.orElse(null);
+		if (only != null) {
+			only.future.complete(task);
+		}
+		else {
+			waiting.forEach((waiter) -> waiter.future.complete(task));
+		}
+	}
+
+	private void recheck() {
+		for (String taskId : this.waiters.keySet()) {
+			try {
+				check(taskId, null);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Failed to re-check task " + taskId + "; trying again later", ex);
+			}
+		}
+	}
+
+	private void forget(Waiter waiter, boolean finished) {
+		this.waiters.computeIfPresent(waiter.taskId, (id, set) -> {
+			set.remove(waiter);
+			return set.isEmpty() ? null : set;
+		});
+		if (finished) {
+			this.queues.remove(waiter.taskId);
+		}
+	}
+
+	private synchronized ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
+	private synchronized void ensureRechecking() {
+		if (this.scheduler == null && !this.closed) {
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mcp-task-result-"));
+			long millis = this.recheckInterval.toMillis();
+			this.scheduler.scheduleWithFixedDelay(this::recheck, millis, millis, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static final class Queued {
+
+		private final String sessionId;
+
+		private final Queue<Object> messages = new ConcurrentLinkedQueue<>();
+
+		Queued(String sessionId) {
+			this.sessionId = sessionId;
+		}
+
+	}
+
+	private static final class Waiter {
+
+		private final String taskId;
+
+		private final Consumer<Object> delivery;
+
+		private final Function<String, Optional<TaskInfo>> lookup;
+
+		private final CompletableFuture<TaskInfo> future = new CompletableFuture<>();
+
+		Waiter(String taskId, Consumer<Object> delivery, Function<String, Optional<TaskInfo>> lookup) {
+			this.taskId = taskId;
+			this.delivery = delivery;
+			this.lookup = lookup;
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.mcpspring.internal.task;
+
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.tasks.TaskInfo;
+
+/**
+ * Runs tools called as tasks: the functions of the {@code tool:} namespace, whose
+ * arguments are the tool call's arguments.
+ */
+public class ToolCallTaskFunction extends McpToolTaskFunction {
+
+	private final McpToolRegistry tools;
+
+	public ToolCallTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages,
+			McpToolRegistry tools) {
+		super(server, propagation, messages);
+		this.tools = tools;
+	}
+
+	@Override
+	protected McpToolHandler handler(TaskInfo task) {
+		String name = task.function().substring(McpTasksFeature.TOOL_FUNCTION_PREFIX.length());
+		return this.tools.find(name).map(McpToolRegistry.RegisteredTool::handler).orElse(null);
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.mcpspring.internal.tool;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.executable.ExecutableValidator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.CallToolResult;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
+import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.TaskSupport;
+import dev.mcpspring.Tool;
+import dev.mcpspring.internal.method.ToolArgument;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An {@link McpTool} method of a bean, callable as a tool.
+ */
+final class McpToolMethod implements McpToolHandler {
+
+	private static final Log logger = LogFactory.getLog(McpToolMethod.class);
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final Tool tool;
+
+	private final TaskSupport taskSupport;
+
+	private final List<ToolArgument> arguments;
+
+	private final ToolResultConverter converter;
+
+	private final ExecutableValidator validator;
+
+	McpToolMethod(Object bean, Method method, Tool tool, TaskSupport taskSupport, List<ToolArgument> arguments,
+			ToolResultConverter converter, ExecutableValidator validator) {
+		this.bean = bean;
+		this.method = method;
+		this.tool = tool;
+		this.taskSupport = taskSupport;
+		this.arguments = arguments;
+		this.converter = converter;
+		this.validator = validator;
+	}
+
+	@Override
+	public Tool tool() {
+		return this.tool;
+	}
+
+	@Override
+	public TaskSupport taskSupport() {
+		return this.taskSupport;
+	}
+
+	@Override
+	public CallToolResult call(ObjectNode arguments, McpContext context) throws Exception {
+		Object result = callWithoutWaiting(arguments, context);
+		if (result instanceof CompletionStage<?> stage) {
+			CompletableFuture<?> future = stage.toCompletableFuture();
+			try {
+				return (CallToolResult) future.get();
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new CancellationException("Interrupted while waiting for the tool's result");
+			}
+			catch (ExecutionException ex) {
+				throw sneakyThrow(ex.getCause());
+			}
+		}
+		return (CallToolResult) result;
+	}
+
+	/**
+	 * Calls the tool without waiting for a {@link CompletionStage} it returns.
+	 * @param arguments the arguments
+	 * @param context the context of the call
+	 * @return the {@link CallToolResult}, or a {@link CompletionStage} of it when the
+	 * method returned a stage
+	 * @throws Exception a {@link McpException} to answer with a JSON-RPC error
+	 */
+	Object callWithoutWaiting(ObjectNode arguments, McpContext context) throws Exception {
+		Object[] values = new Object[this.arguments.size()];
+		try {
+			for (int i = 0; i < values.length; i++) {
+				values[i] = this.arguments.get(i).bind(arguments, context);
+			}
+		}
+		catch (ToolArgument.InvalidArgumentException ex) {
+			return CallToolResult.error(ex.getMessage());
+		}
+		if (this.validator != null) {
+			Set<ConstraintViolation<Object>> violations = this.validator.validateParameters(this.bean, this.method,
+					values);
+			if (!violations.isEmpty()) {
+				return CallToolResult.error(describe(violations));
+			}
+		}
+		Object result;
+		try {
+			result = this.method.invoke(this.bean, values);
+		}
+		catch (InvocationTargetException ex) {
+			return failure(ex.getCause());
+		}
+		if (result instanceof CompletionStage<?> stage) {
+			CompletableFuture<?> future = stage.toCompletableFuture();
+			if (context.exchange() != null) {
+				context.exchange().onCancel(() -> future.cancel(true));
+			}
+			return future.handle((value, failure) -> (failure != null) ? failure(unwrap(failure))
+					: this.converter.convert(value));
+		}
+		return this.converter.convert(result);
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	private CallToolResult failure(Throwable failure) {
+		if (failure instanceof McpException || failure instanceof CancellationException
+				|| failure instanceof Error) {
+			throw sneakyThrow(failure);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("MCP tool '" + this.tool.name() + "' failed", failure);
+		}
+		String message = failure.getMessage();
+		return CallToolResult.error((message != null) ? message : failure.getClass().getSimpleName());
+	}
+
+	private String describe(Set<ConstraintViolation<Object>> violations) {
+		return violations.stream()
+			.map((violation) -> argumentPath(violation.getPropertyPath()) + ": " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; ", "Invalid arguments: ", ""));
+	}
+
+	private String argumentPath(Path path) {
+		StringBuilder result = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.PARAMETER) {
+				result.append(this.arguments.get(node.as(Path.ParameterNode.class).getParameterIndex()).name());
+			}
+			else if (node.getKind() == ElementKind.PROPERTY) {
+				result.append('.').append(node.getName());
+			}
+		}
+		return result.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
+		throw (T) failure;
+	}
+
+	@Override
+	public String toString() {
+		return this.method.toGenericString();
+	}
+
+}

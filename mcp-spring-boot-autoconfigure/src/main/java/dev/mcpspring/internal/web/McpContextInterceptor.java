@@ -1,0 +1,57 @@
+package dev.mcpspring.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
+
+import dev.mcpspring.McpContext;
+import dev.mcpspring.internal.docket.Worker;
+import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpContextHolder;
+import dev.mcpspring.tasks.Docket;
+
+/**
+ * Builds the {@link McpContext} of every request to the MCP endpoint from the server's
+ * beans and binds it to the handling thread; clears it when the request completes, or
+ * when it goes asynchronous (and again after the asynchronous dispatch). Nothing is
+ * taken from the thread that started the application.
+ */
+public class McpContextInterceptor implements AsyncHandlerInterceptor {
+
+	private final McpServer server;
+
+	private final Docket docket;
+
+	private final Worker worker;
+
+	/**
+	 * Creates the interceptor.
+	 * @param server the server bean
+	 * @param docket the docket bean, or {@code null} when tasks are off
+	 * @param worker the worker bean, or {@code null} when this process runs no tasks
+	 */
+	public McpContextInterceptor(McpServer server, Docket docket, Worker worker) {
+		this.server = server;
+		this.docket = docket;
+		this.worker = worker;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		McpContextHolder.set(McpContext.of(this.server, this.docket, this.worker));
+		return true;
+	}
+
+	@Override
+	public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+			Object handler) {
+		McpContextHolder.clear();
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		McpContextHolder.clear();
+	}
+
+}

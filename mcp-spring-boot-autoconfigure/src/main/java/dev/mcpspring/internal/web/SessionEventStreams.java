@@ -1,0 +1,247 @@
+package dev.mcpspring.internal.web;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.mcpspring.McpSessionListener;
+import dev.mcpspring.internal.session.McpSessionStore;
+import dev.mcpspring.internal.session.McpSessionStreams;
+
+/**
+ * The SSE streams of each session held by this process: the standalone (GET) stream and
+ * the streams of POSTed requests, so that a client can resume any of them with
+ * {@code Last-Event-ID}. Streams that ended and were fully delivered are forgotten; a
+ * session keeps at most {@value #MAX_STREAMS_PER_SESSION} streams. On shutdown every
+ * connection is closed (with a reconnection delay), so the web server's graceful
+ * shutdown does not wait for them. When a session ends (deleted, evicted or expired, here
+ * or on another instance) its connections are closed and its streams forgotten.
+ */
+public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
+
+	private static final int MAX_STREAMS_PER_SESSION = 32;
+
+	private final Map<String, Streams> sessions = new ConcurrentHashMap<>();
+
+	private final McpSessionStreams sessionStreams;
+
+	private final McpSessionStore sessionStore;
+
+	private final int replayBuffer;
+
+	private final long retryMillis;
+
+	private volatile boolean running;
+
+	/**
+	 * Creates the registry and registers it with the session store.
+	 * @param sessionStore the sessions, which tell the registry when one ends
+	 * @param sessionStreams where standalone streams are offered to the server
+	 * @param replayBuffer how many events of each stream are kept for resumption
+	 * @param retryMillis the reconnection delay sent when the server closes a connection
+	 */
+	public SessionEventStreams(McpSessionStore sessionStore, McpSessionStreams sessionStreams, int replayBuffer,
+			long retryMillis) {
+		this.sessionStore = sessionStore;
+		this.sessionStreams = sessionStreams;
+		this.replayBuffer = replayBuffer;
+		this.retryMillis = retryMillis;
+		sessionStore.addListener(this);
+	}
+
+	long retryMillis() {
+		return this.retryMillis;
+	}
+
+	/**
+	 * Creates the stream of a POSTed request.
+	 * @param sessionId the session
+	 * @return the stream
+	 */
+	EventStream newRequestStream(String sessionId) {
+		EventStream stream = new EventStream(newStreamId(), this.replayBuffer);
+		Streams streams = streams(sessionId);
+		synchronized (streams) {
+			streams.prune();
+			streams.byId.put(stream.id(), stream);
+		}
+		checkLive(sessionId, streams);
+		return stream;
+	}
+
+	/**
+	 * Returns the standalone stream of a session, creating it (and offering it to the
+	 * server for unsolicited messages) on first use.
+	 * @param sessionId the session
+	 * @return the stream, or {@code null} when the session ended meanwhile
+	 */
+	EventStream standaloneStream(String sessionId) {
+		Streams streams = streams(sessionId);
+		EventStream standalone;
+		synchronized (streams) {
+			if (streams.standalone == null) {
+				streams.standalone = new EventStream(newStreamId(), this.replayBuffer);
+				streams.byId.put(streams.standalone.id(), streams.standalone);
+				this.sessionStreams.open(sessionId, streams.standalone);
+			}
+			standalone = streams.standalone;
+		}
+		return checkLive(sessionId, streams) ? standalone : null;
+	}
+
+	/**
+	 * Checks, once per session, that the session whose streams were just created is
+	 * still live: it may have ended (and its end been handled) while its request was
+	 * handled; then its streams are forgotten again.
+	 */
+	private boolean checkLive(String sessionId, Streams streams) {
+		boolean check;
+		synchronized (streams) {
+			check = !streams.checked;
+			streams.checked = true;
+		}
+		if (check) {
+			if (!this.sessionStore.isLive(sessionId)) {
+				remove(sessionId);
+				this.sessionStreams.removeLocally(sessionId);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Finds the stream an event id belongs to.
+	 * @param sessionId the session
+	 * @param eventId the last event id the client received
+	 * @return the stream, or {@code null} when it is unknown or forgotten
+	 */
+	EventStream find(String sessionId, String eventId) {
+		int dash = eventId.lastIndexOf('-');
+		Streams streams = this.sessions.get(sessionId);
+		if (dash <= 0 || streams == null) {
+			return null;
+		}
+		synchronized (streams) {
+			return streams.byId.get(eventId.substring(0, dash));
+		}
+	}
+
+	/**
+	 * Returns the sequence number an event id carries.
+	 * @param eventId the event id
+	 * @return the sequence, or -1 when the id is malformed
+	 */
+	static long sequenceOf(String eventId) {
+		try {
+			return Long.parseLong(eventId.substring(eventId.lastIndexOf('-') + 1));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Closes the connections of an ended session and forgets its streams.
+	 * @param sessionId the session
+	 */
+	public void remove(String sessionId) {
+		close(sessionId, null);
+	}
+
+	@Override
+	public void sessionEnded(String sessionId, boolean local) {
+		remove(sessionId);
+	}
+
+	/**
+	 * Returns the number of sessions whose streams this process keeps.
+	 * @return the number of sessions
+	 */
+	public int sessionCount() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * Returns the number of SSE connections open to this process (GET streams and SSE
+	 * responses of POSTed requests).
+	 * @return the number of connections
+	 */
+	public int openConnections() {
+		int open = 0;
+		for (Streams streams : this.sessions.values()) {
+			synchronized (streams) {
+				for (EventStream stream : streams.byId.values()) {
+					if (stream.isConnected()) {
+						open++;
+					}
+				}
+			}
+		}
+		return open;
+	}
+
+	private void close(String sessionId, Long retry) {
+		Streams streams = this.sessions.remove(sessionId);
+		if (streams != null) {
+			synchronized (streams) {
+				streams.byId.values().forEach((stream) -> stream.disconnect(retry));
+			}
+		}
+	}
+
+	private Streams streams(String sessionId) {
+		return this.sessions.computeIfAbsent(sessionId, (id) -> new Streams());
+	}
+
+	private static String newStreamId() {
+		return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		List<String> sessionIds = new ArrayList<>(this.sessions.keySet());
+		sessionIds.forEach((sessionId) -> close(sessionId, this.retryMillis));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * The streams of one session.
+	 */
+	private static final class Streams {
+
+		private final Map<String, EventStream> byId = new LinkedHashMap<>();
+
+		private EventStream standalone;
+
+		private boolean checked;
+
+		void prune() {
+			this.byId.values().removeIf(EventStream::isFinished);
+			Iterator<EventStream> oldest = this.byId.values().iterator();
+			while (this.byId.size() >= MAX_STREAMS_PER_SESSION && oldest.hasNext()) {
+				if (oldest.next().isCompleted()) {
+					oldest.remove();
+				}
+			}
+		}
+
+	}
+
+}

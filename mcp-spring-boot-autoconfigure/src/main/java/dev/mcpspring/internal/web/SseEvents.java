@@ -1,0 +1,26 @@
+package dev.mcpspring.internal.web;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Formats Server-Sent Events. Data is compact JSON, so it never spans lines.
+ */
+final class SseEvents {
+
+	private SseEvents() {
+	}
+
+	static byte[] event(String id, String data) {
+		return ("id: " + id + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	static byte[] priming(String id, Long retryMillis) {
+		String retry = (retryMillis != null) ? "retry: " + retryMillis + "\n" : "";
+		return ("id: " + id + "\n" + retry + "data: \n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	static byte[] retry(long retryMillis) {
+		return ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+}

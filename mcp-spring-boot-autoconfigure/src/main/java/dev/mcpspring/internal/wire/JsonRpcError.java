@@ -1,0 +1,14 @@
+package dev.mcpspring.internal.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The {@code error} member of a JSON-RPC error response.
+ *
+ * @param code the error code
+ * @param message a short description
+ * @param data additional information, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JsonRpcError(int code, String message, Object data) {
+}

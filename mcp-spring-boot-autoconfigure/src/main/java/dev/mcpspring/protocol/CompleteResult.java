@@ -1,9 +1,0 @@
-package dev.mcpspring.protocol;
-
-/**
- * The result of {@code completion/complete}.
- *
- * @param completion the suggestions
- */
-public record CompleteResult(Completion completion) {
-}

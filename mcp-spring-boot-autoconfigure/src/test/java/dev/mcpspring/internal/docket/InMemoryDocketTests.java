@@ -1,0 +1,336 @@
+package dev.mcpspring.internal.docket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.ClaimedTask;
+import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
+import dev.mcpspring.tasks.TaskResult;
+import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The in-memory docket's queue and store semantics, driven through its own API as a
+ * worker would.
+ */
+class InMemoryDocketTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(5);
+
+	private final List<InMemoryDocket> dockets = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.dockets.forEach(InMemoryDocket::stop);
+	}
+
+	@Test
+	void submittedTaskIsWorkingWithRandom128BitId() {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo first = docket.submit(TaskSpec.builder("f").arguments(Map.of("a", 1)).build());
+		TaskInfo second = docket.submit(TaskSpec.builder("f").build());
+		assertThat(first.status()).isEqualTo(TaskStatus.WORKING);
+		assertThat(first.id()).matches("[0-9a-f]{32}").isNotEqualTo(second.id());
+		assertThat(first.arguments().get("a").asInt()).isEqualTo(1);
+		assertThat(docket.queuedCount()).isEqualTo(2);
+	}
+
+	@Test
+	void sameIdempotencyKeyMakesOneTask() {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo first = docket.submit(TaskSpec.builder("f").idempotencyKey("order-42").build());
+		TaskInfo again = docket.submit(TaskSpec.builder("f").idempotencyKey("order-42").build());
+		TaskInfo other = docket.submit(TaskSpec.builder("f").idempotencyKey("order-43").build());
+		assertThat(again.id()).isEqualTo(first.id());
+		assertThat(other.id()).isNotEqualTo(first.id());
+		assertThat(docket.queuedCount()).isEqualTo(2);
+	}
+
+	@Test
+	void claimWakesAsSoonAsATaskIsSubmitted() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		Thread submitter = new Thread(() -> {
+			sleep(200);
+			docket.submit(TaskSpec.builder("f").build());
+		});
+		submitter.start();
+		long start = System.nanoTime();
+		List<ClaimedTask> claimed = docket.claim("w", 10, WAIT);
+		long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		assertThat(claimed).hasSize(1);
+		assertThat(waited).isBetween(150L, 2000L);
+		assertThat(claimed.get(0).task().attempts()).isEqualTo(1);
+		assertThat(docket.runningCount()).isEqualTo(1);
+	}
+
+	@Test
+	void claimReturnsNothingAfterWaitingWhenNothingIsDue() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		assertThat(docket.claim("w", 10, Duration.ofMillis(100))).isEmpty();
+	}
+
+	@Test
+	void scheduledTaskRunsWhenDueNotBefore() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		Instant runAt = Instant.now().plusMillis(400);
+		docket.submit(TaskSpec.builder("f").runAt(runAt).build());
+		assertThat(docket.claim("w", 10, Duration.ofMillis(100))).isEmpty();
+		List<ClaimedTask> claimed = docket.claim("w", 10, WAIT);
+		assertThat(claimed).hasSize(1);
+		assertThat(Instant.now()).isAfterOrEqualTo(runAt);
+	}
+
+	@Test
+	void finishedTaskCompletesAwaitAndNotifiesListeners() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		List<TaskStatus> statuses = new CopyOnWriteArrayList<>();
+		docket.addListener(new DocketListener() {
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				statuses.add(task.status());
+			}
+		});
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+		new Thread(() -> {
+			sleep(100);
+			docket.finish(claimed, TaskResult.completed(JsonNodeFactory.instance.textNode("done")));
+		}).start();
+		TaskInfo finished = docket.await(task.id(), WAIT).orElseThrow();
+		assertThat(finished.status()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(finished.result().asString()).isEqualTo("done");
+		assertThat(finished.finishedAt()).isNotNull();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(statuses).containsExactly(TaskStatus.COMPLETED));
+		assertThat(docket.runningCount()).isZero();
+	}
+
+	@Test
+	void awaitReturnsCurrentStateAfterTimeout() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		assertThat(docket.await(task.id(), Duration.ofMillis(50)).orElseThrow().status())
+			.isEqualTo(TaskStatus.WORKING);
+		assertThat(docket.await("unknown", Duration.ofMillis(50))).isEmpty();
+	}
+
+	@Test
+	void failedRunIsRetriedWithBackoffUntilAttemptsAreUsed() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		List<TaskInfo> retries = new CopyOnWriteArrayList<>();
+		docket.addListener(new DocketListener() {
+			@Override
+			public void onRetry(TaskInfo task) {
+				retries.add(task);
+			}
+		});
+		TaskInfo task = docket
+			.submit(TaskSpec.builder("f").retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+				.build());
+		JsonRpcError error = new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "boom", null);
+		long start = System.nanoTime();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+			assertThat(claimed.task().attempts()).isEqualTo(attempt);
+			docket.finish(claimed, TaskResult.error(error, true));
+		}
+		long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		assertThat(elapsedMillis).isGreaterThanOrEqualTo(100 + 200);
+		assertThat(retries).hasSize(2);
+		TaskInfo failed = docket.get(task.id()).orElseThrow();
+		assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+		assertThat(failed.error().message()).isEqualTo("boom");
+		assertThat(failed.attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void nonRetryableFailureFinishesAtOnce() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").retry(RetryPolicy.fixed(3, Duration.ZERO)).build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0),
+				TaskResult.error(new JsonRpcError(ErrorCodes.INVALID_PARAMS, "bad", null), false));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+	}
+
+	@Test
+	void taskWhoseLeaseIsNotRenewedGoesToAnotherWorker() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMillis(300));
+		List<String> redelivered = new CopyOnWriteArrayList<>();
+		docket.addListener(new DocketListener() {
+			@Override
+			public void onRedelivered(TaskInfo task) {
+				redelivered.add(task.id());
+			}
+		});
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask lost = docket.claim("crashed-worker", 1, WAIT).get(0);
+		List<ClaimedTask> again = docket.claim("other-worker", 1, WAIT);
+		assertThat(again).hasSize(1);
+		assertThat(again.get(0).task().attempts()).isEqualTo(2);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(redelivered).containsExactly(task.id()));
+		docket.finish(lost, TaskResult.completed(JsonNodeFactory.instance.textNode("stale")));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.WORKING);
+		docket.finish(again.get(0), TaskResult.completed(JsonNodeFactory.instance.textNode("fresh")));
+		assertThat(docket.get(task.id()).orElseThrow().result().asString()).isEqualTo("fresh");
+	}
+
+	@Test
+	void heartbeatKeepsTheLease() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMillis(300));
+		docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+		for (int i = 0; i < 6; i++) {
+			sleep(100);
+			docket.heartbeat("w", List.of(claimed));
+		}
+		assertThat(docket.claim("other", 1, Duration.ofMillis(100))).isEmpty();
+		assertThat(docket.runningCount()).isEqualTo(1);
+	}
+
+	@Test
+	void releasedTaskIsClaimedAgain() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		docket.release(docket.claim("w", 1, WAIT).get(0));
+		List<ClaimedTask> again = docket.claim("other", 1, WAIT);
+		assertThat(again).extracting((claimed) -> claimed.task().id()).containsExactly(task.id());
+	}
+
+	@Test
+	void cancellingQueuedTaskKeepsItFromRunning() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		TaskInfo cancelled = docket.cancel(task.id(), "stop").orElseThrow();
+		assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(cancelled.statusMessage()).isEqualTo("stop");
+		assertThat(docket.claim("w", 1, Duration.ofMillis(100))).isEmpty();
+		assertThat(docket.cancel(task.id(), "again")).isEmpty();
+	}
+
+	@Test
+	void cancellingRunningTaskTellsItsWorkerAndKeepsCancelledStatus() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		Set<String> stopRequests = ConcurrentHashMap.newKeySet();
+		docket.addListener(new DocketListener() {
+			@Override
+			public void onCancelRequested(String taskId) {
+				stopRequests.add(taskId);
+			}
+		});
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+		docket.cancel(task.id(), "stop");
+		assertThat(stopRequests).containsExactly(task.id());
+		docket.finish(claimed, TaskResult.completed(JsonNodeFactory.instance.textNode("late")));
+		TaskInfo after = docket.get(task.id()).orElseThrow();
+		assertThat(after.status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(after.result()).isNull();
+		assertThat(docket.runningCount()).isZero();
+	}
+
+	@Test
+	void finishedTaskIsPurgedOnceItsTtlHasPassed() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket
+			.submit(TaskSpec.builder("f").ttl(Duration.ofMillis(200)).idempotencyKey("k").owner("alice").build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.completed(null));
+		docket.sweep();
+		assertThat(docket.get(task.id())).isPresent();
+		sleep(300);
+		docket.sweep();
+		assertThat(docket.get(task.id())).isEmpty();
+		assertThat(docket.list("alice", null, 10).tasks()).isEmpty();
+		assertThat(docket.submit(TaskSpec.builder("f").idempotencyKey("k").build()).id()).isNotEqualTo(task.id());
+	}
+
+	@Test
+	void fullDocketRefusesSubmissionsInsteadOfPurgingFinishedTasksBeforeTheirTtl() throws Exception {
+		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), Duration.ofMinutes(5), 3);
+		this.dockets.add(docket);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(docket.submit(TaskSpec.builder("f").build()).id());
+			docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.completed(null));
+		}
+		assertThatExceptionOfType(TaskRefusedException.class)
+			.isThrownBy(() -> docket.submit(TaskSpec.builder("f").build()))
+			.withMessageContaining("mcp.docket.capacity");
+		docket.sweep();
+		assertThat(ids).allMatch((id) -> docket.get(id).isPresent());
+	}
+
+	@Test
+	void listPagesThroughAnOwnersTasksOldestFirst() {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		List<String> alice = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			alice.add(docket.submit(TaskSpec.builder("f").owner("alice").build()).id());
+			docket.submit(TaskSpec.builder("f").owner("bob").build());
+		}
+		TaskPage first = docket.list("alice", null, 2);
+		TaskPage second = docket.list("alice", first.nextCursor(), 2);
+		TaskPage third = docket.list("alice", second.nextCursor(), 2);
+		List<String> listed = new ArrayList<>();
+		for (TaskPage page : List.of(first, second, third)) {
+			page.tasks().forEach((task) -> listed.add(task.id()));
+		}
+		assertThat(listed).containsExactlyElementsOf(alice);
+		assertThat(third.nextCursor()).isNull();
+		assertThat(docket.list("carol", null, 2).tasks()).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> docket.list("alice", "not-a-cursor", 2));
+	}
+
+	@Test
+	void progressAndStatusChangesAreRecorded() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
+		docket.progress(claimed, 3.0, 10.0, "three");
+		docket.setStatus(claimed, TaskStatus.INPUT_REQUIRED, "need input");
+		TaskInfo current = docket.get(task.id()).orElseThrow();
+		assertThat(current.progress()).isEqualTo(3.0);
+		assertThat(current.total()).isEqualTo(10.0);
+		assertThat(current.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(current.statusMessage()).isEqualTo("need input");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> docket.setStatus(claimed, TaskStatus.COMPLETED, "no"));
+	}
+
+	private InMemoryDocket docket(Duration leaseTimeout) {
+		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), leaseTimeout, 1000);
+		docket.start();
+		this.dockets.add(docket);
+		return docket;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
