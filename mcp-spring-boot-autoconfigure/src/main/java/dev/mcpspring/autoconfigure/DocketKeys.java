@@ -12,13 +12,13 @@ final class DocketKeys {
 
 	/**
 	 * Returns the configured key.
-	 * @param properties the properties
+	 * @param properties the tasks properties
 	 * @param required whether the key must be set
 	 * @return the key, or {@code null} when it is not set and not required
 	 * @throws McpEncryptionKeyException when it is required and missing, or invalid
 	 */
-	static DocketKey of(McpProperties properties, boolean required) {
-		String base64 = properties.getTasks().getEncryptionKey();
+	static DocketKey of(McpTasksProperties properties, boolean required) {
+		String base64 = properties.getEncryptionKey();
 		if (base64 == null || base64.isBlank()) {
 			if (required) {
 				throw new McpEncryptionKeyException(true);

@@ -39,7 +39,7 @@ import io.lettuce.core.SocketOptions;
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnMcpEnabled
 @ConditionalOnProperty(name = "mcp.docket.store", havingValue = "redis")
-@EnableConfigurationProperties(McpProperties.class)
+@EnableConfigurationProperties({ McpDocketProperties.class, McpTasksProperties.class, McpServerProperties.class })
 public final class McpRedisAutoConfiguration {
 
 	static final String CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
@@ -52,31 +52,30 @@ public final class McpRedisAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		DocketKey mcpDocketKey(McpProperties properties) {
-			if ("mcp".equals(properties.getDocket().getName())) {
+		DocketKey mcpDocketKey(McpDocketProperties docket, McpTasksProperties tasks) {
+			if ("mcp".equals(docket.getName())) {
 				logger.warn("mcp.docket.name is left at its default 'mcp' with mcp.docket.store=redis: every "
 						+ "application on this Redis that does the same shares its sessions and tasks. Set "
 						+ "mcp.docket.name to a name of this application's own.");
 			}
-			return DocketKeys.of(properties, true);
+			return DocketKeys.of(tasks, true);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(McpSessionStore.class)
 		RedisMcpSessionStore mcpSessionStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
-				McpProperties properties) {
+				McpDocketProperties docket, McpServerProperties server) {
 			return new RedisMcpSessionStore(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					properties.getDocket().getName(), properties.getServer().getSessionTimeout(),
-					properties.getServer().getMaxSessions());
+					docket.getName(), server.getSessionTimeout(), server.getMaxSessions());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(McpSessionRelay.class)
 		RedisSessionRelay mcpSessionRelay(ObjectProvider<RedisConnectionFactory> connectionFactory,
-				McpProperties properties, DocketKey key, ObjectProvider<McpSessionStreams> streams,
+				McpDocketProperties properties, DocketKey key, ObjectProvider<McpSessionStreams> streams,
 				ObjectProvider<McpServer> server) {
 			return new RedisSessionRelay(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					properties.getDocket().getName(), key, streams::getIfAvailable, server::getIfAvailable);
+					properties.getName(), key, streams::getIfAvailable, server::getIfAvailable);
 		}
 
 		@Bean
@@ -95,23 +94,23 @@ public final class McpRedisAutoConfiguration {
 
 		@Bean
 		LettuceClientConfigurationBuilderCustomizer mcpRedisCommandTimeout(
-				Environment environment, McpProperties properties) {
+				Environment environment, McpDocketProperties properties) {
 			boolean commandTimeoutSet = environment.containsProperty("spring.data.redis.timeout");
 			return (builder) -> {
 				if (!commandTimeoutSet) {
-					builder.commandTimeout(properties.getDocket().getRedisTimeout());
+					builder.commandTimeout(properties.getRedisTimeout());
 				}
 			};
 		}
 
 		@Bean
 		LettuceClientOptionsBuilderCustomizer mcpRedisConnectTimeout(
-				Environment environment, McpProperties properties) {
+				Environment environment, McpDocketProperties properties) {
 			boolean connectTimeoutSet = environment.containsProperty("spring.data.redis.connect-timeout");
 			return (builder) -> {
 				if (!connectTimeoutSet) {
 					builder.socketOptions(
-							SocketOptions.builder().connectTimeout(properties.getDocket().getRedisTimeout()).build());
+							SocketOptions.builder().connectTimeout(properties.getRedisTimeout()).build());
 				}
 			};
 		}

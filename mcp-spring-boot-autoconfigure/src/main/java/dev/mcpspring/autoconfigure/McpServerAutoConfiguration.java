@@ -45,20 +45,19 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnMcpEnabled
-@EnableConfigurationProperties(McpProperties.class)
+@EnableConfigurationProperties({ McpServerProperties.class, McpTasksProperties.class })
 public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpSessionStore mcpSessionStore(McpProperties properties) {
-		return new InMemoryMcpSessionStore(properties.getServer().getSessionTimeout(),
-				properties.getServer().getMaxSessions());
+	McpSessionStore mcpSessionStore(McpServerProperties properties) {
+		return new InMemoryMcpSessionStore(properties.getSessionTimeout(), properties.getMaxSessions());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpSessionSweeper mcpSessionSweeper(McpSessionStore sessionStore, McpProperties properties) {
-		return new McpSessionSweeper(sessionStore, properties.getServer().getSessionTimeout());
+	McpSessionSweeper mcpSessionSweeper(McpSessionStore sessionStore, McpServerProperties properties) {
+		return new McpSessionSweeper(sessionStore, properties.getSessionTimeout());
 	}
 
 	@Bean
@@ -69,15 +68,14 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ClientRequests mcpClientRequests(McpProperties properties) {
-		return new ClientRequests(properties.getServer().getClientRequestTimeout(),
-				properties.getServer().getMaxPendingClientRequests());
+	ClientRequests mcpClientRequests(McpServerProperties properties) {
+		return new ClientRequests(properties.getClientRequestTimeout(), properties.getMaxPendingClientRequests());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpToolRegistry mcpToolRegistry(McpProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
-		return new McpToolRegistry(properties.getTasks().getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
+	McpToolRegistry mcpToolRegistry(McpTasksProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
+		return new McpToolRegistry(properties.getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
 	}
 
 	@Bean
@@ -96,19 +94,18 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpToolsFeature mcpToolsFeature(McpToolRegistry registry, McpProperties properties,
+	McpToolsFeature mcpToolsFeature(McpToolRegistry registry, McpServerProperties properties,
 			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer) {
-		return new McpToolsFeature(registry, properties.getServer().getPageSize(), taskSubmitter.getIfAvailable(),
+		return new McpToolsFeature(registry, properties.getPageSize(), taskSubmitter.getIfAvailable(),
 				observer.getIfAvailable(() -> ToolCallObserver.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpServer mcpServer(McpProperties properties, Environment environment, McpSessionStore sessionStore,
+	McpServer mcpServer(McpServerProperties server, Environment environment, McpSessionStore sessionStore,
 			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
 			McpToolRegistry tools, ObjectProvider<McpResourceRegistry> resources,
 			ObjectProvider<McpPromptRegistry> prompts) {
-		McpProperties.Server server = properties.getServer();
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
@@ -140,10 +137,10 @@ public final class McpServerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpProperties properties,
+		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpServerProperties properties,
 				McpSessionStore sessionStore, McpSessionStreams streams) {
-			return new McpResourcesFeature(registry, properties.getServer().getPageSize(), sessionStore, streams,
-					properties.getServer().getMaxSubscriptionsPerSession());
+			return new McpResourcesFeature(registry, properties.getPageSize(), sessionStore, streams,
+					properties.getMaxSubscriptionsPerSession());
 		}
 
 	}
@@ -166,8 +163,8 @@ public final class McpServerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpPromptsFeature mcpPromptsFeature(McpPromptRegistry registry, McpProperties properties) {
-			return new McpPromptsFeature(registry, properties.getServer().getPageSize());
+		McpPromptsFeature mcpPromptsFeature(McpPromptRegistry registry, McpServerProperties properties) {
+			return new McpPromptsFeature(registry, properties.getPageSize());
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnBean(McpServer.class)
 @ConditionalOnBooleanProperty(name = "mcp.tasks.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ McpTasksProperties.class, McpDocketProperties.class, McpWorkerProperties.class,
+		McpServerProperties.class })
 public final class McpTasksAutoConfiguration {
 
 	@Bean
@@ -56,16 +59,16 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskPropagation mcpTaskPropagation(McpProperties properties, ObjectProvider<DocketKey> key,
+	TaskPropagation mcpTaskPropagation(McpTasksProperties properties, ObjectProvider<DocketKey> key,
 			ObjectProvider<McpTaskAuthenticationResolver> authenticationResolver) {
-		return new TaskPropagation(properties.getTasks().getPropagatedHeaders(),
+		return new TaskPropagation(properties.getPropagatedHeaders(),
 				key.getIfAvailable(() -> DocketKeys.of(properties, false)), authenticationResolver.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskMessages mcpTaskMessages(Docket docket, McpSessionStore sessions, McpProperties properties) {
-		TaskMessages messages = new TaskMessages(properties.getServer().getMaxPendingClientRequests());
+	TaskMessages mcpTaskMessages(Docket docket, McpSessionStore sessions, McpServerProperties properties) {
+		TaskMessages messages = new TaskMessages(properties.getMaxPendingClientRequests());
 		docket.addListener(messages);
 		sessions.addListener(messages);
 		return messages;
@@ -73,11 +76,10 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpTasksFeature mcpTasksFeature(Docket docket, McpProperties properties, TaskPropagation propagation,
-			TaskMessages messages) {
-		McpProperties.Tasks tasks = properties.getTasks();
-		return new McpTasksFeature(docket, new McpTasksFeature.Settings(tasks.getDefaultTtl(), tasks.getMaxTtl(),
-				tasks.getPollInterval(), properties.getServer().getPageSize()), propagation, messages);
+	McpTasksFeature mcpTasksFeature(Docket docket, McpTasksProperties tasks, McpDocketProperties docketProperties,
+			McpServerProperties server, TaskPropagation propagation, TaskMessages messages) {
+		return new McpTasksFeature(docket, new McpTasksFeature.Settings(docketProperties.getDefaultTtl(),
+				tasks.getMaxTtl(), tasks.getPollInterval(), server.getPageSize()), propagation, messages);
 	}
 
 	@Bean
@@ -107,10 +109,10 @@ public final class McpTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(Docket.class)
-		InMemoryDocket mcpDocket(McpProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
-			return new InMemoryDocket(jsonMapper.getIfAvailable(McpJson::mapper),
-					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
-					properties.getDocket().getCapacity(), limits(properties));
+		InMemoryDocket mcpDocket(McpDocketProperties docket, McpTasksProperties tasks,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new InMemoryDocket(jsonMapper.getIfAvailable(McpJson::mapper), docket.getDefaultTtl(),
+					docket.getRedeliveryTimeout(), docket.getCapacity(), limits(tasks));
 		}
 
 	}
@@ -122,18 +124,17 @@ public final class McpTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(Docket.class)
-		RedisDocket mcpDocket(ObjectProvider<RedisConnectionFactory> connectionFactory, McpProperties properties,
-				ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<DocketKey> key) {
+		RedisDocket mcpDocket(ObjectProvider<RedisConnectionFactory> connectionFactory, McpDocketProperties docket,
+				McpTasksProperties tasks, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<DocketKey> key) {
 			return new RedisDocket(RedisConnectionFactories.require(connectionFactory),
-					jsonMapper.getIfAvailable(McpJson::mapper), properties.getDocket().getName(),
-					properties.getTasks().getDefaultTtl(), properties.getWorker().getRedeliveryTimeout(),
-					key.getIfAvailable(() -> DocketKeys.of(properties, true)), limits(properties));
+					jsonMapper.getIfAvailable(McpJson::mapper), docket.getName(), docket.getDefaultTtl(),
+					docket.getRedeliveryTimeout(), key.getIfAvailable(() -> DocketKeys.of(tasks, true)),
+					limits(tasks));
 		}
 
 	}
 
-	private static DocketLimits limits(McpProperties properties) {
-		McpProperties.Tasks tasks = properties.getTasks();
+	private static DocketLimits limits(McpTasksProperties tasks) {
 		return new DocketLimits(tasks.getMaxActivePerOwner(), tasks.getMaxRetainedPerOwner(),
 				tasks.getMaxArgumentsSize(), tasks.getMaxResultSize());
 	}
@@ -144,12 +145,11 @@ public final class McpTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Worker mcpWorker(McpProperties properties, Environment environment, Docket docket,
-				TaskFunctionRegistry functions, ObjectProvider<WorkerObserver> observer) {
-			McpProperties.Worker worker = properties.getWorker();
+		Worker mcpWorker(McpWorkerProperties worker, McpDocketProperties docketProperties, Environment environment,
+				Docket docket, TaskFunctionRegistry functions, ObjectProvider<WorkerObserver> observer) {
 			String id = (worker.getId() != null) ? worker.getId() : defaultWorkerId();
 			return new Worker(id, docket, functions,
-					new Worker.Settings(worker.getConcurrency(), worker.getRedeliveryTimeout(),
+					new Worker.Settings(worker.getConcurrency(), docketProperties.getRedeliveryTimeout(),
 							worker.getShutdownTimeout(), Threading.VIRTUAL.isActive(environment)),
 					observer.getIfAvailable(() -> WorkerObserver.NONE));
 		}

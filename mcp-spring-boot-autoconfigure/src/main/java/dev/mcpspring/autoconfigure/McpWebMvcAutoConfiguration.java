@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -40,6 +41,7 @@ import dev.mcpspring.tasks.Docket;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(McpServer.class)
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpServerProperties.class)
 public final class McpWebMvcAutoConfiguration {
 
 	@Bean
@@ -52,16 +54,15 @@ public final class McpWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionEventStreams mcpSessionEventStreams(McpSessionStore sessionStore, McpSessionStreams streams,
-			McpProperties properties) {
-		McpProperties.Server.Sse sse = properties.getServer().getSse();
+			McpServerProperties properties) {
+		McpServerProperties.Sse sse = properties.getSse();
 		return new SessionEventStreams(sessionStore, streams, sse.getReplayBuffer(), sse.getRetry().toMillis());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpAsyncCalls mcpAsyncCalls(McpProperties properties, Environment environment,
+	McpAsyncCalls mcpAsyncCalls(McpServerProperties config, Environment environment,
 			ObjectProvider<McpToolRegistry> tools) {
-		McpProperties.Server config = properties.getServer();
 		Executor executor;
 		if (Threading.VIRTUAL.isActive(environment)) {
 			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("mcp-call-");
@@ -77,25 +78,25 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpProperties properties,
+	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpServerProperties config,
 			McpAsyncCalls calls) {
-		McpProperties.Server config = properties.getServer();
-		McpProperties.Server.Json json = config.getJson();
+		McpServerProperties.Json json = config.getJson();
 		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
 				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
-		McpProperties.Server.Sse sse = config.getSse();
+		McpServerProperties.Sse sse = config.getSse();
 		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
 				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
 				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls);
 	}
 
 	@Bean
-	WebMvcConfigurer mcpContextInterceptorConfigurer(McpContextInterceptor interceptor, McpProperties properties) {
+	WebMvcConfigurer mcpContextInterceptorConfigurer(McpContextInterceptor interceptor,
+			McpServerProperties properties) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor).addPathPatterns(properties.getServer().getPath());
+				registry.addInterceptor(interceptor).addPathPatterns(properties.getPath());
 			}
 
 		};

@@ -46,7 +46,7 @@ class McpServerAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(McpServer.class);
-			assertThat(context).hasSingleBean(McpProperties.class);
+			assertThat(context).hasSingleBean(McpServerProperties.class);
 			assertThat(context).getBean(McpSessionStore.class).isInstanceOf(InMemoryMcpSessionStore.class);
 			assertThat(context).hasSingleBean(McpSessionStreams.class);
 			assertThat(context).hasSingleBean(McpToolRegistry.class);
@@ -98,7 +98,7 @@ class McpServerAutoConfigurationTests {
 	@Test
 	void propertiesBindWithDefaults() {
 		this.runner.run((context) -> {
-			McpProperties.Server server = context.getBean(McpProperties.class).getServer();
+			McpServerProperties server = context.getBean(McpServerProperties.class);
 			assertThat(server.isEnabled()).isTrue();
 			assertThat(server.getPath()).isEqualTo("/mcp");
 			assertThat(server.getMaxRequestSize()).isEqualTo(DataSize.ofMegabytes(4));
@@ -115,7 +115,7 @@ class McpServerAutoConfigurationTests {
 					"mcp.server.session-timeout=5m", "mcp.server.sse.timeout=0", "mcp.server.sse.replay-buffer=7", "mcp.server.sse.retry=3s",
 					"mcp.server.allowed-origins=https://a.example.com,https://b.example.com")
 			.run((context) -> {
-				McpProperties.Server server = context.getBean(McpProperties.class).getServer();
+				McpServerProperties server = context.getBean(McpServerProperties.class);
 				assertThat(server.getPath()).isEqualTo("/tools");
 				assertThat(server.getMaxRequestSize()).isEqualTo(DataSize.ofMegabytes(1));
 				assertThat(server.getPageSize()).isEqualTo(7);

@@ -118,19 +118,21 @@ class McpTasksAutoConfigurationTests {
 	@Test
 	void propertiesConfigureTasksDocketAndWorker() {
 		this.runner
-			.withPropertyValues("mcp.tasks.default-support=optional", "mcp.tasks.default-ttl=5m",
+			.withPropertyValues("mcp.tasks.default-support=optional", "mcp.docket.default-ttl=5m",
 					"mcp.tasks.max-ttl=2h", "mcp.tasks.poll-interval=2s", "mcp.tasks.propagated-headers=X-A,X-B",
 					"mcp.docket.name=orders", "mcp.docket.capacity=50", "mcp.worker.id=worker-7",
-					"mcp.worker.concurrency=3", "mcp.worker.redelivery-timeout=1m", "mcp.worker.shutdown-timeout=5s")
+					"mcp.worker.concurrency=3", "mcp.docket.redelivery-timeout=1m", "mcp.worker.shutdown-timeout=5s")
 			.run((context) -> {
-				McpProperties properties = context.getBean(McpProperties.class);
-				assertThat(properties.getTasks().getDefaultSupport()).isEqualTo(TaskSupport.OPTIONAL);
-				assertThat(properties.getTasks().getDefaultTtl()).isEqualTo(Duration.ofMinutes(5));
-				assertThat(properties.getTasks().getMaxTtl()).isEqualTo(Duration.ofHours(2));
-				assertThat(properties.getTasks().getPollInterval()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(properties.getTasks().getPropagatedHeaders()).containsExactly("X-A", "X-B");
-				assertThat(properties.getDocket().getName()).isEqualTo("orders");
-				assertThat(properties.getDocket().getCapacity()).isEqualTo(50);
+				McpTasksProperties tasks = context.getBean(McpTasksProperties.class);
+				assertThat(tasks.getDefaultSupport()).isEqualTo(TaskSupport.OPTIONAL);
+				assertThat(tasks.getMaxTtl()).isEqualTo(Duration.ofHours(2));
+				assertThat(tasks.getPollInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(tasks.getPropagatedHeaders()).containsExactly("X-A", "X-B");
+				McpDocketProperties docket = context.getBean(McpDocketProperties.class);
+				assertThat(docket.getName()).isEqualTo("orders");
+				assertThat(docket.getCapacity()).isEqualTo(50);
+				assertThat(docket.getDefaultTtl()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(docket.getRedeliveryTimeout()).isEqualTo(Duration.ofMinutes(1));
 				Worker worker = context.getBean(Worker.class);
 				assertThat(worker.id()).isEqualTo("worker-7");
 				assertThat(worker.concurrency()).isEqualTo(3);
@@ -144,6 +146,15 @@ class McpTasksAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("mcp.worker.concurrency"));
+	}
+
+	@Test
+	void invalidDocketSettingsFailAtStartupNamingTheProperty() {
+		this.runner.withPropertyValues("mcp.docket.redelivery-timeout=10ms")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mcp.docket.redelivery-timeout"));
 	}
 
 	@Test

@@ -37,7 +37,7 @@ import dev.mcpspring.test.app.McpTestApplication;
 				"mcp.server.instructions=" + McpServerTest.INSTRUCTIONS, "mcp.server.page-size=" + McpServerTest.PAGE_SIZE,
 				"mcp.server.max-request-size=" + McpServerTest.MAX_REQUEST_SIZE + "B",
 				"server.tomcat.threads.max=" + McpServerTest.TOMCAT_THREADS, "server.tomcat.threads.min-spare=2",
-				"mcp.tasks.default-ttl=2m", "mcp.tasks.max-ttl=10m", "mcp.tasks.poll-interval=250ms",
+				"mcp.docket.default-ttl=2m", "mcp.tasks.max-ttl=10m", "mcp.tasks.poll-interval=250ms",
 				"mcp.tasks.propagated-headers=X-Tenant", "management.endpoint.health.show-details=always" })
 public @interface McpServerTest {
 

@@ -1,0 +1,437 @@
+package dev.mcpspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the MCP endpoint and protocol server ({@code mcp.server}).
+ */
+@ConfigurationProperties("mcp.server")
+public class McpServerProperties {
+
+	/**
+	 * Whether to serve MCP. When false there is no endpoint and nothing that only
+	 * serves it.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name reported to clients in serverInfo. Defaults to spring.application.name.
+	 */
+	private String name;
+
+	/**
+	 * Human-readable name reported to clients in serverInfo.
+	 */
+	private String title;
+
+	/**
+	 * Version reported to clients in serverInfo.
+	 */
+	private String version = "1.0.0";
+
+	/**
+	 * Instructions sent to clients on initialize, describing how to use the server.
+	 */
+	private String instructions;
+
+	/**
+	 * Path of the MCP endpoint, under the servlet context path.
+	 */
+	private String path = "/mcp";
+
+	/**
+	 * Origin patterns allowed to call the endpoint (DNS-rebinding protection).
+	 * Requests without an Origin header are always allowed. Patterns such as
+	 * "http://localhost:[*]" (any port) or "https://*.example.com".
+	 */
+	private List<String> allowedOrigins = new ArrayList<>(List.of("http://localhost:[*]",
+			"http://127.0.0.1:[*]", "http://[::1]:[*]", "https://localhost:[*]", "https://127.0.0.1:[*]",
+			"https://[::1]:[*]"));
+
+	/**
+	 * Largest request body accepted; larger requests are answered with 413.
+	 */
+	private DataSize maxRequestSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * How long a session may stay idle before it expires.
+	 */
+	private Duration sessionTimeout = Duration.ofMinutes(30);
+
+	/**
+	 * Maximum number of sessions kept. When a new session would exceed it, the least
+	 * recently used session is ended to make room.
+	 */
+	private int maxSessions = 10_000;
+
+	/**
+	 * Largest serialized size of the capabilities and clientInfo a client sends on
+	 * initialize; larger ones are refused with JSON-RPC error -32602.
+	 */
+	private DataSize maxClientInfoSize = DataSize.ofKilobytes(16);
+
+	/**
+	 * Maximum number of resource subscriptions of one session.
+	 */
+	private int maxSubscriptionsPerSession = 100;
+
+	/**
+	 * Maximum number of requests to the client (sampling, elicitation) one session,
+	 * or one background task, may have waiting for an answer; beyond it, sending
+	 * another fails at once.
+	 */
+	private int maxPendingClientRequests = 16;
+
+	/**
+	 * Maximum number of items in one page of a list result.
+	 */
+	private int pageSize = 100;
+
+	/**
+	 * How long the server waits for a client to answer its requests (sampling,
+	 * elicitation).
+	 */
+	private Duration clientRequestTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Maximum number of MCP calls (tools/call, resources/read, prompts/get,
+	 * completion/complete, tasks/result) in flight on this server; more are refused
+	 * at once with a JSON-RPC error.
+	 */
+	private int maxConcurrentCalls = 200;
+
+	/**
+	 * Maximum number of MCP calls in flight per session; more are refused at once
+	 * with a JSON-RPC error.
+	 */
+	private int maxConcurrentCallsPerSession = 32;
+
+	/**
+	 * Maximum number of tools/call requests that run inline on the servlet
+	 * container's threads at once, saving the hand-off to the starter's executor:
+	 * only calls of a tool whose last 16 calls each took at most 2 ms; 0 runs every
+	 * call on the executor.
+	 */
+	private int inlineCalls = 4;
+
+	/**
+	 * How long running MCP calls may finish on shutdown before they are cancelled.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private final Sse sse = new Sse();
+
+	private final Json json = new Json();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(String version) {
+		this.version = version;
+	}
+
+	public String getInstructions() {
+		return this.instructions;
+	}
+
+	public void setInstructions(String instructions) {
+		this.instructions = instructions;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		Assert.isTrue(path != null && path.startsWith("/") && path.length() > 1,
+				"mcp.server.path must start with '/' and name a path, such as /mcp");
+		this.path = path;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		Assert.isTrue(maxRequestSize.toBytes() > 0, "mcp.server.max-request-size must be positive");
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	public Duration getSessionTimeout() {
+		return this.sessionTimeout;
+	}
+
+	public void setSessionTimeout(Duration sessionTimeout) {
+		this.sessionTimeout = sessionTimeout;
+	}
+
+	public int getMaxSessions() {
+		return this.maxSessions;
+	}
+
+	public void setMaxSessions(int maxSessions) {
+		Assert.isTrue(maxSessions > 0, "mcp.server.max-sessions must be positive");
+		this.maxSessions = maxSessions;
+	}
+
+	public DataSize getMaxClientInfoSize() {
+		return this.maxClientInfoSize;
+	}
+
+	public void setMaxClientInfoSize(DataSize maxClientInfoSize) {
+		Assert.isTrue(maxClientInfoSize.toBytes() > 0, "mcp.server.max-client-info-size must be positive");
+		this.maxClientInfoSize = maxClientInfoSize;
+	}
+
+	public int getMaxSubscriptionsPerSession() {
+		return this.maxSubscriptionsPerSession;
+	}
+
+	public void setMaxSubscriptionsPerSession(int maxSubscriptionsPerSession) {
+		Assert.isTrue(maxSubscriptionsPerSession >= 0, "mcp.server.max-subscriptions-per-session must not be negative");
+		this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+	}
+
+	public int getMaxPendingClientRequests() {
+		return this.maxPendingClientRequests;
+	}
+
+	public void setMaxPendingClientRequests(int maxPendingClientRequests) {
+		Assert.isTrue(maxPendingClientRequests >= 0, "mcp.server.max-pending-client-requests must not be negative");
+		this.maxPendingClientRequests = maxPendingClientRequests;
+	}
+
+	public int getPageSize() {
+		return this.pageSize;
+	}
+
+	public void setPageSize(int pageSize) {
+		Assert.isTrue(pageSize > 0, "mcp.server.page-size must be positive");
+		this.pageSize = pageSize;
+	}
+
+	public Duration getClientRequestTimeout() {
+		return this.clientRequestTimeout;
+	}
+
+	public void setClientRequestTimeout(Duration clientRequestTimeout) {
+		this.clientRequestTimeout = clientRequestTimeout;
+	}
+
+	public int getMaxConcurrentCalls() {
+		return this.maxConcurrentCalls;
+	}
+
+	public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+		Assert.isTrue(maxConcurrentCalls > 0, "mcp.server.max-concurrent-calls must be positive");
+		this.maxConcurrentCalls = maxConcurrentCalls;
+	}
+
+	public int getMaxConcurrentCallsPerSession() {
+		return this.maxConcurrentCallsPerSession;
+	}
+
+	public void setMaxConcurrentCallsPerSession(int maxConcurrentCallsPerSession) {
+		Assert.isTrue(maxConcurrentCallsPerSession > 0,
+				"mcp.server.max-concurrent-calls-per-session must be positive");
+		this.maxConcurrentCallsPerSession = maxConcurrentCallsPerSession;
+	}
+
+	public int getInlineCalls() {
+		return this.inlineCalls;
+	}
+
+	public void setInlineCalls(int inlineCalls) {
+		Assert.isTrue(inlineCalls >= 0, "mcp.server.inline-calls must not be negative");
+		this.inlineCalls = inlineCalls;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Sse getSse() {
+		return this.sse;
+	}
+
+	public Json getJson() {
+		return this.json;
+	}
+
+	/**
+	 * Limits on the JSON of request bodies, beyond which a body is a parse error
+	 * (-32700). Strings and the whole document are bounded by max-request-size.
+	 */
+	public static class Json {
+
+		/**
+		 * Deepest nesting of arrays and objects in a request body.
+		 */
+		private int maxDepth = 64;
+
+		/**
+		 * Most characters of a number in a request body.
+		 */
+		private int maxNumberLength = 1000;
+
+		/**
+		 * Most characters of a member name in a request body.
+		 */
+		private int maxNameLength = 1000;
+
+		/**
+		 * Most JSON tokens (values, names, starts and ends of arrays and objects)
+		 * in a request body; bounds the memory a small body can take once parsed.
+		 */
+		private int maxTokens = 200_000;
+
+		public int getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(int maxDepth) {
+			Assert.isTrue(maxDepth >= 8, "mcp.server.json.max-depth must be at least 8");
+			this.maxDepth = maxDepth;
+		}
+
+		public int getMaxNumberLength() {
+			return this.maxNumberLength;
+		}
+
+		public void setMaxNumberLength(int maxNumberLength) {
+			Assert.isTrue(maxNumberLength >= 20, "mcp.server.json.max-number-length must be at least 20");
+			this.maxNumberLength = maxNumberLength;
+		}
+
+		public int getMaxNameLength() {
+			return this.maxNameLength;
+		}
+
+		public void setMaxNameLength(int maxNameLength) {
+			Assert.isTrue(maxNameLength >= 64, "mcp.server.json.max-name-length must be at least 64");
+			this.maxNameLength = maxNameLength;
+		}
+
+		public int getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(int maxTokens) {
+			Assert.isTrue(maxTokens >= 1000, "mcp.server.json.max-tokens must be at least 1000");
+			this.maxTokens = maxTokens;
+		}
+
+	}
+
+	/**
+	 * Server-Sent Event streams.
+	 */
+	public static class Sse {
+
+		/**
+		 * How many events of each stream are kept, so that a client that lost its
+		 * connection resumes it with Last-Event-ID and misses nothing.
+		 */
+		private int replayBuffer = 100;
+
+		/**
+		 * Reconnection delay sent to clients when the server closes a stream's
+		 * connection.
+		 */
+		private Duration retry = Duration.ofSeconds(1);
+
+		/**
+		 * How long a server-to-client connection (HTTP GET) stays open before the
+		 * client has to reconnect. Zero keeps it open until the client leaves.
+		 */
+		private Duration timeout = Duration.ofMinutes(10);
+
+		/**
+		 * How many events may wait for a client that reads an SSE stream (GET, or the
+		 * SSE answer of a POST) slowly; one more closes its connection, and the
+		 * client resumes with Last-Event-ID.
+		 * Sending never waits for a client. At most replay-buffer, so that what was
+		 * waiting can be replayed.
+		 */
+		private int sendBuffer = 32;
+
+		public int getReplayBuffer() {
+			return this.replayBuffer;
+		}
+
+		public void setReplayBuffer(int replayBuffer) {
+			Assert.isTrue(replayBuffer > 0, "mcp.server.sse.replay-buffer must be positive");
+			this.replayBuffer = replayBuffer;
+		}
+
+		public Duration getRetry() {
+			return this.retry;
+		}
+
+		public void setRetry(Duration retry) {
+			this.retry = retry;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getSendBuffer() {
+			return this.sendBuffer;
+		}
+
+		public void setSendBuffer(int sendBuffer) {
+			Assert.isTrue(sendBuffer > 0, "mcp.server.sse.send-buffer must be positive");
+			this.sendBuffer = sendBuffer;
+		}
+
+	}
+
+}
