@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The MCP server: sessions, capabilities and method dispatch. Transport independent; the
  * Streamable HTTP handler calls it, and it serves the layers below through narrow
  * interfaces: {@link TaskHost} to task runs, {@link McpInFlightRequests} to the session
- * relay.
+ * relay. What differs between protocol revisions is left to the negotiated
+ * {@link ProtocolRevision}.
  */
 public class McpServer implements TaskHost, McpInFlightRequests {
 
@@ -149,12 +150,11 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		}
 		JsonNode clientInfo = params.get("clientInfo");
 		checkClientInfoSize(capabilitiesNode, clientInfo);
-		String negotiated = ProtocolVersions.negotiate(version.stringValue());
-		McpSession session = new McpSession(RandomIds.next(), negotiated, clientInfo, capabilitiesNode, null,
+		ProtocolRevision revision = ProtocolVersions.negotiate(version.stringValue());
+		McpSession session = new McpSession(RandomIds.next(), revision.version(), clientInfo, capabilitiesNode, null,
 				Instant.now(), (principal != null) ? principal.getName() : null);
 		this.sessions.save(session);
-		return new Initialized(session,
-				new InitializeResult(negotiated, capabilities(), this.info, this.instructions));
+		return new Initialized(session, revision.initializeResult(capabilities(), this.info, this.instructions));
 	}
 
 	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
