@@ -73,9 +73,10 @@ public final class McpRedisAutoConfiguration {
 		@ConditionalOnMissingBean(McpSessionRelay.class)
 		RedisSessionRelay mcpSessionRelay(ObjectProvider<RedisConnectionFactory> connectionFactory,
 				McpDocketProperties properties, DocketKey key, ObjectProvider<McpSessionStreams> streams,
-				ObjectProvider<McpServer> server) {
+				ObjectProvider<McpSessionStore> sessions, ObjectProvider<McpServer> server) {
 			return new RedisSessionRelay(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					properties.getName(), key, streams::getIfAvailable, server::getIfAvailable);
+					properties.getName(), key, streams::getIfAvailable, sessions::getIfAvailable,
+					server::getIfAvailable);
 		}
 
 		@Bean

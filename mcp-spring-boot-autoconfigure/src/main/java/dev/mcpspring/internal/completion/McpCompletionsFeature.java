@@ -18,8 +18,8 @@ import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.McpResourceRegistry.RegisteredTemplate;
 import dev.mcpspring.PromptArgument;
-import dev.mcpspring.internal.protocol.McpRequestHandler;
 import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpRequestHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

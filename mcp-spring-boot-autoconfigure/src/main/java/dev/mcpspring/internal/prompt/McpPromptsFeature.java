@@ -10,8 +10,8 @@ import dev.mcpspring.McpPromptHandler;
 import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.PromptArgument;
 import dev.mcpspring.internal.method.Pagination;
-import dev.mcpspring.internal.protocol.McpRequestHandler;
 import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpRequestHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

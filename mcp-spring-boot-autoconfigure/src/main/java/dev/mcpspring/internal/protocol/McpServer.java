@@ -17,9 +17,12 @@ import dev.mcpspring.McpException;
 import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpInFlightRequests;
+import dev.mcpspring.internal.session.McpRequestHandler;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.task.TaskHost;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.JsonSize;
@@ -30,9 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The MCP server: sessions, capabilities and method dispatch. Transport independent; the
- * Streamable HTTP handler and the task worker call it.
+ * Streamable HTTP handler calls it, and it serves the layers below through narrow
+ * interfaces: {@link TaskHost} to task runs, {@link McpInFlightRequests} to the session
+ * relay. What differs between protocol revisions is left to the negotiated
+ * {@link ProtocolRevision}.
  */
-public class McpServer {
+public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
 
@@ -144,12 +150,11 @@ public class McpServer {
 		}
 		JsonNode clientInfo = params.get("clientInfo");
 		checkClientInfoSize(capabilitiesNode, clientInfo);
-		String negotiated = ProtocolVersions.negotiate(version.stringValue());
-		McpSession session = new McpSession(RandomIds.next(), negotiated, clientInfo, capabilitiesNode, null,
+		ProtocolRevision revision = ProtocolVersions.negotiate(version.stringValue());
+		McpSession session = new McpSession(RandomIds.next(), revision.version(), clientInfo, capabilitiesNode, null,
 				Instant.now(), (principal != null) ? principal.getName() : null);
 		this.sessions.save(session);
-		return new Initialized(session,
-				new InitializeResult(negotiated, capabilities(), this.info, this.instructions));
+		return new Initialized(session, revision.initializeResult(capabilities(), this.info, this.instructions));
 	}
 
 	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
@@ -250,12 +255,7 @@ public class McpServer {
 		return EMPTY_RESULT;
 	}
 
-	/**
-	 * Cancels a request of a session that this process is handling.
-	 * @param sessionId the session id
-	 * @param requestId the request id
-	 * @return whether such a request was in flight here
-	 */
+	@Override
 	public boolean cancelRequest(String sessionId, JsonNode requestId) {
 		McpExchange exchange = this.inFlight.get(sessionId + ' ' + requestId);
 		if (exchange != null) {
@@ -263,6 +263,21 @@ public class McpServer {
 			return true;
 		}
 		return false;
+	}
+
+	@Override
+	public Optional<McpSession> findSession(String sessionId) {
+		return this.sessions.find(sessionId);
+	}
+
+	@Override
+	public void sendToSession(String sessionId, Object message) {
+		this.streams.send(sessionId, message);
+	}
+
+	@Override
+	public String defaultProtocolVersion() {
+		return ProtocolVersions.LATEST;
 	}
 
 	private Object cancelled(ObjectNode params, McpContext context) {

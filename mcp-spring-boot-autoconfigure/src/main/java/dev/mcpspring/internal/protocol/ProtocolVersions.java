@@ -1,9 +1,13 @@
 package dev.mcpspring.internal.protocol;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The MCP protocol revisions this server speaks.
+ * The MCP protocol revisions this server speaks, and the {@link ProtocolRevision} that
+ * speaks each.
  */
 public final class ProtocolVersions {
 
@@ -22,6 +26,9 @@ public final class ProtocolVersions {
 	/** Supported revisions, newest first. */
 	public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26);
 
+	private static final Map<String, ProtocolRevision> REVISIONS = SUPPORTED.stream()
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), Mcp2025Revision::new));
+
 	private ProtocolVersions() {
 	}
 
@@ -33,10 +40,10 @@ public final class ProtocolVersions {
 	 * Chooses the revision to answer a client's {@code initialize} with: the client's
 	 * own when supported, the latest otherwise.
 	 * @param requested the version the client asked for, may be {@code null}
-	 * @return the negotiated version
+	 * @return the negotiated revision
 	 */
-	public static String negotiate(String requested) {
-		return isSupported(requested) ? requested : LATEST;
+	public static ProtocolRevision negotiate(String requested) {
+		return REVISIONS.get(isSupported(requested) ? requested : LATEST);
 	}
 
 }

@@ -2,8 +2,6 @@ package dev.mcpspring.internal.session;
 
 import java.util.Map;
 
-import dev.mcpspring.internal.protocol.McpRequestHandler;
-
 /**
  * A part of the server (tools, tasks, resources, ...) that contributes methods and
  * capabilities.

@@ -1,14 +1,13 @@
 package dev.mcpspring.internal.session;
 
-import dev.mcpspring.internal.protocol.McpServer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Carries what concerns a session to the other instances of an application that share
  * their sessions: messages for a stream the client holds open to another instance, the
  * end of a session, and cancellations of requests another instance is handling. The
- * receiving instance hands them to its {@link McpSessionStreams} and {@link McpServer}
- * without relaying them again.
+ * receiving instance hands them to its {@link McpSessionStreams},
+ * {@link McpSessionStore} and {@link McpInFlightRequests} without relaying them again.
  */
 public interface McpSessionRelay {
 

@@ -2,8 +2,6 @@ package dev.mcpspring.internal.task;
 
 import java.security.Principal;
 
-import dev.mcpspring.internal.protocol.McpServer;
-import dev.mcpspring.internal.protocol.ProtocolVersions;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
@@ -26,7 +24,7 @@ final class TaskExchange extends McpExchange {
 
 	private final TaskExecution execution;
 
-	private final McpServer server;
+	private final TaskHost host;
 
 	private final Principal principal;
 
@@ -38,11 +36,11 @@ final class TaskExchange extends McpExchange {
 
 	private boolean sessionLoaded;
 
-	TaskExchange(TaskInfo task, TaskExecution execution, McpServer server, Principal principal,
+	TaskExchange(TaskInfo task, TaskExecution execution, TaskHost host, Principal principal,
 			TaskMessages messages, TaskPropagation.Carried carried) {
 		this.task = task;
 		this.execution = execution;
-		this.server = server;
+		this.host = host;
 		this.principal = principal;
 		this.messages = messages;
 		this.carried = carried;
@@ -52,7 +50,7 @@ final class TaskExchange extends McpExchange {
 	public synchronized McpSession session() {
 		if (!this.sessionLoaded) {
 			String id = this.task.metadata().get(TaskPropagation.SESSION);
-			this.session = (id != null) ? this.server.sessions().find(id).orElse(null) : null;
+			this.session = (id != null) ? this.host.findSession(id).orElse(null) : null;
 			this.sessionLoaded = true;
 		}
 		return this.session;
@@ -60,7 +58,7 @@ final class TaskExchange extends McpExchange {
 
 	@Override
 	public String protocolVersion() {
-		return this.task.metadata().getOrDefault(TaskPropagation.PROTOCOL_VERSION, ProtocolVersions.LATEST);
+		return this.task.metadata().getOrDefault(TaskPropagation.PROTOCOL_VERSION, this.host.defaultProtocolVersion());
 	}
 
 	@Override
@@ -133,7 +131,7 @@ final class TaskExchange extends McpExchange {
 			return;
 		}
 		if (sessionId != null) {
-			this.server.streams().send(sessionId, message);
+			this.host.sendToSession(sessionId, message);
 		}
 	}
 

@@ -36,6 +36,7 @@ import dev.mcpspring.internal.wire.JsonBodyParser;
 import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcResponse;
+import dev.mcpspring.internal.wire.MalformedMessageException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -122,7 +123,7 @@ public class McpHttpEndpoint {
 		try {
 			json = this.bodyParser.parse(body);
 		}
-		catch (McpException ex) {
+		catch (MalformedMessageException ex) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(), null);
 			return;
 		}
@@ -130,7 +131,7 @@ public class McpHttpEndpoint {
 		try {
 			message = JsonRpcMessage.from(json);
 		}
-		catch (McpException ex) {
+		catch (MalformedMessageException ex) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(),
 					validId(json));
 			return;

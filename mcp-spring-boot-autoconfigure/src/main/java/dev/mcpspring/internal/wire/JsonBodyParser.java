@@ -2,7 +2,6 @@ package dev.mcpspring.internal.wire;
 
 import java.util.Map;
 
-import dev.mcpspring.McpException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
@@ -65,7 +64,7 @@ public final class JsonBodyParser {
 	 * Parses a body.
 	 * @param body the bytes of the body
 	 * @return the JSON value
-	 * @throws McpException with {@link ErrorCodes#PARSE_ERROR} when the body is not
+	 * @throws MalformedMessageException with {@link ErrorCodes#PARSE_ERROR} when the body is not
 	 * valid UTF-8 JSON within the limits
 	 */
 	public JsonNode parse(byte[] body) {
@@ -106,8 +105,8 @@ public final class JsonBodyParser {
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}
 
-	private static McpException parseError(String reason) {
-		return new McpException(ErrorCodes.PARSE_ERROR, "Parse error: " + reason);
+	private static MalformedMessageException parseError(String reason) {
+		return new MalformedMessageException(ErrorCodes.PARSE_ERROR, "Parse error: " + reason);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.mcpspring.internal.wire;
 
-import dev.mcpspring.McpException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,40 +20,39 @@ public record JsonRpcMessage(JsonNode id, String method, JsonNode params, JsonNo
 	 * Reads a message from a parsed JSON value.
 	 * @param json the parsed body
 	 * @return the message
-	 * @throws McpException with {@link ErrorCodes#INVALID_REQUEST} when the value is not
+	 * @throws MalformedMessageException with {@link ErrorCodes#INVALID_REQUEST} when the value is not
 	 * a single JSON-RPC 2.0 message
 	 */
 	public static JsonRpcMessage from(JsonNode json) {
 		if (json.isArray()) {
-			throw McpException.invalidRequest("Batch requests are not supported");
+			throw invalidRequest("Batch requests are not supported");
 		}
 		if (!json.isObject()) {
-			throw McpException.invalidRequest("A JSON-RPC message must be a JSON object");
+			throw invalidRequest("A JSON-RPC message must be a JSON object");
 		}
 		JsonNode version = json.get("jsonrpc");
 		if (version == null || !version.isString() || !VERSION.equals(version.stringValue())) {
-			throw McpException.invalidRequest("The \"jsonrpc\" member must be exactly \"2.0\"");
+			throw invalidRequest("The \"jsonrpc\" member must be exactly \"2.0\"");
 		}
 		JsonNode id = json.get("id");
 		if (id != null && !id.isString() && !id.isIntegralNumber()) {
-			throw McpException.invalidRequest("The \"id\" member must be a string or an integer");
+			throw invalidRequest("The \"id\" member must be a string or an integer");
 		}
 		JsonNode method = json.get("method");
 		JsonNode params = json.get("params");
 		if (method != null) {
 			if (!method.isString() || method.stringValue().isEmpty()) {
-				throw McpException.invalidRequest("The \"method\" member must be a non-empty string");
+				throw invalidRequest("The \"method\" member must be a non-empty string");
 			}
 			if (params != null && !params.isObject()) {
-				throw McpException.invalidRequest("The \"params\" member must be an object");
+				throw invalidRequest("The \"params\" member must be an object");
 			}
 			return new JsonRpcMessage(id, method.stringValue(), params, null, null);
 		}
 		JsonNode result = json.get("result");
 		JsonNode error = json.get("error");
 		if (id == null || (result == null) == (error == null)) {
-			throw McpException
-				.invalidRequest("A JSON-RPC message needs a \"method\", or an \"id\" with a \"result\" or an \"error\"");
+			throw invalidRequest("A JSON-RPC message needs a \"method\", or an \"id\" with a \"result\" or an \"error\"");
 		}
 		return new JsonRpcMessage(id, null, null, result, error);
 	}
@@ -69,6 +67,10 @@ public record JsonRpcMessage(JsonNode id, String method, JsonNode params, JsonNo
 
 	public boolean isResponse() {
 		return this.method == null;
+	}
+
+	private static MalformedMessageException invalidRequest(String message) {
+		return new MalformedMessageException(ErrorCodes.INVALID_REQUEST, message);
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.docket.redis.RedisSubscription;
-import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpInFlightRequests;
 import dev.mcpspring.internal.session.McpSessionRelay;
+import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,9 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final Supplier<McpSessionStreams> streams;
 
-	private final Supplier<McpServer> server;
+	private final Supplier<McpSessionStore> sessions;
+
+	private final Supplier<McpInFlightRequests> requests;
 
 	private final String origin = RandomIds.next().substring(0, 16);
 
@@ -60,17 +63,21 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	 * @param name the prefix of the channel
 	 * @param key authenticates the messages
 	 * @param streams the streams of this process, which take relayed messages
-	 * @param server the server of this process, which cancels relayed requests
+	 * @param sessions the session store of this process, told of sessions ended elsewhere
+	 * @param requests the requests this process is handling, which relayed cancellations
+	 * cancel
 	 */
 	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, DocketKey key,
-			Supplier<McpSessionStreams> streams, Supplier<McpServer> server) {
+			Supplier<McpSessionStreams> streams, Supplier<McpSessionStore> sessions,
+			Supplier<McpInFlightRequests> requests) {
 		this.connectionFactory = connectionFactory;
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.mapper = mapper;
 		this.channel = name + ":sessions";
 		this.key = key;
 		this.streams = streams;
-		this.server = server;
+		this.sessions = sessions;
+		this.requests = requests;
 	}
 
 	@Override
@@ -128,7 +135,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	}
 
 	/**
-	 * Hands a message relayed by another instance to this process's streams and server.
+	 * Hands a message relayed by another instance to this process's streams, session store
+	 * and requests.
 	 */
 	private void receive(char kind, String payload) {
 		int newline = payload.indexOf('\n');
@@ -146,8 +154,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 					}
 				}
 				case 'e' -> {
-					McpServer server = this.server.get();
-					if (server != null && server.sessions() instanceof RedisMcpSessionStore store) {
+					if (this.sessions.get() instanceof RedisMcpSessionStore store) {
 						store.endedElsewhere(sessionId);
 					}
 					else {
@@ -158,9 +165,9 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 					}
 				}
 				case 'c' -> {
-					McpServer server = this.server.get();
-					if (server != null) {
-						server.cancelRequest(sessionId, this.mapper.readTree(json));
+					McpInFlightRequests requests = this.requests.get();
+					if (requests != null) {
+						requests.cancelRequest(sessionId, this.mapper.readTree(json));
 					}
 				}
 				default -> logger.debug("Ignoring a relayed message of unknown kind " + kind);

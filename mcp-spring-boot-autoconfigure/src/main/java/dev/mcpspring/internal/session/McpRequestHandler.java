@@ -1,4 +1,4 @@
-package dev.mcpspring.internal.protocol;
+package dev.mcpspring.internal.session;
 
 import dev.mcpspring.McpContext;
 import tools.jackson.databind.node.ObjectNode;
