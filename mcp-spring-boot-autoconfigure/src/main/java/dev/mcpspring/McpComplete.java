@@ -20,8 +20,9 @@ import java.lang.annotation.Target;
  * <p>
  * Return the suggestions, most relevant first, as a collection, array or stream of
  * strings (only the first 100 are sent, with {@code total} and {@code hasMore} set), or
- * as a {@link dev.mcpspring.Completion}. The server does not filter them: match
- * them against the typed value as suits the domain.
+ * as a {@link dev.mcpspring.Completion}, or a {@code CompletionStage} of those (awaited).
+ * The server does not filter them: match them against the typed value as suits the
+ * domain.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,5 @@
 package dev.mcpspring.internal.completion;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ObjectUtils;
-import org.springframework.util.ReflectionUtils;
 
 import dev.mcpspring.Completion;
 import dev.mcpspring.CompletionReference;
@@ -22,6 +19,9 @@ import dev.mcpspring.McpCompletionRegistry;
 import dev.mcpspring.McpCompletionRequest;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.ArgumentResolver;
+import dev.mcpspring.internal.method.InvocableMethod;
+import dev.mcpspring.internal.method.MethodParameters;
 import dev.mcpspring.internal.method.StringArgument;
 
 /**
@@ -29,6 +29,10 @@ import dev.mcpspring.internal.method.StringArgument;
  * {@link McpCompletionRegistry}.
  */
 public class McpCompleteMethodFactory implements AnnotatedMethodRegistrar<McpComplete> {
+
+	private static final ArgumentResolver<McpCompletionRequest> REQUEST = (request, context) -> request;
+
+	private static final ArgumentResolver<McpCompletionRequest> TYPED_VALUE = (request, context) -> request.value();
 
 	private final McpCompletionRegistry registry;
 
@@ -59,26 +63,20 @@ public class McpCompleteMethodFactory implements AnnotatedMethodRegistrar<McpCom
 	 * @return the provider
 	 */
 	public McpCompletionProvider create(Object bean, Method method, McpComplete annotation) {
-		List<Object> bindings = bindings(method, annotation.argument());
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ReflectionUtils.makeAccessible(invocable);
+		List<ArgumentResolver<McpCompletionRequest>> resolvers = new ArrayList<>();
+		for (int i = 0; i < method.getParameterCount(); i++) {
+			resolvers.add(resolver(new MethodParameter(method, i), annotation.argument()));
+		}
+		if (!resolvers.contains(REQUEST) && !resolvers.contains(TYPED_VALUE)) {
+			throw new IllegalStateException("MCP completion method " + method.toGenericString()
+					+ " has no parameter named '" + annotation.argument() + "' to receive the value being typed");
+		}
+		InvocableMethod<McpCompletionRequest> invocable = new InvocableMethod<>(bean, method, resolvers);
 		return new McpCompletionProvider() {
 
 			@Override
 			public Completion complete(McpCompletionRequest request, McpContext context) throws Exception {
-				Object[] values = new Object[bindings.size()];
-				for (int i = 0; i < values.length; i++) {
-					values[i] = bind(bindings.get(i), request, context);
-				}
-				try {
-					return completion(invocable.invoke(bean, values));
-				}
-				catch (InvocationTargetException ex) {
-					if (ex.getCause() instanceof Error error) {
-						throw error;
-					}
-					throw (Exception) ex.getCause();
-				}
+				return completion(invocable.invoke(request, context));
 			}
 
 			@Override
@@ -98,57 +96,32 @@ public class McpCompleteMethodFactory implements AnnotatedMethodRegistrar<McpCom
 				: CompletionReference.prompt(annotation.prompt());
 	}
 
-	private static List<Object> bindings(Method method, String argument) {
-		List<Object> bindings = new ArrayList<>();
-		boolean receivesValue = false;
-		for (int i = 0; i < method.getParameterCount(); i++) {
-			Class<?> type = method.getParameterTypes()[i];
-			if (type == McpContext.class || type == McpCompletionRequest.class) {
-				bindings.add(type);
-				receivesValue |= type == McpCompletionRequest.class;
-				continue;
+	private static ArgumentResolver<McpCompletionRequest> resolver(MethodParameter parameter, String argument) {
+		Class<?> type = parameter.getParameterType();
+		if (type == McpContext.class) {
+			return ArgumentResolver.context();
+		}
+		if (type == McpCompletionRequest.class) {
+			return REQUEST;
+		}
+		String name = MethodParameters.name(parameter, null, "MCP completion method", null);
+		if (name.equals(argument)) {
+			if (type != String.class) {
+				throw new IllegalStateException("Parameter '" + name + "' of MCP completion method "
+						+ parameter.getExecutable().toGenericString()
+						+ " receives the value being typed: declare it as a String");
 			}
-			String name = StringArgument.parameterName(method, i, null);
-			if (name == null) {
-				throw new IllegalStateException("Cannot tell the name of parameter " + i + " of MCP completion method "
-						+ method.toGenericString() + ": compile with -parameters (Spring Boot's build plugins do)");
+			return TYPED_VALUE;
+		}
+		StringArgument other = new StringArgument(name, parameter);
+		return (request, context) -> {
+			try {
+				return other.convert(request.arguments().get(name));
 			}
-			if (name.equals(argument)) {
-				if (type != String.class) {
-					throw new IllegalStateException("Parameter '" + name + "' of MCP completion method "
-							+ method.toGenericString() + " receives the value being typed: declare it as a String");
-				}
-				bindings.add(Value.TYPED);
-				receivesValue = true;
+			catch (IllegalArgumentException ex) {
+				return other.convert(null);
 			}
-			else {
-				bindings.add(new StringArgument(name, new MethodParameter(method, i)));
-			}
-		}
-		if (!receivesValue) {
-			throw new IllegalStateException("MCP completion method " + method.toGenericString()
-					+ " has no parameter named '" + argument + "' to receive the value being typed");
-		}
-		return List.copyOf(bindings);
-	}
-
-	private static Object bind(Object binding, McpCompletionRequest request, McpContext context) {
-		if (binding == McpContext.class) {
-			return context;
-		}
-		if (binding == McpCompletionRequest.class) {
-			return request;
-		}
-		if (binding == Value.TYPED) {
-			return request.value();
-		}
-		StringArgument argument = (StringArgument) binding;
-		try {
-			return argument.convert(request.arguments().get(argument.name()));
-		}
-		catch (IllegalArgumentException ex) {
-			return argument.convert(null);
-		}
+		};
 	}
 
 	private static Completion completion(Object result) {
@@ -174,12 +147,6 @@ public class McpCompleteMethodFactory implements AnnotatedMethodRegistrar<McpCom
 		try (values) {
 			return Completion.of(values.filter(Objects::nonNull).map(String::valueOf).toList());
 		}
-	}
-
-	private enum Value {
-
-		TYPED
-
 	}
 
 }

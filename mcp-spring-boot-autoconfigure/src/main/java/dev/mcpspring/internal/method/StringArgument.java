@@ -1,14 +1,11 @@
 package dev.mcpspring.internal.method;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -20,8 +17,6 @@ import org.springframework.core.convert.TypeDescriptor;
  * dates, UUIDs, {@code Optional}, ...
  */
 public final class StringArgument {
-
-	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
 	private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
 
@@ -49,22 +44,6 @@ public final class StringArgument {
 		}
 	}
 
-	/**
-	 * Returns the name of a method parameter: the explicit name when given, else the
-	 * name compiled into the class.
-	 * @param method the method
-	 * @param index the parameter index
-	 * @param explicitName the name from an annotation, or an empty string
-	 * @return the name, or {@code null} when it cannot be told
-	 */
-	public static String parameterName(Method method, int index, String explicitName) {
-		if (explicitName != null && !explicitName.isEmpty()) {
-			return explicitName;
-		}
-		String[] names = PARAMETER_NAMES.getParameterNames(method);
-		return (names != null) ? names[index] : null;
-	}
-
 	public String name() {
 		return this.name;
 	}
@@ -75,11 +54,11 @@ public final class StringArgument {
 
 	/**
 	 * Returns whether the parameter may be left without a value: an {@code Optional} or a
-	 * parameter annotated {@code @Nullable}.
+	 * {@link MethodParameters#isNullable(MethodParameter) nullable} parameter.
 	 * @return whether a missing value is acceptable
 	 */
 	public boolean isOptional() {
-		return this.parameter.getParameterType() == Optional.class || this.parameter.isOptional();
+		return this.parameter.getParameterType() == Optional.class || MethodParameters.isNullable(this.parameter);
 	}
 
 	/**

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param reader reads the argument's JSON into the parameter type
  */
 public record ToolArgument(String name, String description, boolean required, Parameter parameter, Type schemaType,
-		ObjectReader reader) {
+		ObjectReader reader) implements ArgumentResolver<ObjectNode> {
 
 	/**
 	 * Binds the value of this parameter.
@@ -38,7 +38,8 @@ public record ToolArgument(String name, String description, boolean required, Pa
 	 * @return the value to pass
 	 * @throws InvalidArgumentException when the argument is missing or does not bind
 	 */
-	public Object bind(ObjectNode arguments, McpContext context) {
+	@Override
+	public Object resolve(ObjectNode arguments, McpContext context) {
 		Class<?> type = this.parameter.getType();
 		if (type == McpContext.class) {
 			return context;

@@ -1,17 +1,11 @@
 package dev.mcpspring.internal.prompt;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.ReflectionUtils;
 
 import dev.mcpspring.GetPromptResult;
 import dev.mcpspring.McpContext;
@@ -22,6 +16,9 @@ import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.Prompt;
 import dev.mcpspring.PromptArgument;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.ArgumentResolver;
+import dev.mcpspring.internal.method.InvocableMethod;
+import dev.mcpspring.internal.method.MethodParameters;
 import dev.mcpspring.internal.method.StringArgument;
 import tools.jackson.databind.ObjectMapper;
 
@@ -63,42 +60,32 @@ public class McpPromptMethodFactory implements AnnotatedMethodRegistrar<McpPromp
 	 * @return the prompt
 	 */
 	public McpPromptHandler create(Object bean, Method method, McpPrompt annotation) {
-		List<PromptArgumentBinding> bindings = bindings(method);
-		List<PromptArgument> arguments = bindings.stream()
-			.map(PromptArgumentBinding::argument)
-			.filter(Objects::nonNull)
-			.toList();
+		List<PromptArgumentBinding> bindings = new ArrayList<>();
+		InvocableMethod<Map<String, String>> invocable = InvocableMethod.of(bean, method,
+				(parameter) -> resolver(parameter, bindings));
+		List<PromptArgument> arguments = bindings.stream().map(PromptArgumentBinding::argument).toList();
 		Prompt prompt = new Prompt(annotation.name().isEmpty() ? method.getName() : annotation.name(),
 				emptyToNull(annotation.title()), emptyToNull(annotation.description()),
 				arguments.isEmpty() ? null : arguments);
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ReflectionUtils.makeAccessible(invocable);
-		return new PromptMethod(bean, invocable, prompt, bindings, this.converter);
+		return new PromptMethod(invocable, prompt, List.copyOf(bindings), this.converter);
 	}
 
-	private static List<PromptArgumentBinding> bindings(Method method) {
-		List<PromptArgumentBinding> bindings = new ArrayList<>();
-		for (int i = 0; i < method.getParameterCount(); i++) {
-			MethodParameter parameter = new MethodParameter(method, i);
-			if (parameter.getParameterType() == McpContext.class) {
-				bindings.add(PromptArgumentBinding.context());
-				continue;
-			}
-			McpPromptArg annotation = parameter.getParameterAnnotation(McpPromptArg.class);
-			String name = StringArgument.parameterName(method, i, (annotation != null) ? annotation.name() : null);
-			if (name == null) {
-				throw new IllegalStateException("Cannot tell the name of parameter " + i + " of MCP prompt method "
-						+ method.toGenericString() + ": compile with -parameters (Spring Boot's build plugins do) "
-						+ "or name it with @McpPromptArg(name = ...)");
-			}
-			StringArgument value = new StringArgument(name, parameter);
-			boolean required = parameter.getParameterType().isPrimitive()
-					|| ((annotation == null || annotation.required()) && !value.isOptional());
-			bindings.add(new PromptArgumentBinding(new PromptArgument(name,
-					(annotation != null) ? emptyToNull(annotation.title()) : null,
-					(annotation != null) ? emptyToNull(annotation.description()) : null, required), value));
+	private static ArgumentResolver<Map<String, String>> resolver(MethodParameter parameter,
+			List<PromptArgumentBinding> bindings) {
+		if (parameter.getParameterType() == McpContext.class) {
+			return ArgumentResolver.context();
 		}
-		return List.copyOf(bindings);
+		McpPromptArg annotation = parameter.getParameterAnnotation(McpPromptArg.class);
+		String name = MethodParameters.name(parameter, (annotation != null) ? annotation.name() : null,
+				"MCP prompt method", "@McpPromptArg");
+		StringArgument value = new StringArgument(name, parameter);
+		boolean required = parameter.getParameterType().isPrimitive()
+				|| ((annotation == null || annotation.required()) && !value.isOptional());
+		PromptArgumentBinding binding = new PromptArgumentBinding(new PromptArgument(name,
+				(annotation != null) ? emptyToNull(annotation.title()) : null,
+				(annotation != null) ? emptyToNull(annotation.description()) : null, required), value);
+		bindings.add(binding);
+		return binding;
 	}
 
 	private static String emptyToNull(String value) {
@@ -110,9 +97,7 @@ public class McpPromptMethodFactory implements AnnotatedMethodRegistrar<McpPromp
 	 */
 	private static final class PromptMethod implements McpPromptHandler {
 
-		private final Object bean;
-
-		private final Method method;
+		private final InvocableMethod<Map<String, String>> invocable;
 
 		private final Prompt prompt;
 
@@ -120,10 +105,9 @@ public class McpPromptMethodFactory implements AnnotatedMethodRegistrar<McpPromp
 
 		private final PromptResultConverter converter;
 
-		PromptMethod(Object bean, Method method, Prompt prompt, List<PromptArgumentBinding> bindings,
-				PromptResultConverter converter) {
-			this.bean = bean;
-			this.method = method;
+		PromptMethod(InvocableMethod<Map<String, String>> invocable, Prompt prompt,
+				List<PromptArgumentBinding> bindings, PromptResultConverter converter) {
+			this.invocable = invocable;
 			this.prompt = prompt;
 			this.bindings = bindings;
 			this.converter = converter;
@@ -136,44 +120,21 @@ public class McpPromptMethodFactory implements AnnotatedMethodRegistrar<McpPromp
 
 		@Override
 		public GetPromptResult get(Map<String, String> arguments, McpContext context) throws Exception {
-			Object[] values = new Object[this.bindings.size()];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = this.bindings.get(i).bind(arguments, context);
-			}
-			try {
-				Object result = this.method.invoke(this.bean, values);
-				if (result instanceof CompletionStage<?> stage) {
-					result = stage.toCompletableFuture().get();
-				}
-				return this.converter.convert(result);
-			}
-			catch (InvocationTargetException ex) {
-				throw rethrow(ex.getCause());
-			}
-			catch (ExecutionException ex) {
-				throw rethrow(ex.getCause());
-			}
+			return this.converter.convert(this.invocable.invoke(arguments, context));
 		}
 
 		@Override
 		public List<String> knownValues(String argument) {
 			return this.bindings.stream()
-				.filter((binding) -> binding.argument() != null && binding.argument().name().equals(argument))
+				.filter((binding) -> binding.argument().name().equals(argument))
 				.findFirst()
 				.map((binding) -> binding.value().knownValues())
 				.orElse(List.of());
 		}
 
-		private static Exception rethrow(Throwable failure) {
-			if (failure instanceof Error error) {
-				throw error;
-			}
-			return (Exception) failure;
-		}
-
 		@Override
 		public String toString() {
-			return this.method.toGenericString();
+			return this.invocable.toString();
 		}
 
 	}

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
-import org.springframework.util.ReflectionUtils;
 
 import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
 import dev.mcpspring.McpResource;
 import dev.mcpspring.McpResourceHandler;
 import dev.mcpspring.McpResourceRegistry;
@@ -22,6 +21,9 @@ import dev.mcpspring.Resource;
 import dev.mcpspring.ResourceContents;
 import dev.mcpspring.ResourceTemplate;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.ArgumentResolver;
+import dev.mcpspring.internal.method.InvocableMethod;
+import dev.mcpspring.internal.method.MethodParameters;
 import dev.mcpspring.internal.method.StringArgument;
 import tools.jackson.databind.ObjectMapper;
 
@@ -149,32 +151,38 @@ public class McpResourceMethodFactory implements AnnotatedMethodRegistrar<McpRes
 
 	private ResourceMethodInvoker invoker(Object bean, Method method, McpResource annotation,
 			List<String> variableNames, List<StringArgument> variables) {
-		List<Object> parameters = new ArrayList<>();
-		for (int i = 0; i < method.getParameterCount(); i++) {
-			Class<?> type = method.getParameterTypes()[i];
-			if (type == McpContext.class || type == URI.class) {
-				parameters.add(type);
-				continue;
-			}
-			String name = StringArgument.parameterName(method, i, null);
-			if (name == null) {
-				throw new IllegalStateException("Cannot tell the name of parameter " + i + " of MCP resource method "
-						+ method.toGenericString() + ": compile with -parameters (Spring Boot's build plugins do)");
-			}
-			if (!variableNames.contains(name)) {
-				throw new IllegalStateException("Parameter '" + name + "' of MCP resource method "
-						+ method.toGenericString() + " is not a variable of '" + annotation.uri() + "'"
-						+ (variableNames.isEmpty() ? "" : " (its variables: " + variableNames + ")")
-						+ "; other parameters may be of type McpContext or java.net.URI");
-			}
-			StringArgument variable = new StringArgument(name, new MethodParameter(method, i));
-			variables.add(variable);
-			parameters.add(variable);
+		InvocableMethod<ResourceMethodInvoker.Read> invocable = InvocableMethod.of(bean, method,
+				(parameter) -> resolver(parameter, annotation, variableNames, variables));
+		return new ResourceMethodInvoker(invocable, this.converter, emptyToNull(annotation.mimeType()),
+				ResourceResultConverter.isContentsCollection(returnType(method)));
+	}
+
+	private static ArgumentResolver<ResourceMethodInvoker.Read> resolver(MethodParameter parameter,
+			McpResource annotation, List<String> variableNames, List<StringArgument> variables) {
+		Class<?> type = parameter.getParameterType();
+		if (type == McpContext.class) {
+			return ArgumentResolver.context();
 		}
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ReflectionUtils.makeAccessible(invocable);
-		return new ResourceMethodInvoker(bean, invocable, List.copyOf(parameters), this.converter,
-				emptyToNull(annotation.mimeType()), ResourceResultConverter.isContentsCollection(returnType(method)));
+		if (type == URI.class) {
+			return (read, context) -> URI.create(read.uri());
+		}
+		String name = MethodParameters.name(parameter, null, "MCP resource method", null);
+		if (!variableNames.contains(name)) {
+			throw new IllegalStateException("Parameter '" + name + "' of MCP resource method "
+					+ parameter.getExecutable().toGenericString() + " is not a variable of '" + annotation.uri() + "'"
+					+ (variableNames.isEmpty() ? "" : " (its variables: " + variableNames + ")")
+					+ "; other parameters may be of type McpContext or java.net.URI");
+		}
+		StringArgument variable = new StringArgument(name, parameter);
+		variables.add(variable);
+		return (read, context) -> {
+			try {
+				return variable.convert(read.variables().get(name));
+			}
+			catch (IllegalArgumentException ex) {
+				throw McpException.resourceNotFound(read.uri());
+			}
+		};
 	}
 
 	private static String name(Method method, McpResource annotation) {

@@ -1,14 +1,10 @@
 package dev.mcpspring.internal.tool;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -25,6 +21,7 @@ import dev.mcpspring.McpTool;
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.Tool;
+import dev.mcpspring.internal.method.InvocableMethod;
 import dev.mcpspring.internal.method.ToolArgument;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,9 +32,7 @@ final class McpToolMethod implements McpToolHandler {
 
 	private static final Log logger = LogFactory.getLog(McpToolMethod.class);
 
-	private final Object bean;
-
-	private final Method method;
+	private final InvocableMethod<ObjectNode> invocable;
 
 	private final Tool tool;
 
@@ -49,10 +44,9 @@ final class McpToolMethod implements McpToolHandler {
 
 	private final ExecutableValidator validator;
 
-	McpToolMethod(Object bean, Method method, Tool tool, TaskSupport taskSupport, List<ToolArgument> arguments,
-			ToolResultConverter converter, ExecutableValidator validator) {
-		this.bean = bean;
-		this.method = method;
+	McpToolMethod(InvocableMethod<ObjectNode> invocable, Tool tool, TaskSupport taskSupport,
+			List<ToolArgument> arguments, ToolResultConverter converter, ExecutableValidator validator) {
+		this.invocable = invocable;
 		this.tool = tool;
 		this.taskSupport = taskSupport;
 		this.arguments = arguments;
@@ -72,22 +66,7 @@ final class McpToolMethod implements McpToolHandler {
 
 	@Override
 	public CallToolResult call(ObjectNode arguments, McpContext context) throws Exception {
-		Object result = callWithoutWaiting(arguments, context);
-		if (result instanceof CompletionStage<?> stage) {
-			CompletableFuture<?> future = stage.toCompletableFuture();
-			try {
-				return (CallToolResult) future.get();
-			}
-			catch (InterruptedException ex) {
-				future.cancel(true);
-				Thread.currentThread().interrupt();
-				throw new CancellationException("Interrupted while waiting for the tool's result");
-			}
-			catch (ExecutionException ex) {
-				throw sneakyThrow(ex.getCause());
-			}
-		}
-		return (CallToolResult) result;
+		return (CallToolResult) InvocableMethod.await(callWithoutWaiting(arguments, context));
 	}
 
 	/**
@@ -99,48 +78,42 @@ final class McpToolMethod implements McpToolHandler {
 	 * @throws Exception a {@link McpException} to answer with a JSON-RPC error
 	 */
 	Object callWithoutWaiting(ObjectNode arguments, McpContext context) throws Exception {
-		Object[] values = new Object[this.arguments.size()];
+		Object[] values;
 		try {
-			for (int i = 0; i < values.length; i++) {
-				values[i] = this.arguments.get(i).bind(arguments, context);
-			}
+			values = this.invocable.resolveArguments(arguments, context);
 		}
 		catch (ToolArgument.InvalidArgumentException ex) {
 			return CallToolResult.error(ex.getMessage());
 		}
 		if (this.validator != null) {
-			Set<ConstraintViolation<Object>> violations = this.validator.validateParameters(this.bean, this.method,
-					values);
+			Set<ConstraintViolation<Object>> violations = this.validator.validateParameters(this.invocable.bean(),
+					this.invocable.method(), values);
 			if (!violations.isEmpty()) {
 				return CallToolResult.error(describe(violations));
 			}
 		}
 		Object result;
 		try {
-			result = this.method.invoke(this.bean, values);
+			result = this.invocable.doInvoke(values);
 		}
-		catch (InvocationTargetException ex) {
-			return failure(ex.getCause());
+		catch (Exception ex) {
+			return failure(ex);
 		}
 		if (result instanceof CompletionStage<?> stage) {
 			CompletableFuture<?> future = stage.toCompletableFuture();
 			if (context.exchange() != null) {
 				context.exchange().onCancel(() -> future.cancel(true));
 			}
-			return future.handle((value, failure) -> (failure != null) ? failure(unwrap(failure))
+			return future.handle((value, failure) -> (failure != null) ? failure(InvocableMethod.unwrap(failure))
 					: this.converter.convert(value));
 		}
 		return this.converter.convert(result);
 	}
 
-	private static Throwable unwrap(Throwable failure) {
-		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
-	}
-
 	private CallToolResult failure(Throwable failure) {
 		if (failure instanceof McpException || failure instanceof CancellationException
 				|| failure instanceof Error) {
-			throw sneakyThrow(failure);
+			throw InvocableMethod.rethrow(failure);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("MCP tool '" + this.tool.name() + "' failed", failure);
@@ -169,14 +142,9 @@ final class McpToolMethod implements McpToolHandler {
 		return result.toString();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
-		throw (T) failure;
-	}
-
 	@Override
 	public String toString() {
-		return this.method.toGenericString();
+		return this.invocable.toString();
 	}
 
 }

@@ -14,11 +14,8 @@ import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
 import jakarta.validation.metadata.MethodDescriptor;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
-import org.springframework.util.ReflectionUtils;
 
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.Content;
@@ -31,6 +28,8 @@ import dev.mcpspring.TaskSupport;
 import dev.mcpspring.Tool;
 import dev.mcpspring.ToolAnnotations;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.InvocableMethod;
+import dev.mcpspring.internal.method.MethodParameters;
 import dev.mcpspring.internal.method.ToolArgument;
 import dev.mcpspring.internal.method.ToolSchemaGenerator;
 import tools.jackson.databind.ObjectMapper;
@@ -41,8 +40,6 @@ import tools.jackson.databind.ObjectMapper;
  * every {@link McpTool} method to the {@link McpToolRegistry}.
  */
 public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
-
-	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
 	private final ObjectMapper mapper;
 
@@ -105,48 +102,32 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	}
 
 	private McpToolHandler create(Object bean, Method method, Tool descriptor, TaskSupport taskSupport) {
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ReflectionUtils.makeAccessible(invocable);
 		List<ToolArgument> arguments = arguments(method);
 		List<ToolArgument> schemaArguments = arguments.stream().filter((argument) -> !argument.isContext()).toList();
 		Tool tool = new Tool(descriptor.name(), descriptor.title(), descriptor.description(),
 				this.schemas.inputSchema(schemaArguments), outputSchema(method), descriptor.annotations(), null);
-		return new McpToolMethod(bean, invocable, tool, taskSupport, arguments, this.converter,
-				executableValidator(bean, method));
+		return new McpToolMethod(new InvocableMethod<>(bean, method, arguments), tool, taskSupport, arguments,
+				this.converter, executableValidator(bean, method));
 	}
 
 	private List<ToolArgument> arguments(Method method) {
-		String[] names = this.parameterNames.getParameterNames(method);
 		Parameter[] parameters = method.getParameters();
 		List<ToolArgument> arguments = new ArrayList<>(parameters.length);
 		for (int i = 0; i < parameters.length; i++) {
 			Parameter parameter = parameters[i];
+			MethodParameter methodParameter = new MethodParameter(method, i);
 			McpToolParam param = parameter.getAnnotation(McpToolParam.class);
-			String name = (param != null && !param.name().isEmpty()) ? param.name()
-					: (names != null) ? names[i] : null;
-			if (name == null && parameter.getType() != McpContext.class) {
-				throw new IllegalStateException("Cannot tell the name of parameter " + i + " of MCP tool method "
-						+ method.toGenericString() + ": compile with -parameters (Spring Boot's build plugins do) "
-						+ "or name it with @McpToolParam(name = ...)");
-			}
-			ResolvableType type = ResolvableType.forMethodParameter(new MethodParameter(method, i));
+			String name = (parameter.getType() != McpContext.class) ? MethodParameters.name(methodParameter,
+					(param != null) ? param.name() : null, "MCP tool method", "@McpToolParam") : null;
+			ResolvableType type = ResolvableType.forMethodParameter(methodParameter);
 			boolean optional = parameter.getType() == Optional.class;
 			Type valueType = optional ? type.getGeneric(0).getType() : type.getType();
 			boolean required = !optional && (param == null || param.required() || parameter.getType().isPrimitive())
-					&& !isNullable(parameter);
+					&& !MethodParameters.isNullable(methodParameter);
 			arguments.add(new ToolArgument(name, (param != null) ? param.description() : "", required, parameter,
 					valueType, this.mapper.readerFor(this.mapper.constructType(valueType))));
 		}
 		return arguments;
-	}
-
-	private static boolean isNullable(Parameter parameter) {
-		for (var annotation : parameter.getAnnotations()) {
-			if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private tools.jackson.databind.node.ObjectNode outputSchema(Method method) {
