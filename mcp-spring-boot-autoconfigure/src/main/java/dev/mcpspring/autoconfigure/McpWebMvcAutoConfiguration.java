@@ -32,8 +32,8 @@ import dev.mcpspring.tasks.Docket;
 
 /**
  * Auto-configuration of the MCP Streamable HTTP endpoint in a Spring MVC application,
- * and of the interceptor that builds each request's {@code McpContext} from the server,
- * docket and worker beans.
+ * and of the interceptor that builds each request's {@code McpContext} from the server
+ * and docket beans.
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpTasksAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,9 +44,8 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpContextInterceptor mcpContextInterceptor(McpServer server, ObjectProvider<Docket> docket,
-			ObjectProvider<Worker> worker) {
-		return new McpContextInterceptor(server, docket.getIfAvailable(), worker.getIfAvailable());
+	McpContextInterceptor mcpContextInterceptor(McpServer server, ObjectProvider<Docket> docket) {
+		return new McpContextInterceptor(server, docket.getIfAvailable());
 	}
 
 	@Bean

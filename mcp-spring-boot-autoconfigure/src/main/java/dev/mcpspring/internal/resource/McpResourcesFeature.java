@@ -11,6 +11,7 @@ import dev.mcpspring.ReadResourceResult;
 import dev.mcpspring.ResourceContents;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.protocol.McpRequestHandler;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.session.McpSessionStore;
@@ -100,8 +101,11 @@ public class McpResourcesFeature implements McpFeature {
 	}
 
 	private static McpSession session(McpContext context) {
-		return context.session()
-			.orElseThrow(() -> McpException.invalidRequest("Resource subscriptions need a session"));
+		McpSession session = ExchangeMcpContext.exchangeOf(context).session();
+		if (session == null) {
+			throw McpException.invalidRequest("Resource subscriptions need a session");
+		}
+		return session;
 	}
 
 	private static String uri(ObjectNode params, String method) {

@@ -12,6 +12,7 @@ import dev.mcpspring.McpToolRegistry.RegisteredTool;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.protocol.McpRequestHandler;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -86,7 +87,7 @@ public class McpToolsFeature implements McpFeature {
 		long start = System.nanoTime();
 		String outcome = "failure";
 		try {
-			Object result = context.exchange().runCancellable(() -> invoke(tool, arguments, context));
+			Object result = ExchangeMcpContext.exchangeOf(context).runCancellable(() -> invoke(tool, arguments, context));
 			if (result instanceof CompletionStage<?> stage) {
 				outcome = null;
 				return stage.whenComplete((value, failure) -> this.observer.called(tool.listed().name(),
