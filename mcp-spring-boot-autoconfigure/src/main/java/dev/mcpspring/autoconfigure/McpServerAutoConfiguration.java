@@ -14,14 +14,17 @@ import dev.mcpspring.McpCompletionRegistry;
 import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.completion.DefaultMcpCompletionRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
 import dev.mcpspring.internal.method.AnnotatedMethodScanner;
+import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
 import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
 import dev.mcpspring.internal.session.ClientRequests;
@@ -30,6 +33,7 @@ import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSessionSweeper;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.tool.McpToolsFeature;
 import dev.mcpspring.internal.tool.ToolCallObserver;
@@ -75,15 +79,17 @@ public final class McpServerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	McpToolRegistry mcpToolRegistry(McpProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
-		return new McpToolRegistry(properties.getTasks().getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
+	@ConditionalOnMissingBean(McpToolRegistry.class)
+	DefaultMcpToolRegistry mcpToolRegistry(McpProperties properties,
+			ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
+		return new DefaultMcpToolRegistry(properties.getTasks().getDefaultSupport(),
+				taskSubmitter.getIfAvailable() != null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	McpToolMethodFactory mcpToolMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Validator> validator, McpToolRegistry registry) {
+			ObjectProvider<Validator> validator, DefaultMcpToolRegistry registry) {
 		return new McpToolMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), validator.getIfUnique(),
 				registry);
 	}
@@ -96,7 +102,7 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpToolsFeature mcpToolsFeature(McpToolRegistry registry, McpProperties properties,
+	McpToolsFeature mcpToolsFeature(DefaultMcpToolRegistry registry, McpProperties properties,
 			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer) {
 		return new McpToolsFeature(registry, properties.getServer().getPageSize(), taskSubmitter.getIfAvailable(),
 				observer.getIfAvailable(() -> ToolCallObserver.NONE));
@@ -106,8 +112,8 @@ public final class McpServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpServer mcpServer(McpProperties properties, Environment environment, McpSessionStore sessionStore,
 			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
-			McpToolRegistry tools, ObjectProvider<McpResourceRegistry> resources,
-			ObjectProvider<McpPromptRegistry> prompts) {
+			DefaultMcpToolRegistry tools, ObjectProvider<DefaultMcpResourceRegistry> resources,
+			ObjectProvider<DefaultMcpPromptRegistry> prompts) {
 		McpProperties.Server server = properties.getServer();
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
@@ -126,21 +132,21 @@ public final class McpServerAutoConfiguration {
 	static class McpResourcesConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpResourceRegistry mcpResourceRegistry() {
-			return new McpResourceRegistry();
+		@ConditionalOnMissingBean(McpResourceRegistry.class)
+		DefaultMcpResourceRegistry mcpResourceRegistry() {
+			return new DefaultMcpResourceRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		McpResourceMethodFactory mcpResourceMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-				McpResourceRegistry registry) {
+				DefaultMcpResourceRegistry registry) {
 			return new McpResourceMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpProperties properties,
+		McpResourcesFeature mcpResourcesFeature(DefaultMcpResourceRegistry registry, McpProperties properties,
 				McpSessionStore sessionStore, McpSessionStreams streams) {
 			return new McpResourcesFeature(registry, properties.getServer().getPageSize(), sessionStore, streams,
 					properties.getServer().getMaxSubscriptionsPerSession());
@@ -152,21 +158,21 @@ public final class McpServerAutoConfiguration {
 	static class McpPromptsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpPromptRegistry mcpPromptRegistry() {
-			return new McpPromptRegistry();
+		@ConditionalOnMissingBean(McpPromptRegistry.class)
+		DefaultMcpPromptRegistry mcpPromptRegistry() {
+			return new DefaultMcpPromptRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		McpPromptMethodFactory mcpPromptMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-				McpPromptRegistry registry) {
+				DefaultMcpPromptRegistry registry) {
 			return new McpPromptMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpPromptsFeature mcpPromptsFeature(McpPromptRegistry registry, McpProperties properties) {
+		McpPromptsFeature mcpPromptsFeature(DefaultMcpPromptRegistry registry, McpProperties properties) {
 			return new McpPromptsFeature(registry, properties.getServer().getPageSize());
 		}
 
@@ -176,21 +182,21 @@ public final class McpServerAutoConfiguration {
 	static class McpCompletionsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpCompletionRegistry mcpCompletionRegistry() {
-			return new McpCompletionRegistry();
+		@ConditionalOnMissingBean(McpCompletionRegistry.class)
+		DefaultMcpCompletionRegistry mcpCompletionRegistry() {
+			return new DefaultMcpCompletionRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpCompleteMethodFactory mcpCompleteMethodFactory(McpCompletionRegistry registry) {
+		McpCompleteMethodFactory mcpCompleteMethodFactory(DefaultMcpCompletionRegistry registry) {
 			return new McpCompleteMethodFactory(registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpCompletionsFeature mcpCompletionsFeature(McpCompletionRegistry registry, McpPromptRegistry prompts,
-				McpResourceRegistry resources) {
+		McpCompletionsFeature mcpCompletionsFeature(DefaultMcpCompletionRegistry registry,
+				DefaultMcpPromptRegistry prompts, DefaultMcpResourceRegistry resources) {
 			return new McpCompletionsFeature(registry, prompts, resources);
 		}
 

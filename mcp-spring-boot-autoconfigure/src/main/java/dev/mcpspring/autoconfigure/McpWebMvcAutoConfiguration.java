@@ -17,11 +17,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.internal.web.McpContextInterceptor;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
@@ -59,7 +59,7 @@ public final class McpWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpAsyncCalls mcpAsyncCalls(McpProperties properties, Environment environment,
-			ObjectProvider<McpToolRegistry> tools) {
+			ObjectProvider<DefaultMcpToolRegistry> tools) {
 		McpProperties.Server config = properties.getServer();
 		Executor executor;
 		if (Threading.VIRTUAL.isActive(environment)) {

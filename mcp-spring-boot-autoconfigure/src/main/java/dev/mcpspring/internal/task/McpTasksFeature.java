@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpToolRegistry.RegisteredTool;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.protocol.McpRequestHandler;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.tool.RegisteredTool;
 import dev.mcpspring.internal.tool.ToolTaskSubmitter;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcError;

@@ -7,8 +7,6 @@ import java.util.concurrent.CompletionStage;
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpToolRegistry;
-import dev.mcpspring.McpToolRegistry.RegisteredTool;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.protocol.McpRequestHandler;
@@ -23,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class McpToolsFeature implements McpFeature {
 
-	private final McpToolRegistry registry;
+	private final DefaultMcpToolRegistry registry;
 
 	private final int pageSize;
 
@@ -38,7 +36,7 @@ public class McpToolsFeature implements McpFeature {
 	 * @param taskSubmitter runs calls as tasks, or {@code null} when tasks are off
 	 * @param observer told of each direct call
 	 */
-	public McpToolsFeature(McpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
+	public McpToolsFeature(DefaultMcpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
 			ToolCallObserver observer) {
 		this.registry = registry;
 		this.pageSize = pageSize;
