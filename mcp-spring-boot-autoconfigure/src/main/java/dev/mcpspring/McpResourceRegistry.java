@@ -1,33 +1,13 @@
 package dev.mcpspring;
 
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-
-import dev.mcpspring.internal.resource.UriTemplate;
-
-
 /**
- * The resources and resource templates the server offers, in URI order. Resources may
- * be added and removed while the application runs; listeners (the server's
- * {@code notifications/resources/list_changed}) are told.
- * <p>
- * When a resource's contents change, call {@link #resourceUpdated(String)}: clients that
- * subscribed to its URI receive {@code notifications/resources/updated}.
+ * The resources and resource templates the server offers. Inject it to add and remove
+ * resources while the application runs (clients are told with
+ * {@code notifications/resources/list_changed}), and to tell subscribed clients that a
+ * resource changed. Resources on {@link McpResource @McpResource} methods are registered
+ * at startup.
  */
-public class McpResourceRegistry {
-
-	private final NavigableMap<String, McpResourceHandler> resources = new ConcurrentSkipListMap<>();
-
-	private final NavigableMap<String, RegisteredTemplate> templates = new ConcurrentSkipListMap<>();
-
-	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-
-	private final List<Consumer<String>> updateListeners = new CopyOnWriteArrayList<>();
+public interface McpResourceRegistry {
 
 	/**
 	 * Adds a resource with a fixed URI.
@@ -35,19 +15,7 @@ public class McpResourceRegistry {
 	 * @throws IllegalStateException when a resource with that URI exists
 	 * @throws IllegalArgumentException when the URI is a template
 	 */
-	public void register(McpResourceHandler handler) {
-		String uri = handler.resource().uri();
-		if (uri == null || uri.isEmpty() || UriTemplate.isTemplate(uri)) {
-			throw new IllegalArgumentException("'" + uri + "' is not a resource URI; register URI templates as "
-					+ McpResourceTemplateHandler.class.getSimpleName());
-		}
-		McpResourceHandler previous = this.resources.putIfAbsent(uri, handler);
-		if (previous != null) {
-			throw new IllegalStateException("Duplicate MCP resource URI '" + uri + "': " + previous + " and " + handler
-					+ ". Give one of them another URI.");
-		}
-		this.listeners.forEach(Runnable::run);
-	}
+	void register(McpResourceHandler handler);
 
 	/**
 	 * Adds a resource template.
@@ -55,128 +23,20 @@ public class McpResourceRegistry {
 	 * @throws IllegalStateException when a template with that URI template exists
 	 * @throws IllegalArgumentException when the URI template is not a level 1 template
 	 */
-	public void register(McpResourceTemplateHandler handler) {
-		String uriTemplate = handler.template().uriTemplate();
-		UriTemplate parsed = UriTemplate.parse(uriTemplate);
-		RegisteredTemplate previous = this.templates.putIfAbsent(uriTemplate, new RegisteredTemplate(handler, parsed));
-		if (previous != null) {
-			throw new IllegalStateException("Duplicate MCP resource template '" + uriTemplate + "': "
-					+ previous.handler() + " and " + handler + ". Give one of them another URI template.");
-		}
-		this.listeners.forEach(Runnable::run);
-	}
+	void register(McpResourceTemplateHandler handler);
 
 	/**
 	 * Removes a resource or a resource template.
 	 * @param uriOrTemplate the URI of the resource, or the URI template of the template
 	 * @return whether something was removed
 	 */
-	public boolean remove(String uriOrTemplate) {
-		boolean removed = this.resources.remove(uriOrTemplate) != null
-				| this.templates.remove(uriOrTemplate) != null;
-		if (removed) {
-			this.listeners.forEach(Runnable::run);
-		}
-		return removed;
-	}
+	boolean remove(String uriOrTemplate);
 
 	/**
 	 * Tells clients subscribed to a resource that it changed: they receive
 	 * {@code notifications/resources/updated} with the URI on their open stream.
 	 * @param uri the URI of the resource that changed (possibly one matching a template)
 	 */
-	public void resourceUpdated(String uri) {
-		this.updateListeners.forEach((listener) -> listener.accept(uri));
-	}
-
-	/**
-	 * Reads a resource: the resource with that URI, or else the most specific template
-	 * the URI matches.
-	 * @param uri the URI
-	 * @param context the context of the request
-	 * @return the contents
-	 * @throws McpException {@code -32002} when no resource or template matches
-	 * @throws Exception what the resource throws
-	 */
-	public List<ResourceContents> read(String uri, McpContext context) throws Exception {
-		McpResourceHandler resource = this.resources.get(uri);
-		if (resource != null) {
-			return resource.read(context);
-		}
-		RegisteredTemplate template = null;
-		Map<String, String> variables = null;
-		for (RegisteredTemplate candidate : this.templates.values()) {
-			if (template == null || candidate.uriTemplate().literalLength() > template.uriTemplate().literalLength()) {
-				Map<String, String> matched = candidate.uriTemplate().match(uri);
-				if (matched != null) {
-					template = candidate;
-					variables = matched;
-				}
-			}
-		}
-		if (template == null) {
-			throw McpException.resourceNotFound(uri);
-		}
-		return template.handler().read(uri, variables, context);
-	}
-
-	/**
-	 * Returns whether a URI names a resource or matches a template.
-	 * @param uri the URI
-	 * @return whether it can be read
-	 */
-	public boolean exists(String uri) {
-		return this.resources.containsKey(uri)
-				|| this.templates.values().stream().anyMatch((template) -> template.uriTemplate().match(uri) != null);
-	}
-
-	public Optional<RegisteredTemplate> findTemplate(String uriTemplate) {
-		return Optional.ofNullable(this.templates.get(uriTemplate));
-	}
-
-	/**
-	 * Returns the resources with a fixed URI, by URI.
-	 * @return the resources
-	 */
-	public NavigableMap<String, McpResourceHandler> resources() {
-		return this.resources;
-	}
-
-	/**
-	 * Returns the resource templates, by URI template.
-	 * @return the templates
-	 */
-	public NavigableMap<String, RegisteredTemplate> templates() {
-		return this.templates;
-	}
-
-	public boolean isEmpty() {
-		return this.resources.isEmpty() && this.templates.isEmpty();
-	}
-
-	/**
-	 * Adds a listener called whenever resources or templates are added or removed.
-	 * @param listener the listener
-	 */
-	public void addListener(Runnable listener) {
-		this.listeners.add(listener);
-	}
-
-	/**
-	 * Adds a listener called with the URI on every {@link #resourceUpdated(String)}.
-	 * @param listener the listener
-	 */
-	public void addUpdateListener(Consumer<String> listener) {
-		this.updateListeners.add(listener);
-	}
-
-	/**
-	 * A resource template as registered.
-	 *
-	 * @param handler the template
-	 * @param uriTemplate its parsed URI template
-	 */
-	public record RegisteredTemplate(McpResourceTemplateHandler handler, UriTemplate uriTemplate) {
-	}
+	void resourceUpdated(String uri);
 
 }

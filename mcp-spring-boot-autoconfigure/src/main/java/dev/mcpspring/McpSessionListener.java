@@ -1,10 +1,8 @@
 package dev.mcpspring;
 
-import dev.mcpspring.internal.session.McpSessionStore;
-
 /**
- * Told by a {@link McpSessionStore} when a session ends, so that whatever this process
- * holds for it (streams, subscriptions, requests waiting for the client) is freed.
+ * Told when an MCP session ends, so that whatever this process holds for it (streams,
+ * subscriptions, requests waiting for the client) is freed.
  */
 @FunctionalInterface
 public interface McpSessionListener {

@@ -62,16 +62,15 @@ public class ReplacedBeansApplication {
 	}
 
 	/**
-	 * Reports which docket and worker the context of the call holds.
+	 * Reports which docket the context of the call holds, and the thread that ran it.
 	 */
 	static class BeanProbe {
 
 		@McpTool(name = "which_beans", description = "Reports the beans in the context", task = McpTool.Task.OPTIONAL)
 		public BeansSeen whichBeans(McpContext context) {
 			McpContext current = McpContext.current();
-			return new BeansSeen(current.docket().getClass().getSimpleName(),
-					current.worker().map(Worker::id).orElse(null), Thread.currentThread().getName(), startupThread,
-					current.isBackground());
+			return new BeansSeen(current.docket().getClass().getSimpleName(), Thread.currentThread().getName(),
+					startupThread, current.isBackground());
 		}
 
 	}
@@ -80,12 +79,11 @@ public class ReplacedBeansApplication {
 	 * What a call saw.
 	 *
 	 * @param docket the docket's class
-	 * @param worker the worker's id
 	 * @param thread the thread that ran the call
 	 * @param startupThread the thread that created the beans
 	 * @param background whether the call ran as a task
 	 */
-	public record BeansSeen(String docket, String worker, String thread, String startupThread, boolean background) {
+	public record BeansSeen(String docket, String thread, String startupThread, boolean background) {
 	}
 
 }

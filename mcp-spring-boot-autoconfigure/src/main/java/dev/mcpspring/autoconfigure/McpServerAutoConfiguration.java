@@ -14,14 +14,17 @@ import dev.mcpspring.McpCompletionRegistry;
 import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.completion.DefaultMcpCompletionRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
 import dev.mcpspring.internal.method.AnnotatedMethodScanner;
+import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
 import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
 import dev.mcpspring.internal.session.ClientRequests;
@@ -30,6 +33,7 @@ import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSessionSweeper;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.tool.McpToolsFeature;
 import dev.mcpspring.internal.tool.ToolCallObserver;
@@ -73,15 +77,17 @@ public final class McpServerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	McpToolRegistry mcpToolRegistry(McpTasksProperties properties, ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
-		return new McpToolRegistry(properties.getDefaultSupport(), taskSubmitter.getIfAvailable() != null);
+	@ConditionalOnMissingBean(McpToolRegistry.class)
+	DefaultMcpToolRegistry mcpToolRegistry(McpTasksProperties properties,
+			ObjectProvider<ToolTaskSubmitter> taskSubmitter) {
+		return new DefaultMcpToolRegistry(properties.getDefaultSupport(),
+				taskSubmitter.getIfAvailable() != null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	McpToolMethodFactory mcpToolMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Validator> validator, McpToolRegistry registry) {
+			ObjectProvider<Validator> validator, DefaultMcpToolRegistry registry) {
 		return new McpToolMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), validator.getIfUnique(),
 				registry);
 	}
@@ -94,7 +100,7 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpToolsFeature mcpToolsFeature(McpToolRegistry registry, McpServerProperties properties,
+	McpToolsFeature mcpToolsFeature(DefaultMcpToolRegistry registry, McpServerProperties properties,
 			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer) {
 		return new McpToolsFeature(registry, properties.getPageSize(), taskSubmitter.getIfAvailable(),
 				observer.getIfAvailable(() -> ToolCallObserver.NONE));
@@ -104,8 +110,8 @@ public final class McpServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpServer mcpServer(McpServerProperties server, Environment environment, McpSessionStore sessionStore,
 			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
-			McpToolRegistry tools, ObjectProvider<McpResourceRegistry> resources,
-			ObjectProvider<McpPromptRegistry> prompts) {
+			DefaultMcpToolRegistry tools, ObjectProvider<DefaultMcpResourceRegistry> resources,
+			ObjectProvider<DefaultMcpPromptRegistry> prompts) {
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
@@ -123,21 +129,21 @@ public final class McpServerAutoConfiguration {
 	static class McpResourcesConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpResourceRegistry mcpResourceRegistry() {
-			return new McpResourceRegistry();
+		@ConditionalOnMissingBean(McpResourceRegistry.class)
+		DefaultMcpResourceRegistry mcpResourceRegistry() {
+			return new DefaultMcpResourceRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		McpResourceMethodFactory mcpResourceMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-				McpResourceRegistry registry) {
+				DefaultMcpResourceRegistry registry) {
 			return new McpResourceMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpResourcesFeature mcpResourcesFeature(McpResourceRegistry registry, McpServerProperties properties,
+		McpResourcesFeature mcpResourcesFeature(DefaultMcpResourceRegistry registry, McpServerProperties properties,
 				McpSessionStore sessionStore, McpSessionStreams streams) {
 			return new McpResourcesFeature(registry, properties.getPageSize(), sessionStore, streams,
 					properties.getMaxSubscriptionsPerSession());
@@ -149,21 +155,21 @@ public final class McpServerAutoConfiguration {
 	static class McpPromptsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpPromptRegistry mcpPromptRegistry() {
-			return new McpPromptRegistry();
+		@ConditionalOnMissingBean(McpPromptRegistry.class)
+		DefaultMcpPromptRegistry mcpPromptRegistry() {
+			return new DefaultMcpPromptRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		McpPromptMethodFactory mcpPromptMethodFactory(ObjectProvider<JsonMapper> jsonMapper,
-				McpPromptRegistry registry) {
+				DefaultMcpPromptRegistry registry) {
 			return new McpPromptMethodFactory(jsonMapper.getIfAvailable(McpJson::mapper), registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpPromptsFeature mcpPromptsFeature(McpPromptRegistry registry, McpServerProperties properties) {
+		McpPromptsFeature mcpPromptsFeature(DefaultMcpPromptRegistry registry, McpServerProperties properties) {
 			return new McpPromptsFeature(registry, properties.getPageSize());
 		}
 
@@ -173,21 +179,21 @@ public final class McpServerAutoConfiguration {
 	static class McpCompletionsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		McpCompletionRegistry mcpCompletionRegistry() {
-			return new McpCompletionRegistry();
+		@ConditionalOnMissingBean(McpCompletionRegistry.class)
+		DefaultMcpCompletionRegistry mcpCompletionRegistry() {
+			return new DefaultMcpCompletionRegistry();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpCompleteMethodFactory mcpCompleteMethodFactory(McpCompletionRegistry registry) {
+		McpCompleteMethodFactory mcpCompleteMethodFactory(DefaultMcpCompletionRegistry registry) {
 			return new McpCompleteMethodFactory(registry);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpCompletionsFeature mcpCompletionsFeature(McpCompletionRegistry registry, McpPromptRegistry prompts,
-				McpResourceRegistry resources) {
+		McpCompletionsFeature mcpCompletionsFeature(DefaultMcpCompletionRegistry registry,
+				DefaultMcpPromptRegistry prompts, DefaultMcpResourceRegistry resources) {
 			return new McpCompletionsFeature(registry, prompts, resources);
 		}
 

@@ -17,7 +17,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.McpTaskAuthenticationResolver;
-import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
@@ -33,6 +32,7 @@ import dev.mcpspring.internal.task.TaskMessages;
 import dev.mcpspring.internal.task.TaskPropagation;
 import dev.mcpspring.internal.task.TaskStatusNotifier;
 import dev.mcpspring.internal.task.ToolCallTaskFunction;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
@@ -91,7 +91,7 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	ToolCallTaskFunction mcpToolCallTaskFunction(TaskFunctionRegistry functions, McpServer server,
-			TaskPropagation propagation, TaskMessages messages, McpToolRegistry tools) {
+			TaskPropagation propagation, TaskMessages messages, DefaultMcpToolRegistry tools) {
 		ToolCallTaskFunction function = new ToolCallTaskFunction(server, propagation, messages, tools);
 		functions.register(McpTasksFeature.TOOL_FUNCTION_PREFIX, function);
 		return function;

@@ -18,11 +18,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.internal.web.McpContextInterceptor;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
@@ -33,8 +33,8 @@ import dev.mcpspring.tasks.Docket;
 
 /**
  * Auto-configuration of the MCP Streamable HTTP endpoint in a Spring MVC application,
- * and of the interceptor that builds each request's {@code McpContext} from the server,
- * docket and worker beans.
+ * and of the interceptor that builds each request's {@code McpContext} from the server
+ * and docket beans.
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpTasksAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,9 +46,8 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpContextInterceptor mcpContextInterceptor(McpServer server, ObjectProvider<Docket> docket,
-			ObjectProvider<Worker> worker) {
-		return new McpContextInterceptor(server, docket.getIfAvailable(), worker.getIfAvailable());
+	McpContextInterceptor mcpContextInterceptor(McpServer server, ObjectProvider<Docket> docket) {
+		return new McpContextInterceptor(server, docket.getIfAvailable());
 	}
 
 	@Bean
@@ -62,7 +61,7 @@ public final class McpWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpAsyncCalls mcpAsyncCalls(McpServerProperties config, Environment environment,
-			ObjectProvider<McpToolRegistry> tools) {
+			ObjectProvider<DefaultMcpToolRegistry> tools) {
 		Executor executor;
 		if (Threading.VIRTUAL.isActive(environment)) {
 			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("mcp-call-");

@@ -18,9 +18,11 @@ import dev.mcpspring.McpResource;
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
+import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
 import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
 
@@ -56,9 +58,9 @@ class McpResourcesPromptsAutoConfigurationTests {
 	@Test
 	void annotatedMethodsAreRegisteredAndAdvertised() {
 		this.runner.withUserConfiguration(Declarations.class).run((context) -> {
-			assertThat(context.getBean(McpResourceRegistry.class).resources()).containsKey("memo://today");
-			assertThat(context.getBean(McpResourceRegistry.class).templates()).containsKey("memo://{day}");
-			assertThat(context.getBean(McpPromptRegistry.class).find("memo_prompt")).isPresent();
+			assertThat(context.getBean(DefaultMcpResourceRegistry.class).resources()).containsKey("memo://today");
+			assertThat(context.getBean(DefaultMcpResourceRegistry.class).templates()).containsKey("memo://{day}");
+			assertThat(context.getBean(DefaultMcpPromptRegistry.class).find("memo_prompt")).isPresent();
 			assertThat(context.getBean(McpServer.class).capabilities()).containsKeys("resources", "prompts",
 					"completions");
 		});
@@ -151,17 +153,17 @@ class McpResourcesPromptsAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomRegistries {
 
-		static final McpResourceRegistry RESOURCES = new McpResourceRegistry();
+		static final DefaultMcpResourceRegistry RESOURCES = new DefaultMcpResourceRegistry();
 
-		static final McpPromptRegistry PROMPTS = new McpPromptRegistry();
+		static final DefaultMcpPromptRegistry PROMPTS = new DefaultMcpPromptRegistry();
 
 		@Bean
-		McpResourceRegistry customResourceRegistry() {
+		DefaultMcpResourceRegistry customResourceRegistry() {
 			return RESOURCES;
 		}
 
 		@Bean
-		McpPromptRegistry customPromptRegistry() {
+		DefaultMcpPromptRegistry customPromptRegistry() {
 			return PROMPTS;
 		}
 

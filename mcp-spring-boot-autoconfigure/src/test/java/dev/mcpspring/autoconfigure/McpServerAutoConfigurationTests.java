@@ -24,6 +24,7 @@ import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.InMemoryMcpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.tool.McpToolsFeature;
 import dev.mcpspring.internal.web.McpContextInterceptor;
@@ -166,7 +167,7 @@ class McpServerAutoConfigurationTests {
 	@Test
 	void registersToolMethodsOfApplicationBeans() {
 		this.runner.withUserConfiguration(GreetingToolConfiguration.class).run((context) -> {
-			McpToolRegistry registry = context.getBean(McpToolRegistry.class);
+			DefaultMcpToolRegistry registry = context.getBean(DefaultMcpToolRegistry.class);
 			assertThat(registry.find("greet")).hasValueSatisfying((tool) -> {
 				assertThat(tool.listed().description()).isEqualTo("Greets someone");
 				assertThat(tool.listed().inputSchema().path("properties").has("name")).isTrue();
@@ -190,7 +191,7 @@ class McpServerAutoConfigurationTests {
 			.withUserConfiguration(GreetingToolConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(McpToolRegistry.class).find("greet")).isPresent();
+				assertThat(context.getBean(DefaultMcpToolRegistry.class).find("greet")).isPresent();
 			});
 	}
 
@@ -200,7 +201,7 @@ class McpServerAutoConfigurationTests {
 			.withUserConfiguration(GreetingToolConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(McpToolRegistry.class).find("greet")).isPresent();
+				assertThat(context.getBean(DefaultMcpToolRegistry.class).find("greet")).isPresent();
 			});
 	}
 
@@ -244,8 +245,8 @@ class McpServerAutoConfigurationTests {
 	static class UserToolRegistryConfiguration {
 
 		@Bean
-		McpToolRegistry userToolRegistry() {
-			return new McpToolRegistry(TaskSupport.FORBIDDEN, false);
+		DefaultMcpToolRegistry userToolRegistry() {
+			return new DefaultMcpToolRegistry(TaskSupport.FORBIDDEN, false);
 		}
 
 	}

@@ -24,6 +24,7 @@ import dev.mcpspring.internal.observability.McpHealthIndicator;
 import dev.mcpspring.internal.observability.McpMetrics;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.task.McpTasksFeature;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
@@ -58,7 +59,7 @@ class McpTasksAutoConfigurationTests {
 			assertThat(context).hasSingleBean(TaskFunctionRegistry.class);
 			assertThat(context).hasSingleBean(McpTasksFeature.class);
 			assertThat(context.getBean(McpServer.class).capabilities()).containsKey("tasks");
-			assertThat(context.getBean(McpToolRegistry.class).tasksEnabled()).isTrue();
+			assertThat(context.getBean(DefaultMcpToolRegistry.class).tasksEnabled()).isTrue();
 			assertThat(context.getBean(TaskFunctionRegistry.class).contains("tool:")).isTrue();
 			assertThat(context.getBean(Worker.class).isRunning()).isTrue();
 			assertThat(context.getBean(InMemoryDocket.class).isRunning()).isTrue();
@@ -73,7 +74,7 @@ class McpTasksAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(Worker.class);
 			assertThat(context).doesNotHaveBean(McpTasksFeature.class);
 			assertThat(context.getBean(McpServer.class).capabilities()).doesNotContainKey("tasks");
-			assertThat(context.getBean(McpToolRegistry.class).tasksEnabled()).isFalse();
+			assertThat(context.getBean(DefaultMcpToolRegistry.class).tasksEnabled()).isFalse();
 		});
 	}
 

@@ -177,7 +177,7 @@ class McpWebMvcAutoConfigurationTests {
 
 		@Bean
 		McpContextInterceptor userInterceptor(McpServer server) {
-			return new McpContextInterceptor(server, null, null);
+			return new McpContextInterceptor(server, null);
 		}
 
 	}

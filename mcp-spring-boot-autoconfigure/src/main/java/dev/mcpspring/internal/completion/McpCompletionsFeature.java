@@ -9,15 +9,14 @@ import dev.mcpspring.CompleteResult;
 import dev.mcpspring.Completion;
 import dev.mcpspring.CompletionReference;
 import dev.mcpspring.McpCompletionProvider;
-import dev.mcpspring.McpCompletionRegistry;
 import dev.mcpspring.McpCompletionRequest;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpPromptHandler;
-import dev.mcpspring.McpPromptRegistry;
-import dev.mcpspring.McpResourceRegistry;
-import dev.mcpspring.McpResourceRegistry.RegisteredTemplate;
 import dev.mcpspring.PromptArgument;
+import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
+import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
+import dev.mcpspring.internal.resource.RegisteredTemplate;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
 import tools.jackson.databind.JsonNode;
@@ -31,11 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class McpCompletionsFeature implements McpFeature {
 
-	private final McpCompletionRegistry registry;
+	private final DefaultMcpCompletionRegistry registry;
 
-	private final McpPromptRegistry prompts;
+	private final DefaultMcpPromptRegistry prompts;
 
-	private final McpResourceRegistry resources;
+	private final DefaultMcpResourceRegistry resources;
 
 	/**
 	 * Creates the feature.
@@ -43,8 +42,8 @@ public class McpCompletionsFeature implements McpFeature {
 	 * @param prompts the prompts, whose arguments may be completed
 	 * @param resources the resources, whose template variables may be completed
 	 */
-	public McpCompletionsFeature(McpCompletionRegistry registry, McpPromptRegistry prompts,
-			McpResourceRegistry resources) {
+	public McpCompletionsFeature(DefaultMcpCompletionRegistry registry, DefaultMcpPromptRegistry prompts,
+			DefaultMcpResourceRegistry resources) {
 		this.registry = registry;
 		this.prompts = prompts;
 		this.resources = resources;

@@ -7,7 +7,6 @@ import dev.mcpspring.GetPromptResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpPromptHandler;
-import dev.mcpspring.McpPromptRegistry;
 import dev.mcpspring.PromptArgument;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.McpFeature;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class McpPromptsFeature implements McpFeature {
 
-	private final McpPromptRegistry registry;
+	private final DefaultMcpPromptRegistry registry;
 
 	private final int pageSize;
 
@@ -30,7 +29,7 @@ public class McpPromptsFeature implements McpFeature {
 	 * @param registry the prompts
 	 * @param pageSize the maximum number of prompts per page
 	 */
-	public McpPromptsFeature(McpPromptRegistry registry, int pageSize) {
+	public McpPromptsFeature(DefaultMcpPromptRegistry registry, int pageSize) {
 		this.registry = registry;
 		this.pageSize = pageSize;
 	}

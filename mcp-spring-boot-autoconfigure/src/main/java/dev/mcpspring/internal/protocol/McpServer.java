@@ -15,6 +15,7 @@ import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.internal.session.ClientRequests;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpInFlightRequests;
@@ -178,7 +179,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		if (handler == null) {
 			throw McpException.methodNotFound("Method not found: " + method);
 		}
-		McpExchange exchange = context.exchange();
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		String key = inFlightKey(exchange.session(), exchange.requestId());
 		if (key == null) {
 			return handler.handle(params, context);
@@ -248,7 +249,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 			throw McpException.invalidParams("logging/setLevel needs a \"level\" string");
 		}
 		LoggingLevel parsed = LoggingLevel.fromWireName(level.stringValue());
-		McpSession session = context.exchange().session();
+		McpSession session = ExchangeMcpContext.exchangeOf(context).session();
 		if (session != null) {
 			this.sessions.save(session.withLogLevel(parsed));
 		}
@@ -281,7 +282,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	}
 
 	private Object cancelled(ObjectNode params, McpContext context) {
-		McpSession session = context.exchange().session();
+		McpSession session = ExchangeMcpContext.exchangeOf(context).session();
 		JsonNode requestId = params.get("requestId");
 		if (session != null && requestId != null && !cancelRequest(session.id(), requestId)
 				&& this.streams.relay() != null) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpResourceHandler;
-import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.ReadResourceResult;
 import dev.mcpspring.ResourceContents;
 import dev.mcpspring.internal.method.Pagination;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
 import dev.mcpspring.internal.session.McpSession;
@@ -27,7 +27,7 @@ public class McpResourcesFeature implements McpFeature {
 
 	private static final Map<String, Object> EMPTY_RESULT = Map.of();
 
-	private final McpResourceRegistry registry;
+	private final DefaultMcpResourceRegistry registry;
 
 	private final int pageSize;
 
@@ -41,7 +41,7 @@ public class McpResourcesFeature implements McpFeature {
 	 * @param streams the open streams, where update notifications are sent
 	 * @param maxSubscriptionsPerSession how many URIs one session may subscribe to
 	 */
-	public McpResourcesFeature(McpResourceRegistry registry, int pageSize, McpSessionStore sessions,
+	public McpResourcesFeature(DefaultMcpResourceRegistry registry, int pageSize, McpSessionStore sessions,
 			McpSessionStreams streams, int maxSubscriptionsPerSession) {
 		this.registry = registry;
 		this.pageSize = pageSize;
@@ -100,8 +100,11 @@ public class McpResourcesFeature implements McpFeature {
 	}
 
 	private static McpSession session(McpContext context) {
-		return context.session()
-			.orElseThrow(() -> McpException.invalidRequest("Resource subscriptions need a session"));
+		McpSession session = ExchangeMcpContext.exchangeOf(context).session();
+		if (session == null) {
+			throw McpException.invalidRequest("Resource subscriptions need a session");
+		}
+		return session;
 	}
 
 	private static String uri(ObjectNode params, String method) {

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Elicitation schemas generated from Java types, cached per type.
  */
-public final class ElicitationSchemas {
+final class ElicitationSchemas {
 
 	private static final Map<Class<?>, ObjectNode> CACHE = new ConcurrentHashMap<>();
 
@@ -19,7 +19,7 @@ public final class ElicitationSchemas {
 	private ElicitationSchemas() {
 	}
 
-	public static ObjectNode of(Class<?> type) {
+	static ObjectNode of(Class<?> type) {
 		ObjectNode schema = CACHE.computeIfAbsent(type, (key) -> {
 			ObjectNode generated = generator().outputSchema(key);
 			if (generated == null) {

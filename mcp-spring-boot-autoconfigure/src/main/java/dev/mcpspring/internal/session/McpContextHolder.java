@@ -4,27 +4,36 @@ import dev.mcpspring.McpContext;
 
 /**
  * Binds the {@link McpContext} to the thread handling an MCP request or task.
- * Set and cleared by the MCP {@code HandlerInterceptor} and by the worker, in
+ * Set and cleared by the MCP {@code HandlerInterceptor}, the endpoint and the worker, in
  * try/finally fashion; application code only reads it through
  * {@link McpContext#current()}.
  */
 public final class McpContextHolder {
 
-	private static final ThreadLocal<McpContext> CONTEXT = new ThreadLocal<>();
-
 	private McpContextHolder() {
 	}
 
+	/**
+	 * Returns the context bound to the current thread.
+	 * @return the context, or {@code null}
+	 */
 	public static McpContext get() {
-		return CONTEXT.get();
+		return McpContext.find().orElse(null);
 	}
 
+	/**
+	 * Binds a context to the current thread.
+	 * @param context the context, or {@code null} to unbind
+	 */
 	public static void set(McpContext context) {
-		CONTEXT.set(context);
+		ExchangeMcpContext.bindToThread(context);
 	}
 
+	/**
+	 * Unbinds the context of the current thread.
+	 */
 	public static void clear() {
-		CONTEXT.remove();
+		ExchangeMcpContext.bindToThread(null);
 	}
 
 }

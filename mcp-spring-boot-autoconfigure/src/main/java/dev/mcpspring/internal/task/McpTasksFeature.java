@@ -9,11 +9,13 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpToolRegistry.RegisteredTool;
 import dev.mcpspring.internal.method.Pagination;
+import dev.mcpspring.internal.session.BackgroundTasks;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
+import dev.mcpspring.internal.tool.RegisteredTool;
 import dev.mcpspring.internal.tool.ToolTaskSubmitter;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcError;
@@ -34,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code tasks/cancel} follow them. A task belongs to the caller's principal, or to its
  * session when it is anonymous; nobody else can see it.
  */
-public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
+public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, BackgroundTasks {
 
 	/** Function namespace of tools run as tasks. */
 	public static final String TOOL_FUNCTION_PREFIX = "tool:";
@@ -71,7 +73,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 
 	@Override
 	public Object submit(RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context) {
-		McpExchange exchange = context.exchange();
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		TaskSpec.Builder spec = spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
 			.ttl(ttl(task.get("ttl")));
 		if (exchange.progressToken() != null) {
@@ -80,15 +82,9 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 		return Map.of("task", describe(this.docket.submit(spec.build())));
 	}
 
-	/**
-	 * Submits a background function on behalf of the caller of an exchange.
-	 * @param function the function name
-	 * @param arguments the arguments
-	 * @param context the submitting context
-	 * @return the task
-	 */
-	public TaskInfo submitBackground(String function, Object arguments, McpContext context) {
-		return this.docket.submit(spec(function, arguments, context.exchange()).build());
+	@Override
+	public TaskInfo submitBackground(String function, Object arguments, McpExchange exchange) {
+		return this.docket.submit(spec(function, arguments, exchange).build());
 	}
 
 	/**
@@ -128,7 +124,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 	 */
 	private Object result(ObjectNode params, McpContext context) {
 		TaskInfo task = find(params, context);
-		McpExchange exchange = context.exchange();
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		CompletableFuture<TaskInfo> finished = this.messages.await(task.id(), (message) -> {
 			if (message instanceof JsonRpcNotification request) {
 				exchange.send(request);
@@ -159,7 +155,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 	}
 
 	private Object list(ObjectNode params, McpContext context) {
-		String owner = context.exchange().owner();
+		String owner = ExchangeMcpContext.exchangeOf(context).owner();
 		if (owner == null) {
 			return Map.of("tasks", List.of());
 		}
@@ -190,7 +186,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 		if (taskId == null || !taskId.isString()) {
 			throw McpException.invalidParams("A \"taskId\" string is required");
 		}
-		String owner = context.exchange().owner();
+		String owner = ExchangeMcpContext.exchangeOf(context).owner();
 		return this.docket.get(taskId.stringValue())
 			.filter((task) -> owner != null && owner.equals(task.owner()))
 			.orElseThrow(() -> unknown(taskId.stringValue()));

@@ -7,6 +7,7 @@ import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcError;
@@ -21,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a tool handler in a worker: binds a background {@link McpContext} (built from the
- * beans, with the task's id, progress and cancellation) and the submitter's security
+ * server and the docket, with the task's id, progress and cancellation) and the submitter's security
  * context, calls the handler, and turns its result into the task's outcome (a result
  * with {@code isError: true} fails the task).
  */
@@ -73,7 +74,9 @@ abstract class McpToolTaskFunction implements TaskFunction {
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;
 		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages, carried);
-		McpContext context = McpContext.of(this.server, execution.docket(), execution.worker()).with(exchange);
+		McpContext context = new ExchangeMcpContext(this.server.clientRequests(), execution.docket(),
+				this.server.feature(McpTasksFeature.class).orElse(null))
+			.with(exchange);
 		return this.propagation.restore(carried, () -> {
 			McpContextHolder.set(context);
 			try {

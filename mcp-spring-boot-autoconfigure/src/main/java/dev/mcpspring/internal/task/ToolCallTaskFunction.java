@@ -1,8 +1,9 @@
 package dev.mcpspring.internal.task;
 
 import dev.mcpspring.McpToolHandler;
-import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
+import dev.mcpspring.internal.tool.RegisteredTool;
 import dev.mcpspring.tasks.TaskInfo;
 
 /**
@@ -11,10 +12,10 @@ import dev.mcpspring.tasks.TaskInfo;
  */
 public class ToolCallTaskFunction extends McpToolTaskFunction {
 
-	private final McpToolRegistry tools;
+	private final DefaultMcpToolRegistry tools;
 
 	public ToolCallTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages,
-			McpToolRegistry tools) {
+			DefaultMcpToolRegistry tools) {
 		super(server, propagation, messages);
 		this.tools = tools;
 	}
@@ -22,7 +23,7 @@ public class ToolCallTaskFunction extends McpToolTaskFunction {
 	@Override
 	protected McpToolHandler handler(TaskInfo task) {
 		String name = task.function().substring(McpTasksFeature.TOOL_FUNCTION_PREFIX.length());
-		return this.tools.find(name).map(McpToolRegistry.RegisteredTool::handler).orElse(null);
+		return this.tools.find(name).map(RegisteredTool::handler).orElse(null);
 	}
 
 }

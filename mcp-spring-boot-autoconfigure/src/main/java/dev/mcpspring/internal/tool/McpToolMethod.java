@@ -23,6 +23,7 @@ import dev.mcpspring.TaskSupport;
 import dev.mcpspring.Tool;
 import dev.mcpspring.internal.method.InvocableMethod;
 import dev.mcpspring.internal.method.ToolArgument;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -101,8 +102,8 @@ final class McpToolMethod implements McpToolHandler {
 		}
 		if (result instanceof CompletionStage<?> stage) {
 			CompletableFuture<?> future = stage.toCompletableFuture();
-			if (context.exchange() != null) {
-				context.exchange().onCancel(() -> future.cancel(true));
+			if (context instanceof ExchangeMcpContext exchangeContext) {
+				exchangeContext.exchange().onCancel(() -> future.cancel(true));
 			}
 			return future.handle((value, failure) -> (failure != null) ? failure(InvocableMethod.unwrap(failure))
 					: this.converter.convert(value));

@@ -7,10 +7,9 @@ import java.util.concurrent.CompletionStage;
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpToolRegistry;
-import dev.mcpspring.McpToolRegistry.RegisteredTool;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.internal.method.Pagination;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class McpToolsFeature implements McpFeature {
 
-	private final McpToolRegistry registry;
+	private final DefaultMcpToolRegistry registry;
 
 	private final int pageSize;
 
@@ -37,7 +36,7 @@ public class McpToolsFeature implements McpFeature {
 	 * @param taskSubmitter runs calls as tasks, or {@code null} when tasks are off
 	 * @param observer told of each direct call
 	 */
-	public McpToolsFeature(McpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
+	public McpToolsFeature(DefaultMcpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
 			ToolCallObserver observer) {
 		this.registry = registry;
 		this.pageSize = pageSize;
@@ -86,7 +85,7 @@ public class McpToolsFeature implements McpFeature {
 		long start = System.nanoTime();
 		String outcome = "failure";
 		try {
-			Object result = context.exchange().runCancellable(() -> invoke(tool, arguments, context));
+			Object result = ExchangeMcpContext.exchangeOf(context).runCancellable(() -> invoke(tool, arguments, context));
 			if (result instanceof CompletionStage<?> stage) {
 				outcome = null;
 				return stage.whenComplete((value, failure) -> this.observer.called(tool.listed().name(),

@@ -18,6 +18,6 @@ public interface ToolTaskSubmitter {
 	 * @param context the context of the call
 	 * @return the {@code CreateTaskResult}
 	 */
-	Object submit(McpToolRegistry.RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context);
+	Object submit(RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context);
 
 }

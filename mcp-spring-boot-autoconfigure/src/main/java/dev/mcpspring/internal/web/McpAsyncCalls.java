@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.internal.docket.DaemonThreads;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.wire.JsonRpcError;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -102,7 +102,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param tools the registered tools, or {@code null}
 	 */
 	public McpAsyncCalls(Executor executor, int maxCalls, int maxCallsPerSession, Duration shutdownTimeout,
-			int inlineCalls, McpToolRegistry tools) {
+			int inlineCalls, DefaultMcpToolRegistry tools) {
 		this.executor = executor;
 		this.quickCalls = new QuickCalls(inlineCalls, tools);
 		this.maxCalls = maxCalls;

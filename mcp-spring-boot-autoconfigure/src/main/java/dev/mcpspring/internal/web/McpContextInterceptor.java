@@ -5,14 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 import dev.mcpspring.McpContext;
-import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
+import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.tasks.Docket;
 
 /**
- * Builds the {@link McpContext} of every request to the MCP endpoint from the server's
- * beans and binds it to the handling thread; clears it when the request completes, or
+ * Builds the {@link McpContext} of every request to the MCP endpoint from the server and
+ * docket beans and binds it to the handling thread; clears it when the request completes, or
  * when it goes asynchronous (and again after the asynchronous dispatch). Nothing is
  * taken from the thread that started the application.
  */
@@ -22,23 +23,20 @@ public class McpContextInterceptor implements AsyncHandlerInterceptor {
 
 	private final Docket docket;
 
-	private final Worker worker;
-
 	/**
 	 * Creates the interceptor.
 	 * @param server the server bean
 	 * @param docket the docket bean, or {@code null} when tasks are off
-	 * @param worker the worker bean, or {@code null} when this process runs no tasks
 	 */
-	public McpContextInterceptor(McpServer server, Docket docket, Worker worker) {
+	public McpContextInterceptor(McpServer server, Docket docket) {
 		this.server = server;
 		this.docket = docket;
-		this.worker = worker;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		McpContextHolder.set(McpContext.of(this.server, this.docket, this.worker));
+		McpContextHolder.set(new ExchangeMcpContext(this.server.clientRequests(), this.docket,
+				this.server.feature(McpTasksFeature.class).orElse(null)));
 		return true;
 	}
 

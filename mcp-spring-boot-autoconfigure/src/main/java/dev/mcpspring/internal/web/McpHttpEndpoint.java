@@ -29,6 +29,7 @@ import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.protocol.ProtocolVersions;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.ErrorCodes;
@@ -136,8 +137,7 @@ public class McpHttpEndpoint {
 					validId(json));
 			return;
 		}
-		McpContext base = McpContextHolder.get();
-		if (base == null) {
+		if (!(McpContextHolder.get() instanceof ExchangeMcpContext base)) {
 			throw new IllegalStateException("No MCP context: the McpContextInterceptor is not registered for "
 					+ request.getRequestURI());
 		}

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import dev.mcpspring.McpToolRegistry;
+import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcResponse;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ final class QuickCalls {
 
 	private static final long QUICK_NANOS = TimeUnit.MILLISECONDS.toNanos(QUICK_MILLIS);
 
-	private final McpToolRegistry tools;
+	private final DefaultMcpToolRegistry tools;
 
 	/** Consecutive quick runs per tool (and per kind: direct or task submission). */
 	private final Map<String, AtomicInteger> quickRuns = new ConcurrentHashMap<>();
@@ -41,7 +41,7 @@ final class QuickCalls {
 	 * @param permits how many calls may run inline at once, 0 for none
 	 * @param tools the registered tools, or {@code null} when there are none
 	 */
-	QuickCalls(int permits, McpToolRegistry tools) {
+	QuickCalls(int permits, DefaultMcpToolRegistry tools) {
 		this.running = new AtomicReferenceArray<>(permits);
 		this.tools = tools;
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpTool;
 import dev.mcpspring.McpToolParam;
+import dev.mcpspring.internal.session.ExchangeMcpContext;
 
 /**
  * Tools that look at their {@link McpContext}: as a parameter, through
@@ -61,8 +62,8 @@ public class ContextTools {
 
 	private static ContextReport report(McpContext context) {
 		Principal principal = context.principal();
-		return new ContextReport(context.session().map((session) -> session.id()).orElse(null),
-				context.protocolVersion(), context.exchange().requestId().toString(),
+		return new ContextReport(context.sessionId(),
+				context.protocolVersion(), ExchangeMcpContext.exchangeOf(context).requestId().toString(),
 				(principal != null) ? principal.getName() : null, Thread.currentThread().getName(),
 				isVirtual(Thread.currentThread()));
 	}

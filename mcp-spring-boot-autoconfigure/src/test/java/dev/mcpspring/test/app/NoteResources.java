@@ -88,7 +88,7 @@ public class NoteResources {
 
 	@McpResource(uri = "files://{name}", name = "file", mimeType = "text/plain")
 	public String file(String name, URI uri, McpContext context) {
-		return "file " + name + " at " + uri + " in session " + context.session().orElseThrow().id();
+		return "file " + name + " at " + uri + " in session " + context.sessionId();
 	}
 
 	@McpResource(uri = "files://readme-{part}", name = "readme", mimeType = "text/plain")

@@ -102,7 +102,7 @@ public class TaskTools {
 	public ContextSeen taskContext(McpContext context) {
 		McpContext current = McpContext.current();
 		return new ContextSeen(current.isBackground(), current.taskId(), current.header("X-Tenant"),
-				(current.principal() != null) ? current.principal().getName() : null, current.session().isPresent(),
+				(current.principal() != null) ? current.principal().getName() : null, current.sessionId() != null,
 				current == context);
 	}
 

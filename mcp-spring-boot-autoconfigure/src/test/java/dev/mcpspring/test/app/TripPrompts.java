@@ -56,7 +56,7 @@ public class TripPrompts {
 
 	@McpPrompt(name = "session_prompt", description = "Names the caller's session")
 	public String sessionPrompt(McpContext context, @McpPromptArg(description = "A greeting") String greeting) {
-		return greeting + ", session " + context.session().orElseThrow().id();
+		return greeting + ", session " + context.sessionId();
 	}
 
 	@McpPrompt(name = "described", description = "Has a description in its result")

@@ -1,0 +1,246 @@
+package dev.mcpspring.internal.session;
+
+import java.security.Principal;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mcpspring.CreateMessageResult;
+import dev.mcpspring.ElicitResult;
+import dev.mcpspring.LoggingLevel;
+import dev.mcpspring.McpContext;
+import dev.mcpspring.internal.wire.JsonRpcNotification;
+import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskInfo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@link McpContext} of one exchange (a client request or a task run), working from
+ * the exchange, the pending client requests, the docket and the submitter of background
+ * functions. A context without an exchange stands for a request whose MCP message has
+ * not been read yet.
+ */
+public final class ExchangeMcpContext extends McpContext {
+
+	private final ClientRequests clientRequests;
+
+	private final Docket docket;
+
+	private final BackgroundTasks backgroundTasks;
+
+	private final McpExchange exchange;
+
+	/**
+	 * Creates a context before its exchange is known.
+	 * @param clientRequests the requests to the client waiting for an answer
+	 * @param docket the docket, or {@code null} when tasks are off
+	 * @param backgroundTasks the submitter of background functions, or {@code null} when
+	 * tasks are off
+	 */
+	public ExchangeMcpContext(ClientRequests clientRequests, Docket docket, BackgroundTasks backgroundTasks) {
+		this(clientRequests, docket, backgroundTasks, null);
+	}
+
+	private ExchangeMcpContext(ClientRequests clientRequests, Docket docket, BackgroundTasks backgroundTasks,
+			McpExchange exchange) {
+		this.clientRequests = clientRequests;
+		this.docket = docket;
+		this.backgroundTasks = backgroundTasks;
+		this.exchange = exchange;
+	}
+
+	/**
+	 * Returns a context for one exchange with the same collaborators as this one.
+	 * @param exchange the exchange
+	 * @return the context
+	 */
+	public ExchangeMcpContext with(McpExchange exchange) {
+		return new ExchangeMcpContext(this.clientRequests, this.docket, this.backgroundTasks, exchange);
+	}
+
+	/**
+	 * Returns the exchange a context serves.
+	 * @param context the context, one the server built
+	 * @return the exchange
+	 * @throws IllegalStateException when the context was not built by the server, or
+	 * before the request's message has been read
+	 */
+	public static McpExchange exchangeOf(McpContext context) {
+		if (!(context instanceof ExchangeMcpContext exchangeContext)) {
+			throw new IllegalStateException("Not a context of the MCP server: " + context);
+		}
+		return exchangeContext.exchange();
+	}
+
+	/**
+	 * Binds a context to the current thread, or unbinds the bound one.
+	 * @param context the context, or {@code null} to unbind
+	 */
+	static void bindToThread(McpContext context) {
+		bind(context);
+	}
+
+	/**
+	 * Returns the exchange this context serves.
+	 * @return the exchange
+	 * @throws IllegalStateException before the request's message has been read
+	 */
+	public McpExchange exchange() {
+		if (this.exchange == null) {
+			throw new IllegalStateException("The MCP message of this request has not been read yet");
+		}
+		return this.exchange;
+	}
+
+	@Override
+	public Docket docket() {
+		if (this.docket == null) {
+			throw new IllegalStateException("Background tasks are off: there is no Docket bean. Enable them with "
+					+ "mcp.tasks.enabled=true.");
+		}
+		return this.docket;
+	}
+
+	@Override
+	public TaskInfo submit(String function, Object arguments) {
+		docket();
+		if (this.backgroundTasks == null) {
+			throw new IllegalStateException("MCP tasks are not configured");
+		}
+		return this.backgroundTasks.submitBackground(function, arguments, exchange());
+	}
+
+	@Override
+	public String header(String name) {
+		return exchange().header(name);
+	}
+
+	@Override
+	public String sessionId() {
+		McpSession session = exchange().session();
+		return (session != null) ? session.id() : null;
+	}
+
+	@Override
+	public String protocolVersion() {
+		return exchange().protocolVersion();
+	}
+
+	@Override
+	public JsonNode progressToken() {
+		return exchange().progressToken();
+	}
+
+	@Override
+	public Principal principal() {
+		return exchange().principal();
+	}
+
+	@Override
+	public void progress(double progress, Double total, String message) {
+		exchange().progress(progress, total, message);
+	}
+
+	@Override
+	public void log(LoggingLevel level, String logger, Object data) {
+		McpSession session = exchange().session();
+		if (session == null || session.accepts(level)) {
+			exchange().send(JsonRpcNotification.of("notifications/message", new LogMessage(level, logger, data)));
+		}
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return exchange().isCancelled();
+	}
+
+	@Override
+	public CreateMessageResult sample(ObjectNode params) {
+		requireClientCapability("sampling");
+		return McpJson.mapper().treeToValue(request("sampling/createMessage", params), CreateMessageResult.class);
+	}
+
+	@Override
+	public ElicitResult elicit(String message, ObjectNode requestedSchema) {
+		requireClientCapability("elicitation");
+		ObjectNode params = McpJson.mapper().createObjectNode();
+		params.put("message", message);
+		params.set("requestedSchema", requestedSchema);
+		return McpJson.mapper().treeToValue(request("elicitation/create", params), ElicitResult.class);
+	}
+
+	@Override
+	public ElicitResult elicit(String message, Class<?> type) {
+		return elicit(message, ElicitationSchemas.of(type));
+	}
+
+	@Override
+	public JsonNode request(String method, ObjectNode params) {
+		McpExchange exchange = exchange();
+		ClientRequests requests = this.clientRequests;
+		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
+		String id = requests.register((session != null) ? session.id() : null);
+		ObjectNode sent = params.deepCopy();
+		if (exchange.taskId() != null) {
+			sent.putObject("_meta")
+				.putObject("io.modelcontextprotocol/related-task")
+				.put("taskId", exchange.taskId());
+		}
+		exchange.awaitingClient(true);
+		try {
+			exchange.send(JsonRpcNotification.request(id, method, sent));
+			return requests.answer(id).get(requests.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("The client did not answer " + method + " within " + requests.timeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("Interrupted while waiting for the client to answer " + method);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			requests.forget(id);
+			exchange.awaitingClient(false);
+		}
+	}
+
+	@Override
+	public void closeStream() {
+		exchange().closeStream();
+	}
+
+	@Override
+	public String taskId() {
+		return exchange().taskId();
+	}
+
+	private void requireClientCapability(String capability) {
+		McpSession session = exchange().session();
+		if (session == null || !session.hasClientCapability(capability)) {
+			throw new IllegalStateException("The client does not support " + capability
+					+ ": it declared no '" + capability + "' capability on initialize");
+		}
+	}
+
+	/**
+	 * Params of {@code notifications/message}.
+	 *
+	 * @param level the level
+	 * @param logger the logger name, or {@code null}
+	 * @param data the message
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record LogMessage(LoggingLevel level, String logger, Object data) {
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.mcpspring.internal.tool;
+
+import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.TaskSupport;
+import dev.mcpspring.Tool;
+
+/**
+ * A tool as registered.
+ *
+ * @param handler the tool
+ * @param listed the tool as {@code tools/list} shows it
+ * @param taskSupport the task support in effect
+ */
+public record RegisteredTool(McpToolHandler handler, Tool listed, TaskSupport taskSupport) {
+}
