@@ -1,7 +1,6 @@
 package dev.mcpspring.internal.tool;
 
 import dev.mcpspring.McpContext;
-import dev.mcpspring.McpToolRegistry;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -12,7 +12,6 @@ import dev.mcpspring.ElicitResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpTool;
-import dev.mcpspring.McpToolParam;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.tasks.DocketTask;
 import dev.mcpspring.tasks.TaskInfo;
