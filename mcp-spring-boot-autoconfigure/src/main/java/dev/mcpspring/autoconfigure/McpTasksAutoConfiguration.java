@@ -28,6 +28,7 @@ import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.task.DocketTaskRegistrar;
 import dev.mcpspring.internal.task.McpTasksFeature;
+import dev.mcpspring.internal.task.TaskHost;
 import dev.mcpspring.internal.task.TaskMessages;
 import dev.mcpspring.internal.task.TaskPropagation;
 import dev.mcpspring.internal.task.TaskStatusNotifier;
@@ -99,7 +100,7 @@ public final class McpTasksAutoConfiguration {
 
 	@Bean
 	DocketTaskRegistrar mcpDocketTaskRegistrar(TaskFunctionRegistry functions, McpToolMethodFactory factory,
-			ObjectProvider<McpServer> server, TaskPropagation propagation, TaskMessages messages) {
+			ObjectProvider<TaskHost> server, TaskPropagation propagation, TaskMessages messages) {
 		return new DocketTaskRegistrar(functions, factory, server, propagation, messages);
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
+import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpExchange;
@@ -23,6 +24,7 @@ import dev.mcpspring.internal.session.McpRequestHandler;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.task.TaskHost;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
@@ -107,8 +109,14 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		return this.streams;
 	}
 
+	@Override
 	public ClientRequests clientRequests() {
 		return this.clientRequests;
+	}
+
+	@Override
+	public Optional<BackgroundTasks> backgroundTasks() {
+		return feature(McpTasksFeature.class).map(BackgroundTasks.class::cast);
 	}
 
 	/**

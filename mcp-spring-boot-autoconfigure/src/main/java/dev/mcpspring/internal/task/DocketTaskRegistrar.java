@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
-import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.tasks.DocketTask;
 import dev.mcpspring.tasks.TaskInfo;
@@ -23,14 +22,14 @@ public class DocketTaskRegistrar implements AnnotatedMethodRegistrar<DocketTask>
 
 	private final McpToolMethodFactory factory;
 
-	private final ObjectProvider<McpServer> server;
+	private final ObjectProvider<TaskHost> server;
 
 	private final TaskPropagation propagation;
 
 	private final TaskMessages messages;
 
 	public DocketTaskRegistrar(TaskFunctionRegistry functions, McpToolMethodFactory factory,
-			ObjectProvider<McpServer> server, TaskPropagation propagation, TaskMessages messages) {
+			ObjectProvider<TaskHost> server, TaskPropagation propagation, TaskMessages messages) {
 		this.functions = functions;
 		this.factory = factory;
 		this.server = server;

@@ -6,7 +6,6 @@ import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpToolHandler;
-import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.wire.ErrorCodes;
@@ -28,13 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 abstract class McpToolTaskFunction implements TaskFunction {
 
-	private final McpServer server;
+	private final TaskHost server;
 
 	private final TaskPropagation propagation;
 
 	private final TaskMessages messages;
 
-	McpToolTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages) {
+	McpToolTaskFunction(TaskHost server, TaskPropagation propagation, TaskMessages messages) {
 		this.server = server;
 		this.propagation = propagation;
 		this.messages = messages;
@@ -75,7 +74,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 		Principal principal = (principalName != null) ? () -> principalName : null;
 		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages, carried);
 		McpContext context = new ExchangeMcpContext(this.server.clientRequests(), execution.docket(),
-				this.server.feature(McpTasksFeature.class).orElse(null))
+				this.server.backgroundTasks().orElse(null))
 			.with(exchange);
 		return this.propagation.restore(carried, () -> {
 			McpContextHolder.set(context);

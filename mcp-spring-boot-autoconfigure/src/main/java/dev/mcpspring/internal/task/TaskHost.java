@@ -2,12 +2,15 @@ package dev.mcpspring.internal.task;
 
 import java.util.Optional;
 
+import dev.mcpspring.internal.session.BackgroundTasks;
+import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.McpSession;
 
 /**
  * What a background task run needs of the server it runs in: the submitter's session,
- * a way to reach the stream the client holds open for it, and the protocol revision to
- * assume when the task does not record one. The dispatcher implements it.
+ * a way to reach the stream the client holds open for it, the requests it sends to the
+ * client, the submission of further background work, and the protocol revision to assume
+ * when the task does not record one. The dispatcher implements it.
  */
 public interface TaskHost {
 
@@ -31,5 +34,17 @@ public interface TaskHost {
 	 * @return the protocol version
 	 */
 	String defaultProtocolVersion();
+
+	/**
+	 * Returns the requests the server sends to clients and awaits answers to.
+	 * @return the client requests
+	 */
+	ClientRequests clientRequests();
+
+	/**
+	 * Returns the submission of background work, when tasks are served.
+	 * @return the background tasks, or empty
+	 */
+	Optional<BackgroundTasks> backgroundTasks();
 
 }

@@ -1,7 +1,6 @@
 package dev.mcpspring.internal.task;
 
 import dev.mcpspring.McpToolHandler;
-import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.RegisteredTool;
 import dev.mcpspring.tasks.TaskInfo;
@@ -14,7 +13,7 @@ public class ToolCallTaskFunction extends McpToolTaskFunction {
 
 	private final DefaultMcpToolRegistry tools;
 
-	public ToolCallTaskFunction(McpServer server, TaskPropagation propagation, TaskMessages messages,
+	public ToolCallTaskFunction(TaskHost server, TaskPropagation propagation, TaskMessages messages,
 			DefaultMcpToolRegistry tools) {
 		super(server, propagation, messages);
 		this.tools = tools;
