@@ -20,10 +20,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskExecution;
 import dev.mcpspring.tasks.TaskFunction;
 import dev.mcpspring.tasks.TaskInfo;
@@ -356,7 +356,7 @@ public class Worker implements SmartLifecycle {
 			try {
 				TaskFunction function = Worker.this.functions.find(task.function()).orElse(null);
 				if (function == null) {
-					return TaskResult.error(new JsonRpcError(ErrorCodes.METHOD_NOT_FOUND,
+					return TaskResult.error(new TaskError(ErrorCodes.METHOD_NOT_FOUND,
 							"No task function '" + task.function() + "' on worker " + Worker.this.id, null), false);
 				}
 				return function.run(task, this);

@@ -16,13 +16,14 @@ import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.tool.ToolTaskSubmitter;
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.internal.wire.McpTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 		if (exchange.progressToken() != null) {
 			spec.metadata(TaskPropagation.PROGRESS_TOKEN, exchange.progressToken().toString());
 		}
-		return Map.of("task", describe(this.docket.submit(spec.build())));
+		return Map.of("task", describe(submit(spec.build())));
 	}
 
 	/**
@@ -88,7 +89,19 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 	 * @return the task
 	 */
 	public TaskInfo submitBackground(String function, Object arguments, McpContext context) {
-		return this.docket.submit(spec(function, arguments, context.exchange()).build());
+		return submit(spec(function, arguments, context.exchange()).build());
+	}
+
+	/**
+	 * Submits a task; a refused submission is answered as invalid params.
+	 */
+	private TaskInfo submit(TaskSpec spec) {
+		try {
+			return this.docket.submit(spec);
+		}
+		catch (TaskRefusedException ex) {
+			throw McpException.invalidParams(ex.getMessage());
+		}
 	}
 
 	/**
@@ -147,7 +160,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter {
 		if (task.status() == TaskStatus.CANCELLED) {
 			throw new McpException(ErrorCodes.INTERNAL_ERROR, "Task " + task.id() + " was cancelled");
 		}
-		JsonRpcError error = task.error();
+		TaskError error = task.error();
 		if (error != null) {
 			throw new McpException(error.code(), error.message(), error.data());
 		}

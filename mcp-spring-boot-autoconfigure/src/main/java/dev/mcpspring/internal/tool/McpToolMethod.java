@@ -26,6 +26,7 @@ import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.Tool;
 import dev.mcpspring.internal.method.ToolArgument;
+import dev.mcpspring.tasks.TaskRefusedException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -138,8 +139,8 @@ final class McpToolMethod implements McpToolHandler {
 	}
 
 	private CallToolResult failure(Throwable failure) {
-		if (failure instanceof McpException || failure instanceof CancellationException
-				|| failure instanceof Error) {
+		if (failure instanceof McpException || failure instanceof TaskRefusedException
+				|| failure instanceof CancellationException || failure instanceof Error) {
 			throw sneakyThrow(failure);
 		}
 		if (logger.isDebugEnabled()) {
