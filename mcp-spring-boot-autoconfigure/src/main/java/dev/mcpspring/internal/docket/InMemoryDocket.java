@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
@@ -81,7 +80,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
-	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
+	private final DocketListeners listeners = new DocketListeners();
 
 	private final ObjectMapper mapper;
 
@@ -188,7 +187,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 				.put(ownerKey(task), task.id());
 		}
 		enqueue(entry);
-		this.listeners.forEach((listener) -> listener.onSubmitted(task));
+		this.listeners.onSubmitted(task);
 		return task;
 	}
 
@@ -238,9 +237,9 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			finish(entry, cancelled);
 		}
 		if (running) {
-			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+			this.listeners.onCancelRequested(taskId);
 		}
-		this.listeners.forEach((listener) -> listener.onStatusChanged(cancelled, true));
+		this.listeners.onStatusChanged(cancelled, true);
 		return Optional.of(cancelled);
 	}
 
@@ -337,7 +336,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			changed = entry.task.withStatus(status, message, this.clock.instant());
 			entry.task = changed;
 		}
-		this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		this.listeners.onStatusChanged(changed, true);
 	}
 
 	@Override
@@ -372,10 +371,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			}
 		}
 		if (retry) {
-			this.listeners.forEach((listener) -> listener.onRetry(changed));
+			this.listeners.onRetry(changed);
 		}
 		else {
-			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+			this.listeners.onStatusChanged(changed, true);
 		}
 	}
 
@@ -490,10 +489,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			}
 		}
 		if (changed.status().isTerminal()) {
-			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+			this.listeners.onStatusChanged(changed, true);
 		}
 		else {
-			this.listeners.forEach((listener) -> listener.onRedelivered(changed));
+			this.listeners.onRedelivered(changed);
 		}
 	}
 
