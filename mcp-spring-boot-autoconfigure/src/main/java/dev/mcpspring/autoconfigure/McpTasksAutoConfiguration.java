@@ -35,6 +35,7 @@ import dev.mcpspring.internal.task.ToolCallTaskFunction;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,7 +149,11 @@ public final class McpTasksAutoConfiguration {
 				TaskFunctionRegistry functions, ObjectProvider<WorkerObserver> observer) {
 			McpProperties.Worker worker = properties.getWorker();
 			String id = (worker.getId() != null) ? worker.getId() : defaultWorkerId();
-			return new Worker(id, docket, functions,
+			if (!(docket instanceof DocketLeases)) {
+				throw new IllegalStateException("Workers cannot run the tasks of " + docket.getClass().getName()
+						+ ": it does not implement DocketLeases (or set mcp.worker.enabled=false)");
+			}
+			return new Worker(id, (Docket & DocketLeases) docket, functions,
 					new Worker.Settings(worker.getConcurrency(), worker.getRedeliveryTimeout(),
 							worker.getShutdownTimeout(), Threading.VIRTUAL.isActive(environment)),
 					observer.getIfAvailable(() -> WorkerObserver.NONE));

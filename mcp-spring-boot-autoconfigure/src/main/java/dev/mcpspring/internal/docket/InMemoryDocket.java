@@ -32,6 +32,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
@@ -55,7 +56,7 @@ import tools.jackson.databind.ObjectMapper;
  * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
  * neither unfinished nor finished ones; use a shared docket for that.
  */
-public class InMemoryDocket implements Docket, SmartLifecycle {
+public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = Worker.PHASE - 1024;

@@ -22,6 +22,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskExecution;
@@ -31,7 +32,7 @@ import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 
 /**
- * Runs tasks from a {@link Docket}: claims due tasks (waking as soon as one is
+ * Runs tasks from a {@link Docket}, through its {@link DocketLeases}: claims due tasks (waking as soon as one is
  * submitted), runs at most {@code concurrency} of them at a time, renews their leases
  * with heartbeats, and stops them cooperatively on cancellation (a flag plus a thread
  * interrupt).
@@ -57,6 +58,8 @@ public class Worker implements SmartLifecycle {
 	private final String id;
 
 	private final Docket docket;
+
+	private final DocketLeases leases;
 
 	private final TaskFunctionRegistry functions;
 
@@ -86,16 +89,18 @@ public class Worker implements SmartLifecycle {
 
 	/**
 	 * Creates a worker.
+	 * @param <D> a docket that hands out leases
 	 * @param id the worker id, unique among the docket's workers
-	 * @param docket the docket
+	 * @param docket the docket, which also leases its tasks to workers
 	 * @param functions the functions it can run
 	 * @param settings concurrency and timing
 	 * @param observer told of every run
 	 */
-	public Worker(String id, Docket docket, TaskFunctionRegistry functions, Settings settings,
-			WorkerObserver observer) {
+	public <D extends Docket & DocketLeases> Worker(String id, D docket, TaskFunctionRegistry functions,
+			Settings settings, WorkerObserver observer) {
 		this.id = id;
 		this.docket = docket;
+		this.leases = docket;
 		this.functions = functions;
 		this.concurrency = settings.concurrency();
 		this.leaseTimeout = settings.leaseTimeout();
@@ -114,6 +119,15 @@ public class Worker implements SmartLifecycle {
 			}
 
 		});
+	}
+
+	/**
+	 * Returns the worker running a task.
+	 * @param execution the run, as the task's function sees it
+	 * @return the worker, or {@code null} when the run is not one of a worker
+	 */
+	public static Worker of(TaskExecution execution) {
+		return (execution instanceof Run run) ? run.worker() : null;
 	}
 
 	public String id() {
@@ -191,7 +205,7 @@ public class Worker implements SmartLifecycle {
 			try {
 				this.permits.acquire();
 				claimable = 1 + this.permits.drainPermits();
-				List<ClaimedTask> claimed = this.accepting ? this.docket.claim(this.id, claimable, CLAIM_WAIT)
+				List<ClaimedTask> claimed = this.accepting ? this.leases.claim(this.id, claimable, CLAIM_WAIT)
 						: List.of();
 				this.permits.release(claimable - claimed.size());
 				claimable = 0;
@@ -200,7 +214,7 @@ public class Worker implements SmartLifecycle {
 						this.executor.execute(() -> run(task));
 					}
 					else {
-						this.docket.release(task);
+						this.leases.release(task);
 						this.permits.release();
 					}
 				}
@@ -241,14 +255,14 @@ public class Worker implements SmartLifecycle {
 		}
 		String outcome;
 		if (run.released) {
-			this.docket.release(claimed);
+			this.leases.release(claimed);
 			outcome = "released";
 		}
 		else {
 			if (run.timedOut) {
 				result = TaskResult.error("The task timed out after " + task.timeout(), true);
 			}
-			this.docket.finish(claimed, result);
+			this.leases.finish(claimed, result);
 			outcome = run.cancelled ? "cancelled" : result.status().wireName();
 		}
 		this.observer.finished(task, outcome, System.nanoTime() - start);
@@ -261,7 +275,7 @@ public class Worker implements SmartLifecycle {
 		List<ClaimedTask> claimed = new ArrayList<>(this.running.size());
 		this.running.values().forEach((run) -> claimed.add(run.claimed));
 		try {
-			this.docket.heartbeat(this.id, claimed);
+			this.leases.heartbeat(this.id, claimed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Worker " + this.id + " could not renew the leases of its tasks", ex);
@@ -407,12 +421,12 @@ public class Worker implements SmartLifecycle {
 
 		@Override
 		public void progress(Double progress, Double total, String message) {
-			Worker.this.docket.progress(this.claimed, progress, total, message);
+			Worker.this.leases.progress(this.claimed, progress, total, message);
 		}
 
 		@Override
 		public void status(TaskStatus status, String message) {
-			Worker.this.docket.setStatus(this.claimed, status, message);
+			Worker.this.leases.setStatus(this.claimed, status, message);
 		}
 
 		@Override
@@ -420,8 +434,7 @@ public class Worker implements SmartLifecycle {
 			return Worker.this.docket;
 		}
 
-		@Override
-		public Worker worker() {
+		Worker worker() {
 			return Worker.this;
 		}
 

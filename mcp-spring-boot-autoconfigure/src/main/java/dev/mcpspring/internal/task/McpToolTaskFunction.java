@@ -6,6 +6,7 @@ import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpToolHandler;
+import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.wire.ErrorCodes;
@@ -74,7 +75,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;
 		TaskExchange exchange = new TaskExchange(task, execution, this.server, principal, this.messages, carried);
-		McpContext context = McpContext.of(this.server, execution.docket(), execution.worker()).with(exchange);
+		McpContext context = McpContext.of(this.server, execution.docket(), Worker.of(execution)).with(exchange);
 		return this.propagation.restore(carried, () -> {
 			McpContextHolder.set(context);
 			try {

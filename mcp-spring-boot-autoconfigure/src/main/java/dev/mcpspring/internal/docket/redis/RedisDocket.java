@@ -43,6 +43,7 @@ import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
@@ -81,7 +82,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code appendonly yes} queued and running tasks survive; without persistence a
  * restart loses them.
  */
-public class RedisDocket implements Docket, SmartLifecycle {
+public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = InMemoryDocket.PHASE;
