@@ -13,6 +13,7 @@ import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.docket.WorkerObserver;
 import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.Docket;
 
 /**
  * An application that brings its own docket and worker beans; auto-configuration backs
@@ -26,13 +27,13 @@ public class ReplacedBeansApplication {
 	static volatile String startupThread;
 
 	@Bean
-	UserDocket userDocket() {
+	Docket userDocket() {
 		startupThread = Thread.currentThread().getName();
 		return new UserDocket();
 	}
 
 	@Bean
-	Worker userWorker(UserDocket userDocket, TaskFunctionRegistry functions) {
+	Worker userWorker(Docket userDocket, TaskFunctionRegistry functions) {
 		return new Worker("user-worker", userDocket, functions,
 				new Worker.Settings(2, Duration.ofMinutes(1), Duration.ofSeconds(5), false), WorkerObserver.NONE);
 	}

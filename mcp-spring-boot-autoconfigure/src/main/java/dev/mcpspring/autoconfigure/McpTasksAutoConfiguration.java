@@ -35,7 +35,6 @@ import dev.mcpspring.internal.task.ToolCallTaskFunction;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -149,11 +148,7 @@ public final class McpTasksAutoConfiguration {
 				TaskFunctionRegistry functions, ObjectProvider<WorkerObserver> observer) {
 			McpProperties.Worker worker = properties.getWorker();
 			String id = (worker.getId() != null) ? worker.getId() : defaultWorkerId();
-			if (!(docket instanceof DocketLeases)) {
-				throw new IllegalStateException("Workers cannot run the tasks of " + docket.getClass().getName()
-						+ ": it does not implement DocketLeases (or set mcp.worker.enabled=false)");
-			}
-			return new Worker(id, (Docket & DocketLeases) docket, functions,
+			return new Worker(id, docket, functions,
 					new Worker.Settings(worker.getConcurrency(), worker.getRedeliveryTimeout(),
 							worker.getShutdownTimeout(), Threading.VIRTUAL.isActive(environment)),
 					observer.getIfAvailable(() -> WorkerObserver.NONE));

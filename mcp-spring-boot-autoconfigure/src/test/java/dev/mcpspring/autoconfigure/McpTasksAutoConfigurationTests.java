@@ -180,12 +180,12 @@ class McpTasksAutoConfigurationTests {
 	static class UserTaskBeans {
 
 		@Bean
-		InMemoryDocket userDocket() {
+		Docket userDocket() {
 			return new InMemoryDocket(McpJson.mapper(), Duration.ofMinutes(1), Duration.ofMinutes(1), 10);
 		}
 
 		@Bean
-		Worker userWorker(InMemoryDocket userDocket, TaskFunctionRegistry functions) {
+		Worker userWorker(Docket userDocket, TaskFunctionRegistry functions) {
 			return new Worker("user", userDocket, functions,
 					new Worker.Settings(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false), WorkerObserver.NONE);
 		}

@@ -89,18 +89,18 @@ public class Worker implements SmartLifecycle {
 
 	/**
 	 * Creates a worker.
-	 * @param <D> a docket that hands out leases
 	 * @param id the worker id, unique among the docket's workers
-	 * @param docket the docket, which also leases its tasks to workers
+	 * @param docket the docket; it must also be the {@link DocketLeases} of its tasks
 	 * @param functions the functions it can run
 	 * @param settings concurrency and timing
 	 * @param observer told of every run
+	 * @throws IllegalArgumentException when the docket does not lease its tasks
 	 */
-	public <D extends Docket & DocketLeases> Worker(String id, D docket, TaskFunctionRegistry functions,
-			Settings settings, WorkerObserver observer) {
+	public Worker(String id, Docket docket, TaskFunctionRegistry functions, Settings settings,
+			WorkerObserver observer) {
 		this.id = id;
 		this.docket = docket;
-		this.leases = docket;
+		this.leases = leasesOf(docket);
 		this.functions = functions;
 		this.concurrency = settings.concurrency();
 		this.leaseTimeout = settings.leaseTimeout();
@@ -304,6 +304,14 @@ public class Worker implements SmartLifecycle {
 		if (this.executor instanceof ExecutorService service) {
 			service.shutdown();
 		}
+	}
+
+	private static DocketLeases leasesOf(Docket docket) {
+		if (docket instanceof DocketLeases leases) {
+			return leases;
+		}
+		throw new IllegalArgumentException("A worker cannot run the tasks of " + docket.getClass().getName()
+				+ ": it does not implement DocketLeases");
 	}
 
 	private static Executor virtualThreadExecutor() {

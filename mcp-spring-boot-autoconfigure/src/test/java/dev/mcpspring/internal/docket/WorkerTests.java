@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.condition.JRE;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
@@ -23,6 +25,8 @@ import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.Mockito.mock;
 
 /**
  * A worker running tasks from a real in-memory docket.
@@ -216,6 +220,29 @@ class WorkerTests {
 		TaskInfo task = this.docket.submit(TaskSpec.builder("where").build());
 		assertThat(this.docket.await(task.id(), WAIT).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(virtual).isTrue();
+	}
+
+	@Test
+	void aRunKnowsItsWorker() throws Exception {
+		AtomicReference<Worker> seen = new AtomicReference<>();
+		this.functions.register("who", (task, execution) -> {
+			seen.set(Worker.of(execution));
+			return TaskResult.completed(null);
+		});
+		Worker worker = worker("w", 1, Duration.ofSeconds(5), false);
+		start(worker);
+		TaskInfo task = this.docket.submit(TaskSpec.builder("who").build());
+		assertThat(this.docket.await(task.id(), WAIT).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(seen).hasValue(worker);
+	}
+
+	@Test
+	void needsADocketThatLeasesItsTasks() {
+		Docket submitOnly = mock(Docket.class);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Worker("w", submitOnly, this.functions,
+					new Worker.Settings(1, Duration.ofMinutes(5), Duration.ofSeconds(5), false), WorkerObserver.NONE))
+			.withMessageContaining("does not implement DocketLeases");
 	}
 
 	private Worker worker(String id, int concurrency, Duration shutdownTimeout, boolean virtualThreads) {
