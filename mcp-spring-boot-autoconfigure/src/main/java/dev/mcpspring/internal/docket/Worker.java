@@ -32,10 +32,10 @@ import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 
 /**
- * Runs tasks from a {@link Docket}, through its {@link DocketLeases}: claims due tasks (waking as soon as one is
- * submitted), runs at most {@code concurrency} of them at a time, renews their leases
- * with heartbeats, and stops them cooperatively on cancellation (a flag plus a thread
- * interrupt).
+ * Runs tasks from a {@link Docket}, through its {@link DocketLeases}: claims due tasks
+ * (waking as soon as one is submitted), runs at most {@code concurrency} of them at a
+ * time, renews their leases with heartbeats, and stops them cooperatively on
+ * cancellation (a flag plus a thread interrupt).
  * <p>
  * Lifecycle: started after the docket and before the web server; stopped after the web
  * server has drained its requests. On stop it claims nothing more, lets running tasks
