@@ -1,14 +1,13 @@
 package dev.mcpspring.tasks;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The task queue and store: submitters put tasks in, workers claim and run them, and
- * anyone with the id can follow them. Tasks are data (a function name, JSON arguments,
- * metadata), so a docket may live in another process.
+ * The task queue and store, as submitters see it: they put tasks in, and anyone with the
+ * id can follow them. Tasks are data (a function name, JSON arguments, metadata), so a
+ * docket may live in another process. Workers claim and run the tasks through the
+ * docket's {@link DocketLeases}.
  */
 public interface Docket {
 
@@ -56,57 +55,6 @@ public interface Docket {
 	 * @throws InterruptedException when the waiting thread is interrupted
 	 */
 	Optional<TaskInfo> await(String taskId, Duration timeout) throws InterruptedException;
-
-	/**
-	 * Claims tasks that are due, waiting for one when none is.
-	 * @param workerId the claiming worker
-	 * @param max the maximum number of tasks
-	 * @param wait the longest to wait for a first task
-	 * @return the claimed tasks, possibly none
-	 * @throws InterruptedException when the waiting thread is interrupted
-	 */
-	List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException;
-
-	/**
-	 * Renews the leases of running tasks, so they are not given to another worker.
-	 * @param workerId the worker
-	 * @param tasks the tasks it runs
-	 */
-	void heartbeat(String workerId, Collection<ClaimedTask> tasks);
-
-	/**
-	 * Records progress of a running task. Ignored when the lease is stale (the task was
-	 * given to another worker meanwhile) or the task has finished.
-	 * @param task the claimed task
-	 * @param progress the progress so far
-	 * @param total the total, or {@code null}
-	 * @param message a status message, or {@code null} to keep the current one
-	 */
-	void progress(ClaimedTask task, Double progress, Double total, String message);
-
-	/**
-	 * Moves a running task between {@link TaskStatus#WORKING} and
-	 * {@link TaskStatus#INPUT_REQUIRED}. Ignored when the lease is stale or the task has
-	 * finished.
-	 * @param task the claimed task
-	 * @param status the new status
-	 * @param message the status message, or {@code null}
-	 */
-	void setStatus(ClaimedTask task, TaskStatus status, String message);
-
-	/**
-	 * Records how a run ended: the task finishes, or is retried under its policy. Ignored
-	 * when the lease is stale or the task was cancelled meanwhile.
-	 * @param task the claimed task
-	 * @param result the outcome
-	 */
-	void finish(ClaimedTask task, TaskResult result);
-
-	/**
-	 * Gives a claimed task back unfinished, to be run again by any worker.
-	 * @param task the claimed task
-	 */
-	void release(ClaimedTask task);
 
 	/**
 	 * Adds a listener for task events.

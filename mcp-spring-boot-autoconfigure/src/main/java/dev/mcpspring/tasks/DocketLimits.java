@@ -4,7 +4,6 @@ import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonSize;
 import tools.jackson.databind.ObjectMapper;
 
@@ -60,7 +59,7 @@ public record DocketLimits(int maxActivePerOwner, int maxRetainedPerOwner, DataS
 		if (!JsonSize.exceeds(mapper, outcome.result(), this.maxResultSize.toBytes())) {
 			return outcome;
 		}
-		return TaskResult.error(new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "The task's result is larger than "
+		return TaskResult.error(new TaskError(ErrorCodes.INTERNAL_ERROR, "The task's result is larger than "
 				+ this.maxResultSize + " (mcp.tasks.max-result-size) and was not stored", null), false);
 	}
 

@@ -3,7 +3,8 @@ package dev.mcpspring.tasks;
 /**
  * Told of what happens to tasks in a docket. With a shared docket, status changes and
  * cancellations made by any process reach the listeners of every process; the other
- * events are told only in the process where they happen. Callbacks must be quick.
+ * events are told only in the process where they happen. Callbacks must be quick; one
+ * that throws is logged, and the docket and the other listeners go on.
  */
 public interface DocketListener {
 

@@ -1,7 +1,5 @@
 package dev.mcpspring.tasks;
 
-import dev.mcpspring.internal.docket.Worker;
-
 /**
  * One run of a task on a worker, as the running function sees it.
  */
@@ -40,11 +38,5 @@ public interface TaskExecution {
 	 * @return the docket
 	 */
 	Docket docket();
-
-	/**
-	 * Returns the worker running the task.
-	 * @return the worker
-	 */
-	Worker worker();
 
 }

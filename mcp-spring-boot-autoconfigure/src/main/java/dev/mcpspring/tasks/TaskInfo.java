@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.mcpspring.internal.wire.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 public record TaskInfo(String id, String function, JsonNode arguments, String owner, TaskStatus status,
 		String statusMessage, Double progress, Double total, Instant createdAt, Instant updatedAt, Instant runAt,
 		Instant finishedAt, Duration ttl, int attempts, RetryPolicy retry, Duration timeout, String idempotencyKey,
-		JsonNode result, JsonRpcError error, Map<String, String> metadata) {
+		JsonNode result, TaskError error, Map<String, String> metadata) {
 
 	/**
 	 * Creates the record of a newly submitted task.
@@ -77,7 +76,7 @@ public record TaskInfo(String id, String function, JsonNode arguments, String ow
 				this.timeout, this.idempotencyKey, null, null, this.metadata);
 	}
 
-	public TaskInfo finished(TaskStatus status, String message, JsonNode result, JsonRpcError error, Instant now) {
+	public TaskInfo finished(TaskStatus status, String message, JsonNode result, TaskError error, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
 				this.total, this.createdAt, now, this.runAt, now, this.ttl, this.attempts, this.retry, this.timeout,
 				this.idempotencyKey, result, error, this.metadata);

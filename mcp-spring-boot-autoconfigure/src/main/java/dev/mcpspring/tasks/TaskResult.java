@@ -1,7 +1,6 @@
 package dev.mcpspring.tasks;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param error the error, or {@code null}
  * @param retryable whether a failure may be retried under the task's policy
  */
-public record TaskResult(TaskStatus status, JsonNode result, JsonRpcError error, boolean retryable) {
+public record TaskResult(TaskStatus status, JsonNode result, TaskError error, boolean retryable) {
 
 	public static TaskResult completed(JsonNode result) {
 		return new TaskResult(TaskStatus.COMPLETED, result, null, false);
@@ -35,12 +34,12 @@ public record TaskResult(TaskStatus status, JsonNode result, JsonRpcError error,
 	 * @param retryable whether to retry under the task's policy
 	 * @return the outcome
 	 */
-	public static TaskResult error(JsonRpcError error, boolean retryable) {
+	public static TaskResult error(TaskError error, boolean retryable) {
 		return new TaskResult(TaskStatus.FAILED, null, error, retryable);
 	}
 
 	public static TaskResult error(String message, boolean retryable) {
-		return error(new JsonRpcError(ErrorCodes.INTERNAL_ERROR, message, null), retryable);
+		return error(new TaskError(ErrorCodes.INTERNAL_ERROR, message, null), retryable);
 	}
 
 	public boolean isFailure() {

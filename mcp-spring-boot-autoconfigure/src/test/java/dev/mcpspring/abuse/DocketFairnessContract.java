@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tasks never push out another's, idempotency keys are the owner's own, and a worker
  * whose task was given to another can no longer write its progress or status.
  */
-abstract class DocketFairnessContract {
+abstract class DocketFairnessContract<D extends Docket & DocketLeases> {
 
 	static final DocketLimits LIMITS = new DocketLimits(100, 3, DataSize.ofMegabytes(1), DataSize.ofMegabytes(4));
 
@@ -33,15 +34,15 @@ abstract class DocketFairnessContract {
 	 * Returns a started docket with {@link #LIMITS} and a lease of {@link #LEASE}.
 	 * @return the docket
 	 */
-	abstract Docket docket();
+	abstract D docket();
 
-	private static ClaimedTask claim(Docket docket, String worker) throws InterruptedException {
+	private ClaimedTask claim(D docket, String worker) throws InterruptedException {
 		List<ClaimedTask> claimed = docket.claim(worker, 1, Duration.ofSeconds(10));
 		assertThat(claimed).hasSize(1);
 		return claimed.get(0);
 	}
 
-	private static String runToEnd(Docket docket, String owner) throws InterruptedException {
+	private String runToEnd(D docket, String owner) throws InterruptedException {
 		TaskInfo task = docket.submit(TaskSpec.builder("f").owner(owner).ttl(Duration.ofHours(1)).build());
 		ClaimedTask claimed = claim(docket, "w");
 		assertThat(claimed.task().id()).isEqualTo(task.id());
@@ -51,7 +52,7 @@ abstract class DocketFairnessContract {
 
 	@Test
 	void retainedLimitPurgesOnlyTheOwnersOwnOldestFinishedTasks() throws Exception {
-		Docket docket = docket();
+		D docket = docket();
 		List<String> bob = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			bob.add(runToEnd(docket, "bob"));
@@ -68,7 +69,7 @@ abstract class DocketFairnessContract {
 
 	@Test
 	void idempotencyKeysAreScopedToTheOwner() {
-		Docket docket = docket();
+		D docket = docket();
 		TaskInfo alice = docket.submit(TaskSpec.builder("f").owner("alice").idempotencyKey("report-1").build());
 		TaskInfo bob = docket.submit(TaskSpec.builder("f").owner("bob").idempotencyKey("report-1").build());
 		TaskInfo aliceAgain = docket.submit(TaskSpec.builder("f").owner("alice").idempotencyKey("report-1").build());
@@ -79,7 +80,7 @@ abstract class DocketFairnessContract {
 
 	@Test
 	void staleWorkerCannotOverwriteProgressOrStatusOfARedeliveredTask() throws Exception {
-		Docket docket = docket();
+		D docket = docket();
 		TaskInfo task = docket.submit(TaskSpec.builder("f").owner("alice").build());
 		ClaimedTask stale = claim(docket, "w1");
 		docket.progress(stale, 1.0, 10.0, "w1 step 1");

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 
 import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.Docket;
 
 /**
  * {@link DocketFairnessContract} for the in-memory docket.
  */
-class InMemoryDocketFairnessTests extends DocketFairnessContract {
+class InMemoryDocketFairnessTests extends DocketFairnessContract<InMemoryDocket> {
 
 	private final List<InMemoryDocket> dockets = new ArrayList<>();
 
@@ -23,7 +22,7 @@ class InMemoryDocketFairnessTests extends DocketFairnessContract {
 	}
 
 	@Override
-	Docket docket() {
+	InMemoryDocket docket() {
 		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), LEASE, 100_000, LIMITS);
 		docket.start();
 		this.dockets.add(docket);

@@ -11,14 +11,13 @@ import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.Docket;
 
 /**
  * {@link DocketFairnessContract} for the Redis docket, where the limits are kept by its
  * Lua script.
  */
 @RequiresRedis
-class RedisDocketFairnessTests extends DocketFairnessContract {
+class RedisDocketFairnessTests extends DocketFairnessContract<RedisDocket> {
 
 	private final String name = RedisTestSupport.uniqueName("fairness");
 
@@ -34,7 +33,7 @@ class RedisDocketFairnessTests extends DocketFairnessContract {
 	}
 
 	@Override
-	Docket docket() {
+	RedisDocket docket() {
 		RedisDocket docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1),
 				LEASE, RedisTestSupport.KEY, LIMITS);
 		docket.start();

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +32,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
@@ -56,7 +56,7 @@ import tools.jackson.databind.ObjectMapper;
  * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
  * neither unfinished nor finished ones; use a shared docket for that.
  */
-public class InMemoryDocket implements Docket, SmartLifecycle {
+public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = Worker.PHASE - 1024;
@@ -81,7 +81,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
-	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
+	private final DocketListeners listeners = new DocketListeners();
 
 	private final ObjectMapper mapper;
 
@@ -188,7 +188,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 				.put(ownerKey(task), task.id());
 		}
 		enqueue(entry);
-		this.listeners.forEach((listener) -> listener.onSubmitted(task));
+		this.listeners.onSubmitted(task);
 		return task;
 	}
 
@@ -238,9 +238,9 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			finish(entry, cancelled);
 		}
 		if (running) {
-			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+			this.listeners.onCancelRequested(taskId);
 		}
-		this.listeners.forEach((listener) -> listener.onStatusChanged(cancelled, true));
+		this.listeners.onStatusChanged(cancelled, true);
 		return Optional.of(cancelled);
 	}
 
@@ -337,7 +337,7 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			changed = entry.task.withStatus(status, message, this.clock.instant());
 			entry.task = changed;
 		}
-		this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+		this.listeners.onStatusChanged(changed, true);
 	}
 
 	@Override
@@ -372,10 +372,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			}
 		}
 		if (retry) {
-			this.listeners.forEach((listener) -> listener.onRetry(changed));
+			this.listeners.onRetry(changed);
 		}
 		else {
-			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+			this.listeners.onStatusChanged(changed, true);
 		}
 	}
 
@@ -490,10 +490,10 @@ public class InMemoryDocket implements Docket, SmartLifecycle {
 			}
 		}
 		if (changed.status().isTerminal()) {
-			this.listeners.forEach((listener) -> listener.onStatusChanged(changed, true));
+			this.listeners.onStatusChanged(changed, true);
 		}
 		else {
-			this.listeners.forEach((listener) -> listener.onRedelivered(changed));
+			this.listeners.onRedelivered(changed);
 		}
 	}
 

@@ -20,10 +20,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskExecution;
 import dev.mcpspring.tasks.TaskFunction;
 import dev.mcpspring.tasks.TaskInfo;
@@ -31,10 +32,10 @@ import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 
 /**
- * Runs tasks from a {@link Docket}: claims due tasks (waking as soon as one is
- * submitted), runs at most {@code concurrency} of them at a time, renews their leases
- * with heartbeats, and stops them cooperatively on cancellation (a flag plus a thread
- * interrupt).
+ * Runs tasks from a {@link Docket}, through its {@link DocketLeases}: claims due tasks
+ * (waking as soon as one is submitted), runs at most {@code concurrency} of them at a
+ * time, renews their leases with heartbeats, and stops them cooperatively on
+ * cancellation (a flag plus a thread interrupt).
  * <p>
  * Lifecycle: started after the docket and before the web server; stopped after the web
  * server has drained its requests. On stop it claims nothing more, lets running tasks
@@ -57,6 +58,8 @@ public class Worker implements SmartLifecycle {
 	private final String id;
 
 	private final Docket docket;
+
+	private final DocketLeases leases;
 
 	private final TaskFunctionRegistry functions;
 
@@ -87,15 +90,17 @@ public class Worker implements SmartLifecycle {
 	/**
 	 * Creates a worker.
 	 * @param id the worker id, unique among the docket's workers
-	 * @param docket the docket
+	 * @param docket the docket; it must also be the {@link DocketLeases} of its tasks
 	 * @param functions the functions it can run
 	 * @param settings concurrency and timing
 	 * @param observer told of every run
+	 * @throws IllegalArgumentException when the docket does not lease its tasks
 	 */
 	public Worker(String id, Docket docket, TaskFunctionRegistry functions, Settings settings,
 			WorkerObserver observer) {
 		this.id = id;
 		this.docket = docket;
+		this.leases = leasesOf(docket);
 		this.functions = functions;
 		this.concurrency = settings.concurrency();
 		this.leaseTimeout = settings.leaseTimeout();
@@ -191,7 +196,7 @@ public class Worker implements SmartLifecycle {
 			try {
 				this.permits.acquire();
 				claimable = 1 + this.permits.drainPermits();
-				List<ClaimedTask> claimed = this.accepting ? this.docket.claim(this.id, claimable, CLAIM_WAIT)
+				List<ClaimedTask> claimed = this.accepting ? this.leases.claim(this.id, claimable, CLAIM_WAIT)
 						: List.of();
 				this.permits.release(claimable - claimed.size());
 				claimable = 0;
@@ -200,7 +205,7 @@ public class Worker implements SmartLifecycle {
 						this.executor.execute(() -> run(task));
 					}
 					else {
-						this.docket.release(task);
+						this.leases.release(task);
 						this.permits.release();
 					}
 				}
@@ -241,14 +246,14 @@ public class Worker implements SmartLifecycle {
 		}
 		String outcome;
 		if (run.released) {
-			this.docket.release(claimed);
+			this.leases.release(claimed);
 			outcome = "released";
 		}
 		else {
 			if (run.timedOut) {
 				result = TaskResult.error("The task timed out after " + task.timeout(), true);
 			}
-			this.docket.finish(claimed, result);
+			this.leases.finish(claimed, result);
 			outcome = run.cancelled ? "cancelled" : result.status().wireName();
 		}
 		this.observer.finished(task, outcome, System.nanoTime() - start);
@@ -261,7 +266,7 @@ public class Worker implements SmartLifecycle {
 		List<ClaimedTask> claimed = new ArrayList<>(this.running.size());
 		this.running.values().forEach((run) -> claimed.add(run.claimed));
 		try {
-			this.docket.heartbeat(this.id, claimed);
+			this.leases.heartbeat(this.id, claimed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Worker " + this.id + " could not renew the leases of its tasks", ex);
@@ -290,6 +295,14 @@ public class Worker implements SmartLifecycle {
 		if (this.executor instanceof ExecutorService service) {
 			service.shutdown();
 		}
+	}
+
+	private static DocketLeases leasesOf(Docket docket) {
+		if (docket instanceof DocketLeases leases) {
+			return leases;
+		}
+		throw new IllegalArgumentException("A worker cannot run the tasks of " + docket.getClass().getName()
+				+ ": it does not implement DocketLeases");
 	}
 
 	private static Executor virtualThreadExecutor() {
@@ -356,7 +369,7 @@ public class Worker implements SmartLifecycle {
 			try {
 				TaskFunction function = Worker.this.functions.find(task.function()).orElse(null);
 				if (function == null) {
-					return TaskResult.error(new JsonRpcError(ErrorCodes.METHOD_NOT_FOUND,
+					return TaskResult.error(new TaskError(ErrorCodes.METHOD_NOT_FOUND,
 							"No task function '" + task.function() + "' on worker " + Worker.this.id, null), false);
 				}
 				return function.run(task, this);
@@ -407,22 +420,17 @@ public class Worker implements SmartLifecycle {
 
 		@Override
 		public void progress(Double progress, Double total, String message) {
-			Worker.this.docket.progress(this.claimed, progress, total, message);
+			Worker.this.leases.progress(this.claimed, progress, total, message);
 		}
 
 		@Override
 		public void status(TaskStatus status, String message) {
-			Worker.this.docket.setStatus(this.claimed, status, message);
+			Worker.this.leases.setStatus(this.claimed, status, message);
 		}
 
 		@Override
 		public Docket docket() {
 			return Worker.this.docket;
-		}
-
-		@Override
-		public Worker worker() {
-			return Worker.this;
 		}
 
 	}

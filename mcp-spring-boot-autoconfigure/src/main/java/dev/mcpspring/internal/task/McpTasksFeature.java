@@ -18,13 +18,14 @@ import dev.mcpspring.internal.session.McpRequestHandler;
 import dev.mcpspring.internal.tool.RegisteredTool;
 import dev.mcpspring.internal.tool.ToolTaskSubmitter;
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.internal.wire.McpTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
@@ -79,12 +80,24 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		if (exchange.progressToken() != null) {
 			spec.metadata(TaskPropagation.PROGRESS_TOKEN, exchange.progressToken().toString());
 		}
-		return Map.of("task", describe(this.docket.submit(spec.build())));
+		return Map.of("task", describe(submit(spec.build())));
 	}
 
 	@Override
 	public TaskInfo submitBackground(String function, Object arguments, McpExchange exchange) {
-		return this.docket.submit(spec(function, arguments, exchange).build());
+		return submit(spec(function, arguments, exchange).build());
+	}
+
+	/**
+	 * Submits a task; a refused submission is answered as invalid params.
+	 */
+	private TaskInfo submit(TaskSpec spec) {
+		try {
+			return this.docket.submit(spec);
+		}
+		catch (TaskRefusedException ex) {
+			throw McpException.invalidParams(ex.getMessage());
+		}
 	}
 
 	/**
@@ -143,7 +156,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		if (task.status() == TaskStatus.CANCELLED) {
 			throw new McpException(ErrorCodes.INTERNAL_ERROR, "Task " + task.id() + " was cancelled");
 		}
-		JsonRpcError error = task.error();
+		TaskError error = task.error();
 		if (error != null) {
 			throw new McpException(error.code(), error.message(), error.data());
 		}

@@ -9,11 +9,12 @@ import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskExecution;
 import dev.mcpspring.tasks.TaskFunction;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -60,7 +61,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 	public TaskResult run(TaskInfo task, TaskExecution execution) throws Exception {
 		McpToolHandler handler = handler(task);
 		if (handler == null) {
-			return TaskResult.error(new JsonRpcError(ErrorCodes.INVALID_PARAMS,
+			return TaskResult.error(new TaskError(ErrorCodes.INVALID_PARAMS,
 					"Unknown task function: " + task.function(), null), false);
 		}
 		TaskPropagation.Carried carried;
@@ -68,7 +69,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 			carried = this.propagation.open(task);
 		}
 		catch (IllegalStateException ex) {
-			return TaskResult.error(new JsonRpcError(ErrorCodes.INTERNAL_ERROR, ex.getMessage(), null), false);
+			return TaskResult.error(new TaskError(ErrorCodes.INTERNAL_ERROR, ex.getMessage(), null), false);
 		}
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;
@@ -84,7 +85,10 @@ abstract class McpToolTaskFunction implements TaskFunction {
 				return result.isError() ? TaskResult.failed(json, true) : TaskResult.completed(json);
 			}
 			catch (McpException ex) {
-				return TaskResult.error(ex.toError(), false);
+				return TaskResult.error(new TaskError(ex.getCode(), ex.getMessage(), ex.getData()), false);
+			}
+			catch (TaskRefusedException ex) {
+				return TaskResult.error(new TaskError(ErrorCodes.INVALID_PARAMS, ex.getMessage(), null), false);
 			}
 			finally {
 				McpContextHolder.clear();

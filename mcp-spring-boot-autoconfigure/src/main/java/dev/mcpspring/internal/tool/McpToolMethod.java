@@ -24,6 +24,7 @@ import dev.mcpspring.Tool;
 import dev.mcpspring.internal.method.InvocableMethod;
 import dev.mcpspring.internal.method.ToolArgument;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.tasks.TaskRefusedException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -112,8 +113,8 @@ final class McpToolMethod implements McpToolHandler {
 	}
 
 	private CallToolResult failure(Throwable failure) {
-		if (failure instanceof McpException || failure instanceof CancellationException
-				|| failure instanceof Error) {
+		if (failure instanceof McpException || failure instanceof TaskRefusedException
+				|| failure instanceof CancellationException || failure instanceof Error) {
 			throw InvocableMethod.rethrow(failure);
 		}
 		if (logger.isDebugEnabled()) {

@@ -38,6 +38,7 @@ import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcResponse;
 import dev.mcpspring.internal.wire.MalformedMessageException;
+import dev.mcpspring.tasks.TaskRefusedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -385,8 +386,9 @@ public class McpHttpEndpoint {
 
 	/**
 	 * Answers a request whose handler failed: without a response when it was cancelled,
-	 * with the error of an {@link McpException}, with {@code 503} when the store is
-	 * unavailable, otherwise with an internal error (logged).
+	 * with the error of an {@link McpException}, as invalid params when the docket refused
+	 * a task, with {@code 503} when the store is unavailable, otherwise with an internal
+	 * error (logged).
 	 */
 	static void answerFailure(String method, PostExchange exchange, Throwable failure) throws IOException {
 		if (failure instanceof CompletionException && failure.getCause() != null) {
@@ -397,6 +399,11 @@ public class McpHttpEndpoint {
 		}
 		else if (failure instanceof McpException ex) {
 			exchange.stream().complete(JsonRpcResponse.error(exchange.requestId(), ex.toError()));
+		}
+		else if (failure instanceof TaskRefusedException ex) {
+			exchange.stream()
+				.complete(JsonRpcResponse.error(exchange.requestId(),
+						new JsonRpcError(ErrorCodes.INVALID_PARAMS, ex.getMessage(), null)));
 		}
 		else if (StoreFailures.isUnavailable(failure)) {
 			logger.debug("Store unavailable while handling MCP request " + method, failure);

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
 import dev.mcpspring.tasks.TaskRefusedException;
@@ -148,7 +148,7 @@ class InMemoryDocketTests {
 		TaskInfo task = docket
 			.submit(TaskSpec.builder("f").retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
 				.build());
-		JsonRpcError error = new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "boom", null);
+		TaskError error = new TaskError(ErrorCodes.INTERNAL_ERROR, "boom", null);
 		long start = System.nanoTime();
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			ClaimedTask claimed = docket.claim("w", 1, WAIT).get(0);
@@ -169,7 +169,7 @@ class InMemoryDocketTests {
 		InMemoryDocket docket = docket(Duration.ofMinutes(5));
 		TaskInfo task = docket.submit(TaskSpec.builder("f").retry(RetryPolicy.fixed(3, Duration.ZERO)).build());
 		docket.finish(docket.claim("w", 1, WAIT).get(0),
-				TaskResult.error(new JsonRpcError(ErrorCodes.INVALID_PARAMS, "bad", null), false));
+				TaskResult.error(new TaskError(ErrorCodes.INVALID_PARAMS, "bad", null), false));
 		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
 	}
 

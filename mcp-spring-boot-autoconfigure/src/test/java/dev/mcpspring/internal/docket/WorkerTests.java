@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.JRE;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
+import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
@@ -23,6 +24,8 @@ import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.Mockito.mock;
 
 /**
  * A worker running tasks from a real in-memory docket.
@@ -216,6 +219,15 @@ class WorkerTests {
 		TaskInfo task = this.docket.submit(TaskSpec.builder("where").build());
 		assertThat(this.docket.await(task.id(), WAIT).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(virtual).isTrue();
+	}
+
+	@Test
+	void needsADocketThatLeasesItsTasks() {
+		Docket submitOnly = mock(Docket.class);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Worker("w", submitOnly, this.functions,
+					new Worker.Settings(1, Duration.ofMinutes(5), Duration.ofSeconds(5), false), WorkerObserver.NONE))
+			.withMessageContaining("does not implement DocketLeases");
 	}
 
 	private Worker worker(String id, int concurrency, Duration shutdownTimeout, boolean virtualThreads) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,10 +38,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.DaemonThreads;
 import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.DocketListeners;
 import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
@@ -81,7 +82,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code appendonly yes} queued and running tasks survive; without persistence a
  * restart loses them.
  */
-public class RedisDocket implements Docket, SmartLifecycle {
+public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = InMemoryDocket.PHASE;
@@ -129,7 +130,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 
 	private final String origin = RandomIds.next().substring(0, 16);
 
-	private final List<DocketListener> listeners = new CopyOnWriteArrayList<>();
+	private final DocketListeners listeners = new DocketListeners();
 
 	private final Map<String, Set<CompletableFuture<TaskInfo>>> waiters = new ConcurrentHashMap<>();
 
@@ -230,7 +231,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 				if (task.runAt().isAfter(now)) {
 					scheduledAt(task.runAt());
 				}
-				this.listeners.forEach((listener) -> listener.onSubmitted(task));
+				this.listeners.onSubmitted(task);
 				return task;
 			}
 			Optional<TaskInfo> existing = get(id);
@@ -278,7 +279,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 		TaskInfo cancelled = this.codec.decode((List<?>) reply.get(1));
 		boolean running = ((Long) reply.get(0)) == 1L;
 		if (running) {
-			this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+			this.listeners.onCancelRequested(taskId);
 		}
 		statusChanged(cancelled, true);
 		return Optional.of(cancelled);
@@ -400,7 +401,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 				continue;
 			}
 			if ("redelivered".equals(kind)) {
-				this.listeners.forEach((listener) -> listener.onRedelivered(task));
+				this.listeners.onRedelivered(task);
 			}
 			claimed.add(new ClaimedTask(task, lease));
 		}
@@ -509,7 +510,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 				if (changed.runAt().isAfter(this.clock.instant())) {
 					scheduledAt(changed.runAt());
 				}
-				this.listeners.forEach((listener) -> listener.onRetry(changed));
+				this.listeners.onRetry(changed);
 			}
 			else {
 				statusChanged(changed, true);
@@ -649,7 +650,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 	}
 
 	private void statusChanged(TaskInfo task, boolean local) {
-		this.listeners.forEach((listener) -> listener.onStatusChanged(task, local));
+		this.listeners.onStatusChanged(task, local);
 		if (task.status().isTerminal()) {
 			Set<CompletableFuture<TaskInfo>> futures = this.waiters.get(task.id());
 			if (futures != null) {
@@ -794,7 +795,7 @@ public class RedisDocket implements Docket, SmartLifecycle {
 			}
 			TaskStatus status = TaskStatus.fromWireName(payload.substring(newline + 1));
 			if (kind == 'c') {
-				this.listeners.forEach((listener) -> listener.onCancelRequested(taskId));
+				this.listeners.onCancelRequested(taskId);
 			}
 			// The task as it is now, with the status this event announced (a later one follows)
 			get(taskId).map((task) -> (task.status() != status)

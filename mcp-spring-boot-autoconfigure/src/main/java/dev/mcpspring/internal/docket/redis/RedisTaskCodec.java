@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
@@ -179,9 +179,9 @@ final class RedisTaskCodec {
 		String error = fields.get(ERROR);
 		JsonNode resultNode = (result == null) ? null
 				: (outcome != null && outcome.result() != null) ? outcome.result() : this.mapper.readTree(result);
-		JsonRpcError errorValue = (error == null) ? null
+		TaskError errorValue = (error == null) ? null
 				: (outcome != null && outcome.error() != null) ? outcome.error()
-						: this.mapper.readValue(error, JsonRpcError.class);
+						: this.mapper.readValue(error, TaskError.class);
 		return new TaskInfo(id, spec.function(), spec.arguments(), spec.owner(),
 				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
 				number(fields.get(TOTAL)), spec.createdAt(), instant(fields.get(UPDATED_AT)),
@@ -217,7 +217,7 @@ final class RedisTaskCodec {
 		return (result != null) ? this.mapper.writeValueAsString(result) : null;
 	}
 
-	String writeError(JsonRpcError error) {
+	String writeError(TaskError error) {
 		return (error != null) ? this.mapper.writeValueAsString(error) : null;
 	}
 

@@ -12,11 +12,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.mcpspring.internal.observability.McpHealthIndicator;
 import dev.mcpspring.internal.observability.McpMetrics;
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -66,7 +66,7 @@ class RedisDocketObservabilityTests {
 	void retriesRedeliveriesAndCompletionsAreCounted() throws Exception {
 		this.docket.submit(TaskSpec.builder("work").retry(RetryPolicy.fixed(2, Duration.ZERO)).build());
 		ClaimedTask first = this.docket.claim("w", 1, Duration.ofSeconds(2)).get(0);
-		this.docket.finish(first, TaskResult.error(new JsonRpcError(-32603, "boom", null), true));
+		this.docket.finish(first, TaskResult.error(new TaskError(-32603, "boom", null), true));
 		assertThat(count("mcp.tasks.retried")).isEqualTo(1);
 		this.docket.claim("w", 1, Duration.ofSeconds(2)).get(0);
 		Thread.sleep(400);

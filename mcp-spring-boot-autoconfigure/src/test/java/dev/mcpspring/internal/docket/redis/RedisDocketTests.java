@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.RetryPolicy;
+import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
 import dev.mcpspring.tasks.TaskResult;
@@ -239,7 +239,7 @@ class RedisDocketTests {
 		});
 		TaskInfo task = docket.submit(spec().retry(RetryPolicy.fixed(3, Duration.ofMillis(300))).build());
 		ClaimedTask first = claimOne(docket, "w");
-		docket.finish(first, TaskResult.error(new JsonRpcError(-32603, "boom", null), true));
+		docket.finish(first, TaskResult.error(new TaskError(-32603, "boom", null), true));
 		assertThat(retried).singleElement().satisfies((t) -> {
 			assertThat(t.status()).isEqualTo(TaskStatus.WORKING);
 			assertThat(t.statusMessage()).isEqualTo("Retrying after failure: boom");
@@ -250,7 +250,7 @@ class RedisDocketTests {
 		ClaimedTask second = claimOne(docket, "w");
 		assertThat(System.nanoTime() - start).isGreaterThan(Duration.ofMillis(150).toNanos());
 		assertThat(second.task().attempts()).isEqualTo(2);
-		docket.finish(second, TaskResult.error(new JsonRpcError(-32603, "boom again", null), false));
+		docket.finish(second, TaskResult.error(new TaskError(-32603, "boom again", null), false));
 		TaskInfo failed = docket.get(task.id()).orElseThrow();
 		assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
 		assertThat(failed.error().message()).isEqualTo("boom again");
