@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.resource;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,10 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@link UriTemplate}: parsing of RFC 6570 level 1 templates and matching of URIs
- * against them.
+ * {@link UriTemplate}: parsing of RFC 6570 level 1 templates, matching of URIs against
+ * them, and matching in linear time whatever the URI.
  */
 class UriTemplateTests {
 
@@ -172,6 +174,27 @@ class UriTemplateTests {
 		Map<String, String> values = UriTemplate.parse("x://{v}").match("x://" + value);
 		assertThat(values).isNotNull();
 		assertThat(value.equals(values.get("v"))).as("the whole value").isTrue();
+	}
+
+	@Test
+	void longUriThatDoesNotMatchIsRefusedInLinearTime() {
+		String adjacent = "x://" + "a".repeat(20_000) + "/";
+		String separated = "x://" + "a-".repeat(10_000) + "/";
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			assertThat(UriTemplate.parse("x://{a}{b}{c}{d}").match(adjacent)).isNull();
+			assertThat(UriTemplate.parse("x://{a}-{b}-{c}-{d}").match(separated)).isNull();
+		});
+	}
+
+	@Test
+	void longUriWithManyCandidateSplitsIsMatchedInLinearTime() {
+		String uri = "x://" + "a-".repeat(50_000) + "end";
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			Map<String, String> values = UriTemplate.parse("x://{a}-{b}-{c}-{d}").match(uri);
+			assertThat(values).isNotNull();
+			assertThat(values.get("a").equals("a-".repeat(49_997) + "a")).as("the longest value of a").isTrue();
+			assertThat(values).containsEntry("b", "a").containsEntry("c", "a").containsEntry("d", "end");
+		});
 	}
 
 }
