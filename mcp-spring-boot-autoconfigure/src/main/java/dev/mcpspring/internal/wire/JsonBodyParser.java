@@ -2,6 +2,8 @@ package dev.mcpspring.internal.wire;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -101,7 +103,7 @@ public final class JsonBodyParser {
 			.orElse("exceeds a JSON limit");
 	}
 
-	private static String where(TokenStreamLocation location) {
+	private static String where(@Nullable TokenStreamLocation location) {
 		return (location != null && location.getLineNr() > 0)
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}
