@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The task queue and store: submitters put tasks in, workers claim and run them, and
  * anyone with the id can follow them. Tasks are data (a function name, JSON arguments,
@@ -37,7 +39,7 @@ public interface Docket {
 	 * @return the page
 	 * @throws IllegalArgumentException when the cursor is not one the docket issued
 	 */
-	TaskPage list(String owner, String cursor, int limit);
+	TaskPage list(String owner, @Nullable String cursor, int limit);
 
 	/**
 	 * Cancels a task that has not finished; a running task is told to stop.
@@ -82,7 +84,7 @@ public interface Docket {
 	 * @param total the total, or {@code null}
 	 * @param message a status message, or {@code null} to keep the current one
 	 */
-	void progress(ClaimedTask task, Double progress, Double total, String message);
+	void progress(ClaimedTask task, Double progress, @Nullable Double total, @Nullable String message);
 
 	/**
 	 * Moves a running task between {@link TaskStatus#WORKING} and
@@ -92,7 +94,7 @@ public interface Docket {
 	 * @param status the new status
 	 * @param message the status message, or {@code null}
 	 */
-	void setStatus(ClaimedTask task, TaskStatus status, String message);
+	void setStatus(ClaimedTask task, TaskStatus status, @Nullable String message);
 
 	/**
 	 * Records how a run ended: the task finishes, or is retried under its policy. Ignored
