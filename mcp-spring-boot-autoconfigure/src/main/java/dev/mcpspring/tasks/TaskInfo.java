@@ -48,7 +48,8 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 	 * @param now the submission time
 	 * @return the task
 	 */
-	public static TaskInfo submitted(String id, TaskSpec spec, @Nullable JsonNode arguments, Duration ttl, Instant now) {
+	public static TaskInfo submitted(String id, TaskSpec spec, @Nullable JsonNode arguments, Duration ttl,
+			Instant now) {
 		Instant runAt = (spec.runAt() != null && spec.runAt().isAfter(now)) ? spec.runAt() : now;
 		return new TaskInfo(id, spec.function(), arguments, spec.owner(), TaskStatus.WORKING, null, null, null, now,
 				now, runAt, null, ttl, 0, spec.retry(), spec.timeout(), spec.idempotencyKey(), null, null,
