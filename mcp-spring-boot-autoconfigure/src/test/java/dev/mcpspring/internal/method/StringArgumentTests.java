@@ -129,11 +129,7 @@ class StringArgumentTests {
 
 	private static StringArgument argument(String name) {
 		Method method = fixtureMethod();
-		int index = Arrays.asList(method.getParameters())
-			.stream()
-			.map(Parameter::getName)
-			.toList()
-			.indexOf(name);
+		int index = Arrays.stream(method.getParameters()).map(Parameter::getName).toList().indexOf(name);
 		assertThat(index).as("parameter " + name).isNotNegative();
 		return new StringArgument(name, new MethodParameter(method, index));
 	}
