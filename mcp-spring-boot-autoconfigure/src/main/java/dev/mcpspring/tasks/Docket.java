@@ -3,6 +3,8 @@ package dev.mcpspring.tasks;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The task queue and store, as submitters see it: they put tasks in, and anyone with the
  * id can follow them. Tasks are data (a function name, JSON arguments, metadata), so a
@@ -36,7 +38,7 @@ public interface Docket {
 	 * @return the page
 	 * @throws IllegalArgumentException when the cursor is not one the docket issued
 	 */
-	TaskPage list(String owner, String cursor, int limit);
+	TaskPage list(String owner, @Nullable String cursor, int limit);
 
 	/**
 	 * Cancels a task that has not finished; a running task is told to stop.

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The worker's side of a docket: claims due tasks under leases, renews the leases, and
  * records what the runs report, until a run finishes or is given back. A docket that
@@ -37,7 +39,7 @@ public interface DocketLeases {
 	 * @param total the total, or {@code null}
 	 * @param message a status message, or {@code null} to keep the current one
 	 */
-	void progress(ClaimedTask task, Double progress, Double total, String message);
+	void progress(ClaimedTask task, Double progress, @Nullable Double total, @Nullable String message);
 
 	/**
 	 * Moves a running task between {@link TaskStatus#WORKING} and
@@ -47,7 +49,7 @@ public interface DocketLeases {
 	 * @param status the new status
 	 * @param message the status message, or {@code null}
 	 */
-	void setStatus(ClaimedTask task, TaskStatus status, String message);
+	void setStatus(ClaimedTask task, TaskStatus status, @Nullable String message);
 
 	/**
 	 * Records how a run ended: the task finishes, or is retried under its policy. Ignored

@@ -1,5 +1,7 @@
 package dev.mcpspring.tasks;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data additional information, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskError(int code, String message, Object data) {
+public record TaskError(int code, String message, @Nullable Object data) {
 }

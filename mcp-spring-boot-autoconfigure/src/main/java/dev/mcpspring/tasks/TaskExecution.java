@@ -1,5 +1,7 @@
 package dev.mcpspring.tasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One run of a task on a worker, as the running function sees it.
  */
@@ -24,14 +26,14 @@ public interface TaskExecution {
 	 * @param total the total, or {@code null}
 	 * @param message a status message, or {@code null}
 	 */
-	void progress(Double progress, Double total, String message);
+	void progress(Double progress, @Nullable Double total, @Nullable String message);
 
 	/**
 	 * Moves the task between working and waiting for input.
 	 * @param status {@link TaskStatus#WORKING} or {@link TaskStatus#INPUT_REQUIRED}
 	 * @param message a status message, or {@code null}
 	 */
-	void status(TaskStatus status, String message);
+	void status(TaskStatus status, @Nullable String message);
 
 	/**
 	 * Returns the docket the task came from.

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,10 +32,11 @@ import tools.jackson.databind.JsonNode;
  * @param error the error the task failed with, or {@code null}
  * @param metadata strings carried from the submitter to the worker
  */
-public record TaskInfo(String id, String function, JsonNode arguments, String owner, TaskStatus status,
-		String statusMessage, Double progress, Double total, Instant createdAt, Instant updatedAt, Instant runAt,
-		Instant finishedAt, Duration ttl, int attempts, RetryPolicy retry, Duration timeout, String idempotencyKey,
-		JsonNode result, TaskError error, Map<String, String> metadata) {
+public record TaskInfo(String id, String function, @Nullable JsonNode arguments, @Nullable String owner,
+		TaskStatus status, @Nullable String statusMessage, @Nullable Double progress, @Nullable Double total,
+		Instant createdAt, Instant updatedAt, Instant runAt, @Nullable Instant finishedAt, Duration ttl, int attempts,
+		RetryPolicy retry, @Nullable Duration timeout, @Nullable String idempotencyKey, @Nullable JsonNode result,
+		@Nullable TaskError error, Map<String, String> metadata) {
 
 	/**
 	 * Creates the record of a newly submitted task.
@@ -44,7 +47,8 @@ public record TaskInfo(String id, String function, JsonNode arguments, String ow
 	 * @param now the submission time
 	 * @return the task
 	 */
-	public static TaskInfo submitted(String id, TaskSpec spec, JsonNode arguments, Duration ttl, Instant now) {
+	public static TaskInfo submitted(String id, TaskSpec spec, @Nullable JsonNode arguments, Duration ttl,
+			Instant now) {
 		Instant runAt = (spec.runAt() != null && spec.runAt().isAfter(now)) ? spec.runAt() : now;
 		return new TaskInfo(id, spec.function(), arguments, spec.owner(), TaskStatus.WORKING, null, null, null, now,
 				now, runAt, null, ttl, 0, spec.retry(), spec.timeout(), spec.idempotencyKey(), null, null,
@@ -57,26 +61,28 @@ public record TaskInfo(String id, String function, JsonNode arguments, String ow
 				this.attempts + 1, this.retry, this.timeout, this.idempotencyKey, null, null, this.metadata);
 	}
 
-	public TaskInfo withStatus(TaskStatus status, String message, Instant now) {
+	public TaskInfo withStatus(TaskStatus status, @Nullable String message, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
 				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, this.attempts, this.retry,
 				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata);
 	}
 
-	public TaskInfo withProgress(Double progress, Double total, String message, Instant now) {
+	public TaskInfo withProgress(@Nullable Double progress, @Nullable Double total, @Nullable String message,
+			Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, this.status,
 				(message != null) ? message : this.statusMessage, progress, total, this.createdAt, now, this.runAt,
 				this.finishedAt, this.ttl, this.attempts, this.retry, this.timeout, this.idempotencyKey, this.result,
 				this.error, this.metadata);
 	}
 
-	public TaskInfo rescheduled(Instant runAt, String message, Instant now) {
+	public TaskInfo rescheduled(Instant runAt, @Nullable String message, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.WORKING, message,
 				this.progress, this.total, this.createdAt, now, runAt, null, this.ttl, this.attempts, this.retry,
 				this.timeout, this.idempotencyKey, null, null, this.metadata);
 	}
 
-	public TaskInfo finished(TaskStatus status, String message, JsonNode result, TaskError error, Instant now) {
+	public TaskInfo finished(TaskStatus status, @Nullable String message, @Nullable JsonNode result,
+			@Nullable TaskError error, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
 				this.total, this.createdAt, now, this.runAt, now, this.ttl, this.attempts, this.retry, this.timeout,
 				this.idempotencyKey, result, error, this.metadata);
@@ -86,7 +92,7 @@ public record TaskInfo(String id, String function, JsonNode arguments, String ow
 	 * Returns when a finished task may be purged.
 	 * @return the expiry, or {@code null} while the task has not finished
 	 */
-	public Instant expiresAt() {
+	public @Nullable Instant expiresAt() {
 		return (this.finishedAt != null) ? this.finishedAt.plus(this.ttl) : null;
 	}
 

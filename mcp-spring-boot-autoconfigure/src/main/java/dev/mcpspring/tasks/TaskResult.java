@@ -1,5 +1,7 @@
 package dev.mcpspring.tasks;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.wire.ErrorCodes;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param error the error, or {@code null}
  * @param retryable whether a failure may be retried under the task's policy
  */
-public record TaskResult(TaskStatus status, JsonNode result, TaskError error, boolean retryable) {
+public record TaskResult(TaskStatus status, @Nullable JsonNode result, @Nullable TaskError error,
+		boolean retryable) {
 
 	public static TaskResult completed(JsonNode result) {
 		return new TaskResult(TaskStatus.COMPLETED, result, null, false);
@@ -46,7 +49,7 @@ public record TaskResult(TaskStatus status, JsonNode result, TaskError error, bo
 		return this.status == TaskStatus.FAILED;
 	}
 
-	public String message() {
+	public @Nullable String message() {
 		if (this.error != null) {
 			return this.error.message();
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
@@ -23,8 +24,9 @@ import org.springframework.util.Assert;
  * @param timeout the longest a run may take, or {@code null} for no limit
  * @param metadata strings carried to the worker (session, propagated headers, ...)
  */
-public record TaskSpec(String function, Object arguments, String owner, Duration ttl, Instant runAt,
-		String idempotencyKey, RetryPolicy retry, Duration timeout, Map<String, String> metadata) {
+public record TaskSpec(String function, @Nullable Object arguments, @Nullable String owner, @Nullable Duration ttl,
+		@Nullable Instant runAt, @Nullable String idempotencyKey, RetryPolicy retry, @Nullable Duration timeout,
+		Map<String, String> metadata) {
 
 	public TaskSpec {
 		Assert.hasText(function, "function must not be empty");
@@ -48,19 +50,19 @@ public record TaskSpec(String function, Object arguments, String owner, Duration
 
 		private final String function;
 
-		private Object arguments;
+		private @Nullable Object arguments;
 
-		private String owner;
+		private @Nullable String owner;
 
-		private Duration ttl;
+		private @Nullable Duration ttl;
 
-		private Instant runAt;
+		private @Nullable Instant runAt;
 
-		private String idempotencyKey;
+		private @Nullable String idempotencyKey;
 
 		private RetryPolicy retry = RetryPolicy.NONE;
 
-		private Duration timeout;
+		private @Nullable Duration timeout;
 
 		private final Map<String, String> metadata = new LinkedHashMap<>();
 
@@ -68,22 +70,22 @@ public record TaskSpec(String function, Object arguments, String owner, Duration
 			this.function = function;
 		}
 
-		public Builder arguments(Object arguments) {
+		public Builder arguments(@Nullable Object arguments) {
 			this.arguments = arguments;
 			return this;
 		}
 
-		public Builder owner(String owner) {
+		public Builder owner(@Nullable String owner) {
 			this.owner = owner;
 			return this;
 		}
 
-		public Builder ttl(Duration ttl) {
+		public Builder ttl(@Nullable Duration ttl) {
 			this.ttl = ttl;
 			return this;
 		}
 
-		public Builder runAt(Instant runAt) {
+		public Builder runAt(@Nullable Instant runAt) {
 			this.runAt = runAt;
 			return this;
 		}
@@ -92,7 +94,7 @@ public record TaskSpec(String function, Object arguments, String owner, Duration
 			return runAt(Instant.now().plus(delay));
 		}
 
-		public Builder idempotencyKey(String idempotencyKey) {
+		public Builder idempotencyKey(@Nullable String idempotencyKey) {
 			this.idempotencyKey = idempotencyKey;
 			return this;
 		}
@@ -102,7 +104,7 @@ public record TaskSpec(String function, Object arguments, String owner, Duration
 			return this;
 		}
 
-		public Builder timeout(Duration timeout) {
+		public Builder timeout(@Nullable Duration timeout) {
 			this.timeout = timeout;
 			return this;
 		}

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.internal.wire.RandomIds;
@@ -199,7 +200,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	@Override
-	public TaskPage list(String owner, String cursor, int limit) {
+	public TaskPage list(String owner, @Nullable String cursor, int limit) {
 		NavigableMap<String, String> owned = this.byOwner.getOrDefault(owner, new ConcurrentSkipListMap<>());
 		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
 			throw new IllegalArgumentException("Invalid cursor");
@@ -311,7 +312,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	@Override
-	public void progress(ClaimedTask claimed, Double progress, Double total, String message) {
+	public void progress(ClaimedTask claimed, Double progress, @Nullable Double total, @Nullable String message) {
 		update(claimed.task().id(), (entry) -> {
 			if (claimed.leaseId().equals(entry.leaseId) && !entry.task.status().isTerminal()) {
 				entry.task = entry.task.withProgress(progress, total, message, this.clock.instant());
@@ -320,7 +321,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	@Override
-	public void setStatus(ClaimedTask claimed, TaskStatus status, String message) {
+	public void setStatus(ClaimedTask claimed, TaskStatus status, @Nullable String message) {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
@@ -457,7 +458,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	 * Takes the next finished task to purge, holding the lock only for that, so that
 	 * tasks finishing meanwhile are not held up by a long purge.
 	 */
-	private Expiry nextExpired(Instant now) {
+	private @Nullable Expiry nextExpired(Instant now) {
 		synchronized (this.expiries) {
 			if (this.expiries.isEmpty() || this.expiries.first().at.isAfter(now)) {
 				return null;
@@ -524,7 +525,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 	}
 
-	private ClaimedTask lease(Entry entry, String workerId) {
+	private @Nullable ClaimedTask lease(Entry entry, String workerId) {
 		if (entry == WAKE_UP) {
 			return null;
 		}
@@ -632,7 +633,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 		private final CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
 
-		private String leaseId;
+		private @Nullable String leaseId;
 
 		private volatile long leaseExpires;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -419,12 +420,12 @@ public class Worker implements SmartLifecycle {
 		}
 
 		@Override
-		public void progress(Double progress, Double total, String message) {
+		public void progress(Double progress, @Nullable Double total, @Nullable String message) {
 			Worker.this.leases.progress(this.claimed, progress, total, message);
 		}
 
 		@Override
-		public void status(TaskStatus status, String message) {
+		public void status(TaskStatus status, @Nullable String message) {
 			Worker.this.leases.setStatus(this.claimed, status, message);
 		}
 

@@ -2,6 +2,8 @@ package dev.mcpspring.internal.wire;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
@@ -100,7 +102,7 @@ public final class JsonBodyParser {
 			.orElse("exceeds a JSON limit");
 	}
 
-	private static String where(TokenStreamLocation location) {
+	private static String where(@Nullable TokenStreamLocation location) {
 		return (location != null && location.getLineNr() > 0)
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 	}

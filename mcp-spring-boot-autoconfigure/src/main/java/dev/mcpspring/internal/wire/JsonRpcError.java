@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data additional information, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JsonRpcError(int code, String message, Object data) {
+public record JsonRpcError(int code, String message, @Nullable Object data) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param result the result of a response, {@code null} otherwise
  * @param error the error of a response, {@code null} otherwise
  */
-public record JsonRpcMessage(JsonNode id, String method, JsonNode params, JsonNode result, JsonNode error) {
+public record JsonRpcMessage(@Nullable JsonNode id, @Nullable String method, @Nullable JsonNode params,
+		@Nullable JsonNode result, @Nullable JsonNode error) {
 
 	/** The JSON-RPC version every message carries. */
 	public static final String VERSION = "2.0";

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -13,13 +15,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "jsonrpc", "id", "method", "params" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JsonRpcNotification(String jsonrpc, Object id, String method, Object params) {
+public record JsonRpcNotification(String jsonrpc, @Nullable Object id, String method, @Nullable Object params) {
 
-	public static JsonRpcNotification of(String method, Object params) {
+	public static JsonRpcNotification of(String method, @Nullable Object params) {
 		return new JsonRpcNotification(JsonRpcMessage.VERSION, null, method, params);
 	}
 
-	public static JsonRpcNotification request(Object id, String method, Object params) {
+	public static JsonRpcNotification request(Object id, String method, @Nullable Object params) {
 		return new JsonRpcNotification(JsonRpcMessage.VERSION, id, method, params);
 	}
 

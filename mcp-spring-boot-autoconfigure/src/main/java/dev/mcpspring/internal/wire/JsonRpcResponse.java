@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
@@ -13,15 +15,15 @@ import tools.jackson.databind.JsonNode;
  * @param error the error, or {@code null} for a result
  */
 @JsonPropertyOrder({ "jsonrpc", "id", "result", "error" })
-public record JsonRpcResponse(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Object result,
-		@JsonInclude(JsonInclude.Include.NON_NULL) JsonRpcError error) {
+public record JsonRpcResponse(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable JsonNode id,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Object result,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable JsonRpcError error) {
 
-	public static JsonRpcResponse result(JsonNode id, Object result) {
+	public static JsonRpcResponse result(@Nullable JsonNode id, Object result) {
 		return new JsonRpcResponse(JsonRpcMessage.VERSION, id, result, null);
 	}
 
-	public static JsonRpcResponse error(JsonNode id, JsonRpcError error) {
+	public static JsonRpcResponse error(@Nullable JsonNode id, JsonRpcError error) {
 		return new JsonRpcResponse(JsonRpcMessage.VERSION, id, null, error);
 	}
 

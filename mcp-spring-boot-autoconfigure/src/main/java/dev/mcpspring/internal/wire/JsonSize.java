@@ -2,6 +2,8 @@ package dev.mcpspring.internal.wire;
 
 import java.io.OutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -20,7 +22,7 @@ public final class JsonSize {
 	 * @param limit the limit in bytes
 	 * @return whether it is larger
 	 */
-	public static boolean exceeds(ObjectMapper mapper, Object value, long limit) {
+	public static boolean exceeds(ObjectMapper mapper, @Nullable Object value, long limit) {
 		if (value == null) {
 			return false;
 		}

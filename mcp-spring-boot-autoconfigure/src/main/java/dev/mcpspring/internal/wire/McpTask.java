@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,6 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param pollInterval the suggested polling interval in milliseconds, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record McpTask(String taskId, String status, String statusMessage, String createdAt, String lastUpdatedAt,
-		@JsonInclude(JsonInclude.Include.ALWAYS) Long ttl, Long pollInterval) {
+public record McpTask(String taskId, String status, @Nullable String statusMessage, String createdAt,
+		String lastUpdatedAt, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Long ttl, @Nullable Long pollInterval) {
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 
 /**
@@ -20,7 +22,7 @@ public final class PaginatedResult {
 	 * @param items the items of this page
 	 * @param nextCursor the cursor of the next page, or {@code null} on the last page
 	 */
-	public PaginatedResult(String listName, List<?> items, String nextCursor) {
+	public PaginatedResult(String listName, List<?> items, @Nullable String nextCursor) {
 		this.members.put(listName, items);
 		if (nextCursor != null) {
 			this.members.put("nextCursor", nextCursor);

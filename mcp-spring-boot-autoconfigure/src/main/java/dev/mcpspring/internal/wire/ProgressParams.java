@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
@@ -12,5 +14,6 @@ import tools.jackson.databind.JsonNode;
  * @param message a human-readable message, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProgressParams(JsonNode progressToken, double progress, Double total, String message) {
+public record ProgressParams(JsonNode progressToken, double progress, @Nullable Double total,
+		@Nullable String message) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.wire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that bytes are well-formed UTF-8 as the Unicode standard defines it (table
  * 3-7: no overlong forms, no encoded surrogates, nothing above U+10FFFF), carry no NUL
@@ -18,7 +20,7 @@ final class Utf8 {
 	 * @return {@code null} when they are fine, else what is wrong, such as "is not valid
 	 * UTF-8 (at byte 12)"
 	 */
-	static String check(byte[] bytes) {
+	static @Nullable String check(byte[] bytes) {
 		int length = bytes.length;
 		int i = 0;
 		while (i < length) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -69,7 +70,7 @@ final class DocketScript {
 	 * @param ex the exception
 	 * @return the message, or {@code null}
 	 */
-	static String rootMessage(Throwable ex) {
+	static @Nullable String rootMessage(Throwable ex) {
 		String message = null;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null) {

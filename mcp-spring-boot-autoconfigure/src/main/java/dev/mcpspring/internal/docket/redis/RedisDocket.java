@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -251,7 +252,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	@Override
-	public TaskPage list(String owner, String cursor, int limit) {
+	public TaskPage list(String owner, @Nullable String cursor, int limit) {
 		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
 			throw new IllegalArgumentException("Invalid cursor");
 		}
@@ -465,13 +466,13 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	@Override
-	public void progress(ClaimedTask claimed, Double progress, Double total, String message) {
+	public void progress(ClaimedTask claimed, Double progress, @Nullable Double total, @Nullable String message) {
 		run("progress", List.of(claimed.task().id(), RedisTaskCodec.time(this.clock.instant()), optional(progress),
 				optional(total), optional(message), claimed.leaseId()));
 	}
 
 	@Override
-	public void setStatus(ClaimedTask claimed, TaskStatus status, String message) {
+	public void setStatus(ClaimedTask claimed, TaskStatus status, @Nullable String message) {
 		if (status.isTerminal()) {
 			throw new IllegalArgumentException("Use finish or cancel for terminal statuses");
 		}
@@ -753,14 +754,14 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		return (value != null) ? "v:" + value : "n";
 	}
 
-	private static String message(TaskResult result) {
+	private static @Nullable String message(TaskResult result) {
 		if (result.error() != null) {
 			return result.error().message();
 		}
 		return result.isFailure() ? "The task failed" : null;
 	}
 
-	private static String field(List<?> flat, String name) {
+	private static @Nullable String field(List<?> flat, String name) {
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
 			if (name.equals(flat.get(i))) {
 				return (String) flat.get(i + 1);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
@@ -79,7 +81,7 @@ final class RedisTaskCodec {
 	 * {@code null}
 	 * @return the fields, in order
 	 */
-	Map<String, String> encode(TaskInfo task, String idempotencyKey, String purge) {
+	Map<String, String> encode(TaskInfo task, @Nullable String idempotencyKey, @Nullable String purge) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put(ID, task.id());
 		fields.put(SPEC, this.mapper.writeValueAsString(spec(task)));
@@ -106,7 +108,7 @@ final class RedisTaskCodec {
 		return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
 	}
 
-	private static Instant instant(String value) {
+	private static @Nullable Instant instant(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}
@@ -151,7 +153,7 @@ final class RedisTaskCodec {
 	 * @param outcome how the run ended, or {@code null}
 	 * @return the task
 	 */
-	TaskInfo decode(List<?> flat, TaskResult outcome) {
+	TaskInfo decode(List<?> flat, @Nullable TaskResult outcome) {
 		Map<String, String> fields = new HashMap<>(flat.size());
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
 			fields.put((String) flat.get(i), (String) flat.get(i + 1));
@@ -168,7 +170,7 @@ final class RedisTaskCodec {
 		return decode(fields, null);
 	}
 
-	private TaskInfo decode(Map<String, String> fields, TaskResult outcome) {
+	private TaskInfo decode(Map<String, String> fields, @Nullable TaskResult outcome) {
 		String id = fields.get(ID);
 		Spec spec = this.specs.get(id);
 		if (spec == null) {
@@ -213,31 +215,32 @@ final class RedisTaskCodec {
 		this.specs.put(id, spec);
 	}
 
-	String writeResult(JsonNode result) {
+	@Nullable String writeResult(@Nullable JsonNode result) {
 		return (result != null) ? this.mapper.writeValueAsString(result) : null;
 	}
 
-	String writeError(TaskError error) {
+	@Nullable String writeError(@Nullable TaskError error) {
 		return (error != null) ? this.mapper.writeValueAsString(error) : null;
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && !value.isNull()) ? value.asString() : null;
 	}
 
-	private static Double number(String value) {
+	private static @Nullable Double number(@Nullable String value) {
 		return (value != null) ? Double.valueOf(value) : null;
 	}
 
 	/**
 	 * What never changes after a task is submitted.
 	 */
-	private record Spec(String function, JsonNode arguments, String owner, Instant createdAt, RetryPolicy retry,
-			Duration timeout, String idempotencyKey, Map<String, String> metadata) {
+	private record Spec(String function, @Nullable JsonNode arguments, @Nullable String owner, Instant createdAt,
+			RetryPolicy retry, @Nullable Duration timeout, @Nullable String idempotencyKey,
+			Map<String, String> metadata) {
 	}
 
-	private static void putIfNotNull(Map<String, String> fields, String name, String value) {
+	private static void putIfNotNull(Map<String, String> fields, String name, @Nullable String value) {
 		if (value != null) {
 			fields.put(name, value);
 		}
