@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 import dev.mcpspring.McpContext;
@@ -39,7 +40,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 	 * @throws InvalidArgumentException when the argument is missing or does not bind
 	 */
 	@Override
-	public Object resolve(ObjectNode arguments, McpContext context) {
+	public @Nullable Object resolve(ObjectNode arguments, McpContext context) {
 		Class<?> type = this.parameter.getType();
 		if (type == McpContext.class) {
 			return context;
@@ -80,7 +81,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 		return "Invalid value for argument '" + path + "'" + ((expected != null) ? ": expected " + expected : "");
 	}
 
-	private static String expected(Class<?> type) {
+	private static @Nullable String expected(@Nullable Class<?> type) {
 		if (type == null) {
 			return null;
 		}
@@ -112,7 +113,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 		return this.parameter.getType() == McpContext.class;
 	}
 
-	private static Object defaultValue(Class<?> type) {
+	private static @Nullable Object defaultValue(Class<?> type) {
 		return type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0) : null;
 	}
 
