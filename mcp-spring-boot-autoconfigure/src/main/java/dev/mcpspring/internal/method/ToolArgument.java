@@ -22,14 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One parameter of a tool method and how its value is bound from the call's arguments.
  *
- * @param name the argument name
+ * @param name the argument name, or {@code null} for the {@link McpContext} parameter
  * @param description the argument description
  * @param required whether the argument must be given
  * @param parameter the method parameter
  * @param schemaType the type the schema describes ({@code Optional} unwrapped)
  * @param reader reads the argument's JSON into the parameter type
  */
-public record ToolArgument(String name, String description, boolean required, Parameter parameter, Type schemaType,
+public record ToolArgument(@Nullable String name, String description, boolean required, Parameter parameter, Type schemaType,
 		ObjectReader reader) implements ArgumentResolver<ObjectNode> {
 
 	/**
@@ -122,8 +122,20 @@ public record ToolArgument(String name, String description, boolean required, Pa
 	 */
 	public static final class InvalidArgumentException extends RuntimeException {
 
+		private final String message;
+
 		InvalidArgumentException(String message) {
 			super(message, null, false, false);
+			this.message = message;
+		}
+
+		/**
+		 * Returns the message naming the argument.
+		 * @return the message
+		 */
+		@Override
+		public String getMessage() {
+			return this.message;
 		}
 
 	}
