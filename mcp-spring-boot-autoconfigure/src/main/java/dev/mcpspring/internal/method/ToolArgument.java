@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param schemaType the type the schema describes ({@code Optional} unwrapped)
  * @param reader reads the argument's JSON into the parameter type
  */
-public record ToolArgument(@Nullable String name, String description, boolean required, Parameter parameter, Type schemaType,
-		ObjectReader reader) implements ArgumentResolver<ObjectNode> {
+public record ToolArgument(@Nullable String name, String description, boolean required, Parameter parameter,
+		Type schemaType, ObjectReader reader) implements ArgumentResolver<ObjectNode> {
 
 	/**
 	 * Binds the value of this parameter.
