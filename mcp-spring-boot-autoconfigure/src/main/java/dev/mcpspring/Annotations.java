@@ -2,6 +2,8 @@ package dev.mcpspring;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lastModified an ISO 8601 timestamp, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Annotations(List<String> audience, Double priority, String lastModified) {
+public record Annotations(@Nullable List<String> audience, @Nullable Double priority, @Nullable String lastModified) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param blob the base64-encoded bytes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BlobResourceContents(String uri, String mimeType, String blob) implements ResourceContents {
+public record BlobResourceContents(String uri, @Nullable String mimeType, String blob) implements ResourceContents {
 }

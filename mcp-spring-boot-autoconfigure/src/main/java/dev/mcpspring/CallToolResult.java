@@ -3,6 +3,8 @@ package dev.mcpspring;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -18,9 +20,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "content", "structuredContent", "isError", "_meta" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallToolResult(List<Content> content, Object structuredContent,
+public record CallToolResult(List<Content> content, @Nullable Object structuredContent,
 		@JsonProperty("isError") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean isError,
-		@JsonProperty("_meta") Map<String, Object> meta) {
+		@JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
 	public static CallToolResult of(Content... content) {
 		return new CallToolResult(List.of(content), null, false, null);
@@ -43,7 +45,7 @@ public record CallToolResult(List<Content> content, Object structuredContent,
 		return new CallToolResult(List.of(Content.text(message)), null, true, null);
 	}
 
-	public CallToolResult withMeta(Map<String, Object> meta) {
+	public CallToolResult withMeta(@Nullable Map<String, Object> meta) {
 		return new CallToolResult(this.content, this.structuredContent, this.isError, meta);
 	}
 

@@ -3,6 +3,8 @@ package dev.mcpspring;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Completion(List<String> values, Integer total, Boolean hasMore) {
+public record Completion(List<String> values, @Nullable Integer total, @Nullable Boolean hasMore) {
 
 	/** The largest number of values in one completion. */
 	public static final int MAX_VALUES = 100;

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,13 +12,13 @@ import tools.jackson.databind.JsonNode;
  * @param model the model that generated it
  * @param stopReason why generation stopped, or {@code null}
  */
-public record CreateMessageResult(String role, JsonNode content, String model, String stopReason) {
+public record CreateMessageResult(String role, JsonNode content, String model, @Nullable String stopReason) {
 
 	/**
 	 * Returns the generated text.
 	 * @return the text, or {@code null} when the content is not text
 	 */
-	public String text() {
+	public @Nullable String text() {
 		JsonNode text = (this.content != null) ? this.content.get("text") : null;
 		return (text != null) ? text.asString() : null;
 	}

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.JsonNode;
 
@@ -9,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param action {@code accept}, {@code decline} or {@code cancel}
  * @param content the submitted values when accepted, or {@code null}
  */
-public record ElicitResult(String action, JsonNode content) {
+public record ElicitResult(String action, @Nullable JsonNode content) {
 
 	public boolean isAccepted() {
 		return "accept".equals(this.action);
@@ -21,7 +23,7 @@ public record ElicitResult(String action, JsonNode content) {
 	 * @param type the type
 	 * @return the values, or {@code null} when there are none
 	 */
-	public <T> T content(Class<T> type) {
+	public <T> @Nullable T content(Class<T> type) {
 		return (this.content != null) ? McpJson.mapper().treeToValue(this.content, type) : null;
 	}
 

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "resource" })
-public record EmbeddedResource(ResourceContents resource, Annotations annotations) implements Content {
+public record EmbeddedResource(ResourceContents resource, @Nullable Annotations annotations) implements Content {
 
 	@Override
 	@JsonProperty("type")

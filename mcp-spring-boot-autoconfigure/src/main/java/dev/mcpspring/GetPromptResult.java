@@ -2,6 +2,8 @@ package dev.mcpspring;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param messages the messages
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetPromptResult(String description, List<PromptMessage> messages) {
+public record GetPromptResult(@Nullable String description, List<PromptMessage> messages) {
 
 	public static GetPromptResult of(PromptMessage... messages) {
 		return new GetPromptResult(null, List.of(messages));

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "data", "mimeType" })
-public record ImageContent(String data, String mimeType, Annotations annotations) implements Content {
+public record ImageContent(String data, String mimeType, @Nullable Annotations annotations) implements Content {
 
 	@Override
 	@JsonProperty("type")

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.TaskInfo;
@@ -61,7 +63,7 @@ public abstract class McpContext {
 	 * which binds a context while it handles a request or runs a task.
 	 * @param context the context, or {@code null} to unbind
 	 */
-	protected static void bind(McpContext context) {
+	protected static void bind(@Nullable McpContext context) {
 		if (context != null) {
 			CURRENT.set(context);
 		}
@@ -94,13 +96,13 @@ public abstract class McpContext {
 	 * @param name the header name
 	 * @return the value, or {@code null}
 	 */
-	public abstract String header(String name);
+	public abstract @Nullable String header(String name);
 
 	/**
 	 * Returns the id of the caller's MCP session.
 	 * @return the session id, or {@code null} when the request has no session
 	 */
-	public abstract String sessionId();
+	public abstract @Nullable String sessionId();
 
 	/**
 	 * Returns the protocol version the caller speaks.
@@ -112,13 +114,13 @@ public abstract class McpContext {
 	 * Returns the progress token of the request, when the client asked for progress.
 	 * @return the token, or {@code null}
 	 */
-	public abstract JsonNode progressToken();
+	public abstract @Nullable JsonNode progressToken();
 
 	/**
 	 * Returns the authenticated caller.
 	 * @return the principal, or {@code null} when the caller is anonymous
 	 */
-	public abstract Principal principal();
+	public abstract @Nullable Principal principal();
 
 	/**
 	 * Reports progress to the client ({@code notifications/progress}); ignored when the
@@ -127,7 +129,7 @@ public abstract class McpContext {
 	 * @param total the total, or {@code null} when unknown
 	 * @param message a human-readable message, or {@code null}
 	 */
-	public abstract void progress(double progress, Double total, String message);
+	public abstract void progress(double progress, @Nullable Double total, @Nullable String message);
 
 	/**
 	 * Sends a log message to the client ({@code notifications/message}) when it passes
@@ -146,7 +148,7 @@ public abstract class McpContext {
 	 * @param logger the name of the logger, or {@code null}
 	 * @param data the message: a string or any JSON-serializable value
 	 */
-	public abstract void log(LoggingLevel level, String logger, Object data);
+	public abstract void log(LoggingLevel level, @Nullable String logger, Object data);
 
 	/**
 	 * Returns whether the client cancelled the request (or the task).
@@ -240,7 +242,7 @@ public abstract class McpContext {
 	 * Returns the id of the background task being run.
 	 * @return the task id, or {@code null} when not running as a task
 	 */
-	public abstract String taskId();
+	public abstract @Nullable String taskId();
 
 	/**
 	 * Returns whether the code runs as a background task rather than in the request.

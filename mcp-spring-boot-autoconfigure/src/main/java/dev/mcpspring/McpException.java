@@ -2,6 +2,8 @@ package dev.mcpspring;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcError;
 
@@ -12,15 +14,18 @@ public class McpException extends RuntimeException {
 
 	private final int code;
 
-	private final transient Object data;
+	private final String message;
+
+	private final transient @Nullable Object data;
 
 	public McpException(int code, String message) {
 		this(code, message, null);
 	}
 
-	public McpException(int code, String message, Object data) {
+	public McpException(int code, String message, @Nullable Object data) {
 		super(message);
 		this.code = code;
+		this.message = message;
 		this.data = data;
 	}
 
@@ -51,7 +56,16 @@ public class McpException extends RuntimeException {
 		return this.code;
 	}
 
-	public Object getData() {
+	/**
+	 * Returns the message given at construction.
+	 * @return the message
+	 */
+	@Override
+	public String getMessage() {
+		return this.message;
+	}
+
+	public @Nullable Object getData() {
 		return this.data;
 	}
 

@@ -2,6 +2,7 @@ package dev.mcpspring;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -22,6 +23,6 @@ public interface McpTaskAuthenticationResolver {
 	 * @param authorities the granted authorities' names at submission
 	 * @return the authentication to run the task with, or {@code null}
 	 */
-	Authentication resolve(String name, List<String> authorities);
+	@Nullable Authentication resolve(String name, List<String> authorities);
 
 }

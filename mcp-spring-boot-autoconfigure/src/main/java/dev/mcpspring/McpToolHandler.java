@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,7 +22,7 @@ public interface McpToolHandler {
 	 * Returns whether the tool may be run as a task; {@code null} for the server default.
 	 * @return the task support, or {@code null}
 	 */
-	default TaskSupport taskSupport() {
+	default @Nullable TaskSupport taskSupport() {
 		return null;
 	}
 

@@ -2,6 +2,8 @@ package dev.mcpspring;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,5 +15,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param arguments the arguments, or {@code null} when there are none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Prompt(String name, String title, String description, List<PromptArgument> arguments) {
+public record Prompt(String name, @Nullable String title, @Nullable String description,
+		@Nullable List<PromptArgument> arguments) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param required whether the argument must be given
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PromptArgument(String name, String title, String description, boolean required) {
+public record PromptArgument(String name, @Nullable String title, @Nullable String description, boolean required) {
 }

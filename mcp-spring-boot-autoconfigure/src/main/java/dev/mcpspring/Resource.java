@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param size the size of the raw contents in bytes, or {@code null} when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Resource(String uri, String name, String title, String description, String mimeType,
-		Annotations annotations, Long size) {
+public record Resource(String uri, String name, @Nullable String title, @Nullable String description,
+		@Nullable String mimeType, @Nullable Annotations annotations, @Nullable Long size) {
 
 	/**
 	 * Returns a resource with a URI and a name only.

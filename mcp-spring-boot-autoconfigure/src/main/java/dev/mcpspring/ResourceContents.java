@@ -2,6 +2,8 @@ package dev.mcpspring;
 
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The contents of a resource: text or binary.
  */
@@ -13,11 +15,11 @@ public sealed interface ResourceContents permits TextResourceContents, BlobResou
 	 */
 	String uri();
 
-	static TextResourceContents text(String uri, String mimeType, String text) {
+	static TextResourceContents text(String uri, @Nullable String mimeType, String text) {
 		return new TextResourceContents(uri, mimeType, text);
 	}
 
-	static BlobResourceContents blob(String uri, String mimeType, byte[] data) {
+	static BlobResourceContents blob(String uri, @Nullable String mimeType, byte[] data) {
 		return new BlobResourceContents(uri, mimeType, Base64.getEncoder().encodeToString(data));
 	}
 

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "uri", "name" })
-public record ResourceLink(String uri, String name, String title, String description, String mimeType,
-		Annotations annotations) implements Content {
+public record ResourceLink(String uri, String name, @Nullable String title, @Nullable String description,
+		@Nullable String mimeType, @Nullable Annotations annotations) implements Content {
 
 	@Override
 	@JsonProperty("type")

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param annotations hints for the client, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResourceTemplate(String uriTemplate, String name, String title, String description, String mimeType,
-		Annotations annotations) {
+public record ResourceTemplate(String uriTemplate, String name, @Nullable String title, @Nullable String description,
+		@Nullable String mimeType, @Nullable Annotations annotations) {
 
 	/**
 	 * Returns a template with a URI template and a name only.

@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param text the text
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TextResourceContents(String uri, String mimeType, String text) implements ResourceContents {
+public record TextResourceContents(String uri, @Nullable String mimeType, String text) implements ResourceContents {
 }

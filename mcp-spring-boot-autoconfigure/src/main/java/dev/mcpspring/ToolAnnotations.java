@@ -1,5 +1,7 @@
 package dev.mcpspring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,6 +15,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param openWorldHint whether the tool interacts with external entities
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ToolAnnotations(String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint,
-		Boolean openWorldHint) {
+public record ToolAnnotations(@Nullable String title, @Nullable Boolean readOnlyHint,
+		@Nullable Boolean destructiveHint, @Nullable Boolean idempotentHint, @Nullable Boolean openWorldHint) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring.tasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket (see
  * {@link DocketLimits}); MCP clients get it as a JSON-RPC error {@code -32602} with its
@@ -7,8 +9,20 @@ package dev.mcpspring.tasks;
  */
 public class TaskRefusedException extends RuntimeException {
 
+	private final String message;
+
 	public TaskRefusedException(String message) {
 		super(message);
+		this.message = message;
+	}
+
+	/**
+	 * Returns the message given at construction: why the task was refused.
+	 * @return the message
+	 */
+	@Override
+	public String getMessage() {
+		return this.message;
 	}
 
 }

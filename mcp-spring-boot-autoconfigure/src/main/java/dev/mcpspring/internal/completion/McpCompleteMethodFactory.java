@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ObjectUtils;
 
@@ -124,7 +125,7 @@ public class McpCompleteMethodFactory implements AnnotatedMethodRegistrar<McpCom
 		};
 	}
 
-	private static Completion completion(Object result) {
+	private static Completion completion(@Nullable Object result) {
 		if (result == null) {
 			return Completion.EMPTY;
 		}

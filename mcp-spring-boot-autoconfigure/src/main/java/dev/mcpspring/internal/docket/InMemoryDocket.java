@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
@@ -62,6 +63,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = Worker.PHASE - 1024;
 
+	@SuppressWarnings("NullAway") // a marker put in the ready queue, whose task is never read
 	private static final Entry WAKE_UP = new Entry(null);
 
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
@@ -96,7 +98,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile ScheduledExecutorService sweeper;
+	private volatile @Nullable ScheduledExecutorService sweeper;
 
 	/**
 	 * Creates a docket.
@@ -578,7 +580,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		entry.queued = false;
 		entry.finished.complete(finished);
 		synchronized (this.expiries) {
-			this.expiries.add(new Expiry(finished.expiresAt(), entry));
+			this.expiries.add(new Expiry(expiresAt(finished), entry));
 		}
 		if (finished.owner() != null) {
 			this.owners.computeIfPresent(finished.owner(), (owner, held) -> {
@@ -603,7 +605,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	private void evict(Entry entry) {
 		TaskInfo task = entry.task;
 		synchronized (this.expiries) {
-			this.expiries.remove(new Expiry(task.expiresAt(), entry));
+			this.expiries.remove(new Expiry(expiresAt(task), entry));
 		}
 		drop(task);
 	}
@@ -617,8 +619,14 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 	}
 
-	private static String idempotencyKey(String owner, String key) {
+	private static String idempotencyKey(@Nullable String owner, String key) {
 		return ((owner != null) ? owner : "") + '\n' + key;
+	}
+
+	private static Instant expiresAt(TaskInfo finished) {
+		Instant expiresAt = finished.expiresAt();
+		Assert.state(expiresAt != null, "A finished task has an expiry");
+		return expiresAt;
 	}
 
 	private static String ownerKey(TaskInfo task) {

@@ -82,10 +82,12 @@ public class Worker implements SmartLifecycle {
 
 	private volatile boolean accepting;
 
-	private volatile Thread dispatcher;
+	private volatile @Nullable Thread dispatcher;
 
+	@SuppressWarnings("NullAway.Init") // set by start(), used only while started
 	private Executor executor;
 
+	@SuppressWarnings("NullAway.Init") // set by start(), used only while started
 	private ScheduledExecutorService timer;
 
 	/**
@@ -350,7 +352,7 @@ public class Worker implements SmartLifecycle {
 
 		private final ClaimedTask claimed;
 
-		private Thread thread;
+		private @Nullable Thread thread;
 
 		private volatile boolean cancelled;
 

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.method;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 
 /**
@@ -20,7 +22,7 @@ public interface ArgumentResolver<I> {
 	 * @return the value to pass
 	 * @throws Exception when the request gives no acceptable value
 	 */
-	Object resolve(I input, McpContext context) throws Exception;
+	@Nullable Object resolve(I input, McpContext context) throws Exception;
 
 	/**
 	 * Returns a resolver of a parameter of type {@link McpContext}.

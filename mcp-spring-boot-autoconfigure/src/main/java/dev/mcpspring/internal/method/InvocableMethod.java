@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ReflectionUtils;
@@ -92,8 +93,8 @@ public final class InvocableMethod<I> {
 	 * @return the values
 	 * @throws Exception what a resolver throws
 	 */
-	public Object[] resolveArguments(I input, McpContext context) throws Exception {
-		Object[] values = new Object[this.resolvers.size()];
+	public @Nullable Object[] resolveArguments(I input, McpContext context) throws Exception {
+		@Nullable Object[] values = new Object[this.resolvers.size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = this.resolvers.get(i).resolve(input, context);
 		}
@@ -106,12 +107,12 @@ public final class InvocableMethod<I> {
 	 * @return what the method returns
 	 * @throws Exception what the method throws, unwrapped
 	 */
-	public Object doInvoke(Object[] values) throws Exception {
+	public @Nullable Object doInvoke(@Nullable Object[] values) throws Exception {
 		try {
 			return this.method.invoke(this.bean, values);
 		}
 		catch (InvocationTargetException ex) {
-			throw rethrow(ex.getCause());
+			throw rethrow(ex.getTargetException());
 		}
 	}
 
@@ -124,7 +125,7 @@ public final class InvocableMethod<I> {
 	 * @throws Exception what the method, its stage or future, or a resolver throws,
 	 * unwrapped; a {@link CancellationException} when interrupted while waiting
 	 */
-	public Object invoke(I input, McpContext context) throws Exception {
+	public @Nullable Object invoke(I input, McpContext context) throws Exception {
 		return await(doInvoke(resolveArguments(input, context)));
 	}
 
@@ -137,7 +138,7 @@ public final class InvocableMethod<I> {
 	 * @throws Exception what the stage or future failed with, unwrapped from
 	 * {@link ExecutionException} and {@link CompletionException}
 	 */
-	public static Object await(Object result) throws Exception {
+	public static @Nullable Object await(@Nullable Object result) throws Exception {
 		Future<?> future;
 		if (result instanceof CompletionStage<?> stage) {
 			future = stage.toCompletableFuture();

@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.method;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Nullness;
@@ -28,7 +29,8 @@ public final class MethodParameters {
 	 * @return the name
 	 * @throws IllegalStateException when the name cannot be told
 	 */
-	public static String name(MethodParameter parameter, String annotatedName, String methodKind, String naming) {
+	public static String name(MethodParameter parameter, @Nullable String annotatedName, String methodKind,
+			@Nullable String naming) {
 		if (annotatedName != null && !annotatedName.isEmpty()) {
 			return annotatedName;
 		}

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
 import dev.mcpspring.McpException;
 import dev.mcpspring.internal.wire.PaginatedResult;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +42,10 @@ public final class Pagination {
 		String after = decode(params.get("cursor"));
 		NavigableMap<String, T> rest = (after != null) ? items.tailMap(after, false) : items;
 		List<R> page = new ArrayList<>(Math.min(pageSize, rest.size()));
-		String lastKey = null;
+		@Nullable String lastKey = null;
 		for (var entry : rest.entrySet()) {
 			if (page.size() == pageSize) {
+				Assert.state(lastKey != null, "The page size must be positive");
 				return new PaginatedResult(listName, page, encode(lastKey));
 			}
 			page.add(mapper.apply(entry.getValue()));
@@ -60,7 +64,7 @@ public final class Pagination {
 	 * @return the key it encodes, or {@code null} when there is no cursor
 	 * @throws McpException when the cursor is malformed
 	 */
-	public static String decode(JsonNode cursor) {
+	public static @Nullable String decode(@Nullable JsonNode cursor) {
 		if (cursor == null || cursor.isNull()) {
 			return null;
 		}

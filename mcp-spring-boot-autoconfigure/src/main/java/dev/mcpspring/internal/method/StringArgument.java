@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionException;
@@ -68,7 +69,7 @@ public final class StringArgument {
 	 * value)
 	 * @throws IllegalArgumentException when the value does not convert
 	 */
-	public Object convert(String value) {
+	public @Nullable Object convert(@Nullable String value) {
 		if (value == null) {
 			if (this.parameter.getParameterType() == Optional.class) {
 				return Optional.empty();

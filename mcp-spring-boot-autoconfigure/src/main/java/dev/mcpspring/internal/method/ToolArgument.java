@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 import dev.mcpspring.McpContext;
@@ -21,15 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One parameter of a tool method and how its value is bound from the call's arguments.
  *
- * @param name the argument name
+ * @param name the argument name, or {@code null} for the {@link McpContext} parameter
  * @param description the argument description
  * @param required whether the argument must be given
  * @param parameter the method parameter
  * @param schemaType the type the schema describes ({@code Optional} unwrapped)
  * @param reader reads the argument's JSON into the parameter type
  */
-public record ToolArgument(String name, String description, boolean required, Parameter parameter, Type schemaType,
-		ObjectReader reader) implements ArgumentResolver<ObjectNode> {
+public record ToolArgument(@Nullable String name, String description, boolean required, Parameter parameter,
+		Type schemaType, ObjectReader reader) implements ArgumentResolver<ObjectNode> {
 
 	/**
 	 * Binds the value of this parameter.
@@ -39,7 +40,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 	 * @throws InvalidArgumentException when the argument is missing or does not bind
 	 */
 	@Override
-	public Object resolve(ObjectNode arguments, McpContext context) {
+	public @Nullable Object resolve(ObjectNode arguments, McpContext context) {
 		Class<?> type = this.parameter.getType();
 		if (type == McpContext.class) {
 			return context;
@@ -80,7 +81,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 		return "Invalid value for argument '" + path + "'" + ((expected != null) ? ": expected " + expected : "");
 	}
 
-	private static String expected(Class<?> type) {
+	private static @Nullable String expected(@Nullable Class<?> type) {
 		if (type == null) {
 			return null;
 		}
@@ -112,7 +113,7 @@ public record ToolArgument(String name, String description, boolean required, Pa
 		return this.parameter.getType() == McpContext.class;
 	}
 
-	private static Object defaultValue(Class<?> type) {
+	private static @Nullable Object defaultValue(Class<?> type) {
 		return type.isPrimitive() ? Array.get(Array.newInstance(type, 1), 0) : null;
 	}
 
@@ -121,8 +122,20 @@ public record ToolArgument(String name, String description, boolean required, Pa
 	 */
 	public static final class InvalidArgumentException extends RuntimeException {
 
+		private final String message;
+
 		InvalidArgumentException(String message) {
 			super(message, null, false, false);
+			this.message = message;
+		}
+
+		/**
+		 * Returns the message naming the argument.
+		 * @return the message
+		 */
+		@Override
+		public String getMessage() {
+			return this.message;
 		}
 
 	}

@@ -3,6 +3,8 @@ package dev.mcpspring.internal.method;
 import java.lang.reflect.Type;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
@@ -82,7 +84,7 @@ public class ToolSchemaGenerator {
 	 * @param type the return type (futures already unwrapped)
 	 * @return the schema, or {@code null} when values of the type are not JSON objects
 	 */
-	public ObjectNode outputSchema(Type type) {
+	public @Nullable ObjectNode outputSchema(Type type) {
 		ObjectNode schema = this.generator.generateSchema(type);
 		JsonNode rootType = schema.get("type");
 		return (rootType != null && "object".equals(rootType.asString())) ? schema : null;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 import dev.mcpspring.GetPromptResult;
@@ -88,7 +89,7 @@ public class McpPromptMethodFactory implements AnnotatedMethodRegistrar<McpPromp
 		return binding;
 	}
 
-	private static String emptyToNull(String value) {
+	private static @Nullable String emptyToNull(String value) {
 		return value.isEmpty() ? null : value;
 	}
 

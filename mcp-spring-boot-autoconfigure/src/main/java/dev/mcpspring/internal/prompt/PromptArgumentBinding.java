@@ -2,6 +2,8 @@ package dev.mcpspring.internal.prompt;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.PromptArgument;
@@ -19,7 +21,7 @@ record PromptArgumentBinding(PromptArgument argument, StringArgument value)
 		implements ArgumentResolver<Map<String, String>> {
 
 	@Override
-	public Object resolve(Map<String, String> arguments, McpContext context) {
+	public @Nullable Object resolve(Map<String, String> arguments, McpContext context) {
 		String given = arguments.get(this.argument.name());
 		if (given == null && this.argument.required()) {
 			throw McpException.invalidParams("Missing required argument '" + this.argument.name() + "'");
@@ -28,7 +30,9 @@ record PromptArgumentBinding(PromptArgument argument, StringArgument value)
 			return this.value.convert(given);
 		}
 		catch (IllegalArgumentException ex) {
-			throw McpException.invalidParams(ex.getMessage());
+			String message = ex.getMessage();
+			throw McpException.invalidParams((message != null) ? message
+					: "Invalid value for argument '" + this.argument.name() + "'");
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.Content;
 import dev.mcpspring.GetPromptResult;
 import dev.mcpspring.PromptMessage;
@@ -20,7 +22,7 @@ class PromptResultConverter {
 		this.mapper = mapper;
 	}
 
-	GetPromptResult convert(Object value) {
+	GetPromptResult convert(@Nullable Object value) {
 		if (value instanceof GetPromptResult result) {
 			return result;
 		}

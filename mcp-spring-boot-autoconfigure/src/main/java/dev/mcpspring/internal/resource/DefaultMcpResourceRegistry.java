@@ -88,7 +88,7 @@ public class DefaultMcpResourceRegistry implements McpResourceRegistry {
 			return resource.read(context);
 		}
 		RegisteredTemplate template = null;
-		Map<String, String> variables = null;
+		Map<String, String> variables = Map.of();
 		for (RegisteredTemplate candidate : this.templates.values()) {
 			if (template == null || candidate.uriTemplate().literalLength() > template.uriTemplate().literalLength()) {
 				Map<String, String> matched = candidate.uriTemplate().match(uri);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
@@ -189,7 +190,7 @@ public class McpResourceMethodFactory implements AnnotatedMethodRegistrar<McpRes
 		return annotation.name().isEmpty() ? method.getName() : annotation.name();
 	}
 
-	private static String listedMimeType(Method method, McpResource annotation) {
+	private static @Nullable String listedMimeType(Method method, McpResource annotation) {
 		if (!annotation.mimeType().isEmpty()) {
 			return annotation.mimeType();
 		}
@@ -207,7 +208,7 @@ public class McpResourceMethodFactory implements AnnotatedMethodRegistrar<McpRes
 		return type;
 	}
 
-	private static String emptyToNull(String value) {
+	private static @Nullable String emptyToNull(String value) {
 		return value.isEmpty() ? null : value;
 	}
 

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpResource;
 import dev.mcpspring.ResourceContents;
@@ -18,7 +20,7 @@ final class ResourceMethodInvoker {
 
 	private final ResourceResultConverter converter;
 
-	private final String mimeType;
+	private final @Nullable String mimeType;
 
 	private final boolean returnsContentsCollection;
 
@@ -30,7 +32,7 @@ final class ResourceMethodInvoker {
 	 * @param returnsContentsCollection whether the method returns a collection of
 	 * {@link ResourceContents}
 	 */
-	ResourceMethodInvoker(InvocableMethod<Read> invocable, ResourceResultConverter converter, String mimeType,
+	ResourceMethodInvoker(InvocableMethod<Read> invocable, ResourceResultConverter converter, @Nullable String mimeType,
 			boolean returnsContentsCollection) {
 		this.invocable = invocable;
 		this.converter = converter;

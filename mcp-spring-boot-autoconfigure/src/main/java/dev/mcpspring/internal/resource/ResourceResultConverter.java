@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 
 import dev.mcpspring.McpException;
@@ -34,7 +35,7 @@ class ResourceResultConverter {
 	 * @param type the return type, {@code CompletionStage} and {@code Optional} unwrapped
 	 * @return the MIME type, or {@code null} when the method decides
 	 */
-	static String defaultMimeType(ResolvableType type) {
+	static @Nullable String defaultMimeType(ResolvableType type) {
 		Class<?> raw = type.toClass();
 		if (CharSequence.class.isAssignableFrom(raw)) {
 			return TEXT;
@@ -73,7 +74,7 @@ class ResourceResultConverter {
 	 * {@code Optional}
 	 */
 	@SuppressWarnings("unchecked")
-	List<ResourceContents> convert(Object value, String uri, String mimeType) {
+	List<ResourceContents> convert(@Nullable Object value, String uri, @Nullable String mimeType) {
 		if (value instanceof Optional<?> optional) {
 			value = optional.orElse(null);
 		}
@@ -99,7 +100,7 @@ class ResourceResultConverter {
 		return List.of(ResourceContents.text(uri, orDefault(mimeType, JSON), this.mapper.writeValueAsString(value)));
 	}
 
-	private static String orDefault(String mimeType, String fallback) {
+	private static String orDefault(@Nullable String mimeType, String fallback) {
 		return (mimeType != null) ? mimeType : fallback;
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An RFC 6570 level 1 URI template, such as {@code reports://{region}/{id}}: literal text
  * and simple {@code {name}} variables. A variable matches one or more characters other
@@ -97,7 +99,7 @@ public final class UriTemplate {
 	 * @param uri the URI
 	 * @return the variable values by name, or {@code null} when the URI does not match
 	 */
-	public Map<String, String> match(String uri) {
+	public @Nullable Map<String, String> match(String uri) {
 		String head = this.literals.get(0);
 		if (!uri.startsWith(head)) {
 			return null;

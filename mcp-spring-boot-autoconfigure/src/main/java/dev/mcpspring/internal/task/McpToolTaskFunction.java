@@ -2,6 +2,8 @@ package dev.mcpspring.internal.task;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
@@ -45,7 +47,7 @@ abstract class McpToolTaskFunction implements TaskFunction {
 	 * @param task the task
 	 * @return the handler, or {@code null} when this process does not know it
 	 */
-	protected abstract McpToolHandler handler(TaskInfo task);
+	protected abstract @Nullable McpToolHandler handler(TaskInfo task);
 
 	/**
 	 * Returns the arguments to call the handler with.
@@ -69,7 +71,9 @@ abstract class McpToolTaskFunction implements TaskFunction {
 			carried = this.propagation.open(task);
 		}
 		catch (IllegalStateException ex) {
-			return TaskResult.error(new TaskError(ErrorCodes.INTERNAL_ERROR, ex.getMessage(), null), false);
+			String message = ex.getMessage();
+			return TaskResult.error(new TaskError(ErrorCodes.INTERNAL_ERROR,
+					(message != null) ? message : ex.getClass().getSimpleName(), null), false);
 		}
 		String principalName = task.metadata().get(TaskPropagation.PRINCIPAL);
 		Principal principal = (principalName != null) ? () -> principalName : null;

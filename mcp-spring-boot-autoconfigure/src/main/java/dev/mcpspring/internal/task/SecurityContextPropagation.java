@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,8 @@ final class SecurityContextPropagation {
 		}
 	}
 
-	static <T> T runWith(JsonNode captured, McpTaskAuthenticationResolver resolver, Callable<T> work)
+	static <T> T runWith(@Nullable JsonNode captured, @Nullable McpTaskAuthenticationResolver resolver,
+			Callable<T> work)
 			throws Exception {
 		if (captured == null || !captured.path(NAME).isString()) {
 			return work.call();

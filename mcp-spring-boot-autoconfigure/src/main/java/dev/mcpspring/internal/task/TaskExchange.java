@@ -2,6 +2,8 @@ package dev.mcpspring.internal.task;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
@@ -26,17 +28,17 @@ final class TaskExchange extends McpExchange {
 
 	private final TaskHost host;
 
-	private final Principal principal;
+	private final @Nullable Principal principal;
 
 	private final TaskMessages messages;
 
 	private final TaskPropagation.Carried carried;
 
-	private McpSession session;
+	private @Nullable McpSession session;
 
 	private boolean sessionLoaded;
 
-	TaskExchange(TaskInfo task, TaskExecution execution, TaskHost host, Principal principal,
+	TaskExchange(TaskInfo task, TaskExecution execution, TaskHost host, @Nullable Principal principal,
 			TaskMessages messages, TaskPropagation.Carried carried) {
 		this.task = task;
 		this.execution = execution;
@@ -47,7 +49,7 @@ final class TaskExchange extends McpExchange {
 	}
 
 	@Override
-	public synchronized McpSession session() {
+	public synchronized @Nullable McpSession session() {
 		if (!this.sessionLoaded) {
 			String id = this.task.metadata().get(TaskPropagation.SESSION);
 			this.session = (id != null) ? this.host.findSession(id).orElse(null) : null;
@@ -62,28 +64,28 @@ final class TaskExchange extends McpExchange {
 	}
 
 	@Override
-	public JsonNode requestId() {
+	public @Nullable JsonNode requestId() {
 		return null;
 	}
 
 	@Override
-	public JsonNode progressToken() {
+	public @Nullable JsonNode progressToken() {
 		String token = this.task.metadata().get(TaskPropagation.PROGRESS_TOKEN);
 		return (token != null) ? McpJson.mapper().readTree(token) : null;
 	}
 
 	@Override
-	public Principal principal() {
+	public @Nullable Principal principal() {
 		return this.principal;
 	}
 
 	@Override
-	public String owner() {
+	public @Nullable String owner() {
 		return this.task.owner();
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return this.carried.header(name);
 	}
 
@@ -98,7 +100,7 @@ final class TaskExchange extends McpExchange {
 	}
 
 	@Override
-	public void progress(double progress, Double total, String message) {
+	public void progress(double progress, @Nullable Double total, @Nullable String message) {
 		this.execution.progress(progress, total, message);
 		super.progress(progress, total, message);
 	}

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.McpSessionListener;
 import dev.mcpspring.internal.docket.DaemonThreads;
@@ -46,7 +47,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 
 	private final int maxQueued;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
 	private boolean closed;
 
@@ -71,7 +72,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @return whether it was queued; {@code false} when the task has as many messages
 	 * waiting for {@code tasks/result} as allowed
 	 */
-	boolean offer(String taskId, String sessionId, Object message) {
+	boolean offer(String taskId, @Nullable String sessionId, Object message) {
 		boolean[] queued = new boolean[1];
 		this.queues.compute(taskId, (id, existing) -> {
 			Queued queue = (existing != null) ? existing : new Queued(sessionId);
@@ -177,7 +178,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 		}
 	}
 
-	private void check(String taskId, Waiter only) {
+	private void check(String taskId, @Nullable Waiter only) {
 		Set<Waiter> waiting = this.waiters.get(taskId);
 		if (waiting == null || waiting.isEmpty()) {
 			return;
@@ -228,7 +229,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 		}
 	}
 
-	private synchronized ScheduledExecutorService scheduler() {
+	private synchronized @Nullable ScheduledExecutorService scheduler() {
 		return this.scheduler;
 	}
 
@@ -242,11 +243,11 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 
 	private static final class Queued {
 
-		private final String sessionId;
+		private final @Nullable String sessionId;
 
 		private final Queue<Object> messages = new ConcurrentLinkedQueue<>();
 
-		Queued(String sessionId) {
+		Queued(@Nullable String sessionId) {
 			this.sessionId = sessionId;
 		}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 import dev.mcpspring.McpTaskAuthenticationResolver;
@@ -48,9 +49,9 @@ public class TaskPropagation {
 
 	private final List<String> headers;
 
-	private final DocketKey key;
+	private final @Nullable DocketKey key;
 
-	private final McpTaskAuthenticationResolver authenticationResolver;
+	private final @Nullable McpTaskAuthenticationResolver authenticationResolver;
 
 	/**
 	 * Creates a propagation.
@@ -60,7 +61,8 @@ public class TaskPropagation {
 	 * @param authenticationResolver rebuilds the submitter's authentication, or
 	 * {@code null} for one of its name and authorities
 	 */
-	public TaskPropagation(List<String> headers, DocketKey key, McpTaskAuthenticationResolver authenticationResolver) {
+	public TaskPropagation(List<String> headers, @Nullable DocketKey key,
+			@Nullable McpTaskAuthenticationResolver authenticationResolver) {
 		this.headers = List.copyOf(headers);
 		this.key = key;
 		this.authenticationResolver = authenticationResolver;
@@ -156,7 +158,7 @@ public class TaskPropagation {
 				: work.call();
 	}
 
-	private static String context(String owner) {
+	private static String context(@Nullable String owner) {
 		return "mcp task secrets\n" + ((owner != null) ? owner : "");
 	}
 
@@ -167,9 +169,9 @@ public class TaskPropagation {
 	 * @param authentication the captured authentication (name and authorities), or
 	 * {@code null}
 	 */
-	record Carried(Map<String, String> headers, JsonNode authentication) {
+	record Carried(Map<String, String> headers, @Nullable JsonNode authentication) {
 
-		String header(String name) {
+		@Nullable String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 

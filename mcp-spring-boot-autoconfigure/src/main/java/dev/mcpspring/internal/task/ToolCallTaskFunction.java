@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.task;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.RegisteredTool;
@@ -20,7 +22,7 @@ public class ToolCallTaskFunction extends McpToolTaskFunction {
 	}
 
 	@Override
-	protected McpToolHandler handler(TaskInfo task) {
+	protected @Nullable McpToolHandler handler(TaskInfo task) {
 		String name = task.function().substring(McpTasksFeature.TOOL_FUNCTION_PREFIX.length());
 		return this.tools.find(name).map(RegisteredTool::handler).orElse(null);
 	}

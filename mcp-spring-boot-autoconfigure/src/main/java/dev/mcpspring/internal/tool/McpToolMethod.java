@@ -13,6 +13,8 @@ import jakarta.validation.Path;
 import jakarta.validation.executable.ExecutableValidator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
@@ -38,16 +40,16 @@ final class McpToolMethod implements McpToolHandler {
 
 	private final Tool tool;
 
-	private final TaskSupport taskSupport;
+	private final @Nullable TaskSupport taskSupport;
 
 	private final List<ToolArgument> arguments;
 
 	private final ToolResultConverter converter;
 
-	private final ExecutableValidator validator;
+	private final @Nullable ExecutableValidator validator;
 
-	McpToolMethod(InvocableMethod<ObjectNode> invocable, Tool tool, TaskSupport taskSupport,
-			List<ToolArgument> arguments, ToolResultConverter converter, ExecutableValidator validator) {
+	McpToolMethod(InvocableMethod<ObjectNode> invocable, Tool tool, @Nullable TaskSupport taskSupport,
+			List<ToolArgument> arguments, ToolResultConverter converter, @Nullable ExecutableValidator validator) {
 		this.invocable = invocable;
 		this.tool = tool;
 		this.taskSupport = taskSupport;
@@ -62,13 +64,15 @@ final class McpToolMethod implements McpToolHandler {
 	}
 
 	@Override
-	public TaskSupport taskSupport() {
+	public @Nullable TaskSupport taskSupport() {
 		return this.taskSupport;
 	}
 
 	@Override
 	public CallToolResult call(ObjectNode arguments, McpContext context) throws Exception {
-		return (CallToolResult) InvocableMethod.await(callWithoutWaiting(arguments, context));
+		CallToolResult result = (CallToolResult) InvocableMethod.await(callWithoutWaiting(arguments, context));
+		Assert.state(result != null, "A tool call always has a result");
+		return result;
 	}
 
 	/**
@@ -80,7 +84,7 @@ final class McpToolMethod implements McpToolHandler {
 	 * @throws Exception a {@link McpException} to answer with a JSON-RPC error
 	 */
 	Object callWithoutWaiting(ObjectNode arguments, McpContext context) throws Exception {
-		Object[] values;
+		@Nullable Object[] values;
 		try {
 			values = this.invocable.resolveArguments(arguments, context);
 		}
@@ -94,7 +98,7 @@ final class McpToolMethod implements McpToolHandler {
 				return CallToolResult.error(describe(violations));
 			}
 		}
-		Object result;
+		@Nullable Object result;
 		try {
 			result = this.invocable.doInvoke(values);
 		}

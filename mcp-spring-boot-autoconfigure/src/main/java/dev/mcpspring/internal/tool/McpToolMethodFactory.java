@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
 import jakarta.validation.metadata.MethodDescriptor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
@@ -47,7 +48,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 
 	private final ToolResultConverter converter;
 
-	private final Validator validator;
+	private final @Nullable Validator validator;
 
 	private final McpToolRegistry registry;
 
@@ -57,7 +58,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	 * @param validator validates constrained arguments, or {@code null}
 	 * @param registry where annotated tools are registered
 	 */
-	public McpToolMethodFactory(ObjectMapper mapper, Validator validator, McpToolRegistry registry) {
+	public McpToolMethodFactory(ObjectMapper mapper, @Nullable Validator validator, McpToolRegistry registry) {
 		this.mapper = mapper;
 		this.registry = registry;
 		this.schemas = new ToolSchemaGenerator(mapper);
@@ -84,9 +85,8 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	 */
 	public McpToolHandler create(Object bean, Method method, McpTool annotation) {
 		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
-		return create(bean, method, new Tool(name, emptyToNull(annotation.title()),
-				emptyToNull(annotation.description()), null, null, annotations(annotation), null),
-				taskSupport(annotation.task()));
+		return create(bean, method, name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
+				annotations(annotation), taskSupport(annotation.task()));
 	}
 
 	/**
@@ -98,14 +98,15 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	 * @return the handler
 	 */
 	public McpToolHandler create(Object bean, Method method, String name) {
-		return create(bean, method, new Tool(name, null, null, null, null, null, null), null);
+		return create(bean, method, name, null, null, null, null);
 	}
 
-	private McpToolHandler create(Object bean, Method method, Tool descriptor, TaskSupport taskSupport) {
+	private McpToolHandler create(Object bean, Method method, String name, @Nullable String title,
+			@Nullable String description, @Nullable ToolAnnotations annotations, @Nullable TaskSupport taskSupport) {
 		List<ToolArgument> arguments = arguments(method);
 		List<ToolArgument> schemaArguments = arguments.stream().filter((argument) -> !argument.isContext()).toList();
-		Tool tool = new Tool(descriptor.name(), descriptor.title(), descriptor.description(),
-				this.schemas.inputSchema(schemaArguments), outputSchema(method), descriptor.annotations(), null);
+		Tool tool = new Tool(name, title, description, this.schemas.inputSchema(schemaArguments),
+				outputSchema(method), annotations, null);
 		return new McpToolMethod(new InvocableMethod<>(bean, method, arguments), tool, taskSupport, arguments,
 				this.converter, executableValidator(bean, method));
 	}
@@ -130,7 +131,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 		return arguments;
 	}
 
-	private tools.jackson.databind.node.ObjectNode outputSchema(Method method) {
+	private tools.jackson.databind.node.@Nullable ObjectNode outputSchema(Method method) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method);
 		if (CompletionStage.class.isAssignableFrom(type.toClass())) {
 			type = type.as(CompletionStage.class).getGeneric(0);
@@ -162,7 +163,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 		return ResolvableType.forClassWithGenerics(type.toClass(), generics).getType();
 	}
 
-	private static ToolAnnotations annotations(McpTool annotation) {
+	private static @Nullable ToolAnnotations annotations(McpTool annotation) {
 		if (!annotation.readOnlyHint() && annotation.destructiveHint() && !annotation.idempotentHint()
 				&& annotation.openWorldHint()) {
 			return null;
@@ -172,11 +173,11 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 				annotation.openWorldHint() ? null : false);
 	}
 
-	private static TaskSupport taskSupport(McpTool.Task task) {
+	private static @Nullable TaskSupport taskSupport(McpTool.Task task) {
 		return (task == McpTool.Task.DEFAULT) ? null : TaskSupport.valueOf(task.name());
 	}
 
-	private ExecutableValidator executableValidator(Object bean, Method method) {
+	private @Nullable ExecutableValidator executableValidator(Object bean, Method method) {
 		if (this.validator == null) {
 			return null;
 		}
@@ -185,7 +186,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 		return (descriptor != null && descriptor.hasConstrainedParameters()) ? this.validator.forExecutables() : null;
 	}
 
-	private static String emptyToNull(String value) {
+	private static @Nullable String emptyToNull(String value) {
 		return value.isEmpty() ? null : value;
 	}
 

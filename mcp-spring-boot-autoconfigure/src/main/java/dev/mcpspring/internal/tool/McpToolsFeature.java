@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
@@ -25,7 +27,7 @@ public class McpToolsFeature implements McpFeature {
 
 	private final int pageSize;
 
-	private final ToolTaskSubmitter taskSubmitter;
+	private final @Nullable ToolTaskSubmitter taskSubmitter;
 
 	private final ToolCallObserver observer;
 
@@ -36,7 +38,7 @@ public class McpToolsFeature implements McpFeature {
 	 * @param taskSubmitter runs calls as tasks, or {@code null} when tasks are off
 	 * @param observer told of each direct call
 	 */
-	public McpToolsFeature(DefaultMcpToolRegistry registry, int pageSize, ToolTaskSubmitter taskSubmitter,
+	public McpToolsFeature(DefaultMcpToolRegistry registry, int pageSize, @Nullable ToolTaskSubmitter taskSubmitter,
 			ToolCallObserver observer) {
 		this.registry = registry;
 		this.pageSize = pageSize;
@@ -83,7 +85,7 @@ public class McpToolsFeature implements McpFeature {
 
 	private Object callDirectly(RegisteredTool tool, ObjectNode arguments, McpContext context) throws Exception {
 		long start = System.nanoTime();
-		String outcome = "failure";
+		@Nullable String outcome = "failure";
 		try {
 			Object result = ExchangeMcpContext.exchangeOf(context).runCancellable(() -> invoke(tool, arguments, context));
 			if (result instanceof CompletionStage<?> stage) {
@@ -115,7 +117,8 @@ public class McpToolsFeature implements McpFeature {
 		return tool.handler().call(arguments, context);
 	}
 
-	private static String outcome(McpContext context, CallToolResult result, Throwable failure) {
+	private static String outcome(McpContext context, @Nullable CallToolResult result,
+			@Nullable Throwable failure) {
 		if (context.isCancelled() || failure instanceof CancellationException
 				|| (failure != null && failure.getCause() instanceof CancellationException)) {
 			return "cancelled";

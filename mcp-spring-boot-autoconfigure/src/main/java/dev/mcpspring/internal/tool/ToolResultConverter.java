@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.Content;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +25,7 @@ class ToolResultConverter {
 	}
 
 	@SuppressWarnings("unchecked")
-	CallToolResult convert(Object value) {
+	CallToolResult convert(@Nullable Object value) {
 		if (value == null) {
 			return EMPTY;
 		}

@@ -145,9 +145,9 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private volatile String reclaimCursor = "0-0";
 
-	private volatile RedisSubscription subscription;
+	private volatile @Nullable RedisSubscription subscription;
 
-	private volatile ScheduledExecutorService sweeper;
+	private volatile @Nullable ScheduledExecutorService sweeper;
 
 	/**
 	 * Creates a docket.
@@ -631,6 +631,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 	}
 
+	@SuppressWarnings("NullAway") // RedisCallback allows null (T extends @Nullable Object), seen in JSpecify mode only
 	private void createGroup() {
 		this.redis.execute((RedisConnection connection) -> {
 			if (connection instanceof RedisClusterConnection) {
@@ -750,7 +751,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		return leaseId.substring(0, leaseId.lastIndexOf('/'));
 	}
 
-	private static String optional(Object value) {
+	private static String optional(@Nullable Object value) {
 		return (value != null) ? "v:" + value : "n";
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -48,10 +49,12 @@ public final class RedisSubscription {
 
 	private final String threadName;
 
-	private RedisMessageListenerContainer container;
+	private @Nullable RedisMessageListenerContainer container;
 
+	@SuppressWarnings("NullAway.Init") // set by start(), used only while subscribed
 	private ExecutorService dispatcher;
 
+	@SuppressWarnings("NullAway.Init") // set by start(), used only while subscribed
 	private ScheduledExecutorService retries;
 
 	private boolean warned;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
@@ -108,6 +110,7 @@ final class RedisTaskCodec {
 		return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
 	}
 
+	@Contract("!null -> !null")
 	private static @Nullable Instant instant(@Nullable String value) {
 		if (value == null) {
 			return null;
@@ -171,10 +174,10 @@ final class RedisTaskCodec {
 	}
 
 	private TaskInfo decode(Map<String, String> fields, @Nullable TaskResult outcome) {
-		String id = fields.get(ID);
+		String id = required(fields, ID);
 		Spec spec = this.specs.get(id);
 		if (spec == null) {
-			spec = readSpec(fields.get(SPEC));
+			spec = readSpec(required(fields, SPEC));
 			remember(id, spec);
 		}
 		String result = fields.get(RESULT);
@@ -185,11 +188,17 @@ final class RedisTaskCodec {
 				: (outcome != null && outcome.error() != null) ? outcome.error()
 						: this.mapper.readValue(error, TaskError.class);
 		return new TaskInfo(id, spec.function(), spec.arguments(), spec.owner(),
-				TaskStatus.fromWireName(fields.get(STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
-				number(fields.get(TOTAL)), spec.createdAt(), instant(fields.get(UPDATED_AT)),
-				instant(fields.get(RUN_AT)), instant(fields.get(FINISHED_AT)),
+				TaskStatus.fromWireName(required(fields, STATUS)), fields.get(MESSAGE), number(fields.get(PROGRESS)),
+				number(fields.get(TOTAL)), spec.createdAt(), instant(required(fields, UPDATED_AT)),
+				instant(required(fields, RUN_AT)), instant(fields.get(FINISHED_AT)),
 				Duration.ofMillis(Long.parseLong(fields.get(TTL))), Integer.parseInt(fields.get(ATTEMPTS)), spec.retry(),
 				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata());
+	}
+
+	private static String required(Map<String, String> fields, String field) {
+		String value = fields.get(field);
+		Assert.state(value != null, () -> "A task hash lacks its '" + field + "' field");
+		return value;
 	}
 
 	private Spec readSpec(String text) {

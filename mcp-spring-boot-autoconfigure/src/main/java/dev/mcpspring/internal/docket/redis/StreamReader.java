@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -44,7 +45,7 @@ final class StreamReader {
 
 	private final long maxBlockMillis;
 
-	private RedisConnection connection;
+	private @Nullable RedisConnection connection;
 
 	private long nextRecover = System.nanoTime();
 
