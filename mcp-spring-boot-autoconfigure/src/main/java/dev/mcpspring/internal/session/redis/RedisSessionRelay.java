@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -54,7 +55,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final DocketKey key;
 
-	private volatile RedisSubscription subscription;
+	private volatile @Nullable RedisSubscription subscription;
 
 	/**
 	 * Creates a relay.
