@@ -78,8 +78,9 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
 	 * {@code clientInfo} of a client kept in its session
 	 */
-	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions, McpSessionStreams streams,
-			ClientRequests clientRequests, List<? extends McpFeature> features, long maxClientInfoBytes) {
+	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
+			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
+			long maxClientInfoBytes) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
