@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.docket.DocketKey;
 
 /**
@@ -11,18 +13,28 @@ final class DocketKeys {
 	}
 
 	/**
-	 * Returns the configured key.
+	 * Returns the configured key, which must be set.
 	 * @param properties the tasks properties
-	 * @param required whether the key must be set
-	 * @return the key, or {@code null} when it is not set and not required
-	 * @throws McpEncryptionKeyException when it is required and missing, or invalid
+	 * @return the key
+	 * @throws McpEncryptionKeyException when it is missing or invalid
 	 */
-	static DocketKey of(McpTasksProperties properties, boolean required) {
+	static DocketKey required(McpTasksProperties properties) {
+		DocketKey key = optional(properties);
+		if (key == null) {
+			throw new McpEncryptionKeyException(true);
+		}
+		return key;
+	}
+
+	/**
+	 * Returns the configured key, if any.
+	 * @param properties the tasks properties
+	 * @return the key, or {@code null} when it is not set
+	 * @throws McpEncryptionKeyException when it is invalid
+	 */
+	static @Nullable DocketKey optional(McpTasksProperties properties) {
 		String base64 = properties.getEncryptionKey();
 		if (base64 == null || base64.isBlank()) {
-			if (required) {
-				throw new McpEncryptionKeyException(true);
-			}
 			return null;
 		}
 		try {

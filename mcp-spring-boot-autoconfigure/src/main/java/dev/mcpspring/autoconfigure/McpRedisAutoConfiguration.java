@@ -58,7 +58,7 @@ public final class McpRedisAutoConfiguration {
 						+ "application on this Redis that does the same shares its sessions and tasks. Set "
 						+ "mcp.docket.name to a name of this application's own.");
 			}
-			return DocketKeys.of(tasks, true);
+			return DocketKeys.required(tasks);
 		}
 
 		@Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -23,12 +24,12 @@ public class McpServerProperties {
 	/**
 	 * Name reported to clients in serverInfo. Defaults to spring.application.name.
 	 */
-	private String name;
+	private @Nullable String name;
 
 	/**
 	 * Human-readable name reported to clients in serverInfo.
 	 */
-	private String title;
+	private @Nullable String title;
 
 	/**
 	 * Version reported to clients in serverInfo.
@@ -38,7 +39,7 @@ public class McpServerProperties {
 	/**
 	 * Instructions sent to clients on initialize, describing how to use the server.
 	 */
-	private String instructions;
+	private @Nullable String instructions;
 
 	/**
 	 * Path of the MCP endpoint, under the servlet context path.
@@ -137,19 +138,19 @@ public class McpServerProperties {
 		this.enabled = enabled;
 	}
 
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
-	public String getTitle() {
+	public @Nullable String getTitle() {
 		return this.title;
 	}
 
-	public void setTitle(String title) {
+	public void setTitle(@Nullable String title) {
 		this.title = title;
 	}
 
@@ -161,11 +162,11 @@ public class McpServerProperties {
 		this.version = version;
 	}
 
-	public String getInstructions() {
+	public @Nullable String getInstructions() {
 		return this.instructions;
 	}
 
-	public void setInstructions(String instructions) {
+	public void setInstructions(@Nullable String instructions) {
 		this.instructions = instructions;
 	}
 

@@ -63,7 +63,7 @@ public final class McpTasksAutoConfiguration {
 	TaskPropagation mcpTaskPropagation(McpTasksProperties properties, ObjectProvider<DocketKey> key,
 			ObjectProvider<McpTaskAuthenticationResolver> authenticationResolver) {
 		return new TaskPropagation(properties.getPropagatedHeaders(),
-				key.getIfAvailable(() -> DocketKeys.of(properties, false)), authenticationResolver.getIfAvailable());
+				key.getIfAvailable(() -> DocketKeys.optional(properties)), authenticationResolver.getIfAvailable());
 	}
 
 	@Bean
@@ -129,7 +129,7 @@ public final class McpTasksAutoConfiguration {
 				McpTasksProperties tasks, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<DocketKey> key) {
 			return new RedisDocket(RedisConnectionFactories.require(connectionFactory),
 					jsonMapper.getIfAvailable(McpJson::mapper), docket.getName(), docket.getDefaultTtl(),
-					docket.getRedeliveryTimeout(), key.getIfAvailable(() -> DocketKeys.of(tasks, true)),
+					docket.getRedeliveryTimeout(), key.getIfAvailable(() -> DocketKeys.required(tasks)),
 					limits(tasks));
 		}
 

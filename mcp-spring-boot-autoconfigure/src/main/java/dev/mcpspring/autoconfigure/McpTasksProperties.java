@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -48,7 +49,7 @@ public class McpTasksProperties {
 	 * in task metadata (AES-GCM) and authenticates Redis pub/sub messages
 	 * (HMAC-SHA256). Required with mcp.docket.store=redis; the same on every instance.
 	 */
-	private String encryptionKey;
+	private @Nullable String encryptionKey;
 
 	/**
 	 * Most unfinished (queued, running or input-required) tasks one owner may have;
@@ -113,11 +114,11 @@ public class McpTasksProperties {
 		this.propagatedHeaders = propagatedHeaders;
 	}
 
-	public String getEncryptionKey() {
+	public @Nullable String getEncryptionKey() {
 		return this.encryptionKey;
 	}
 
-	public void setEncryptionKey(String encryptionKey) {
+	public void setEncryptionKey(@Nullable String encryptionKey) {
 		this.encryptionKey = encryptionKey;
 	}
 

@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
@@ -21,7 +22,7 @@ public class McpWorkerProperties {
 	 * Id of this worker among the docket's workers. Defaults to the host name, the
 	 * process id and a random suffix.
 	 */
-	private String id;
+	private @Nullable String id;
 
 	/**
 	 * Most tasks run at once.
@@ -42,11 +43,11 @@ public class McpWorkerProperties {
 		this.enabled = enabled;
 	}
 
-	public String getId() {
+	public @Nullable String getId() {
 		return this.id;
 	}
 
-	public void setId(String id) {
+	public void setId(@Nullable String id) {
 		this.id = id;
 	}
 

@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.observability;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -14,14 +15,14 @@ public class McpHealthIndicator extends AbstractHealthIndicator {
 
 	private final Docket docket;
 
-	private final Worker worker;
+	private final @Nullable Worker worker;
 
 	/**
 	 * Creates the indicator.
 	 * @param docket the docket
 	 * @param worker the worker, or {@code null} when this process runs no tasks
 	 */
-	public McpHealthIndicator(Docket docket, Worker worker) {
+	public McpHealthIndicator(Docket docket, @Nullable Worker worker) {
 		super("MCP docket health check failed");
 		this.docket = docket;
 		this.worker = worker;

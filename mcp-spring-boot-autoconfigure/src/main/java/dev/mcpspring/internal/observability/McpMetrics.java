@@ -3,6 +3,8 @@ package dev.mcpspring.internal.observability;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.docket.WorkerObserver;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.tool.ToolCallObserver;
@@ -22,19 +24,19 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, ToolCallObserver {
 
-	private final Docket docket;
+	private final @Nullable Docket docket;
 
-	private volatile MeterRegistry registry;
+	private volatile @Nullable MeterRegistry registry;
 
-	private McpSessionStore sessions;
+	private @Nullable McpSessionStore sessions;
 
-	private IntSupplier openStreams;
+	private @Nullable IntSupplier openStreams;
 
 	/**
 	 * Creates the metrics.
 	 * @param docket the docket whose queue to measure, or {@code null} when tasks are off
 	 */
-	public McpMetrics(Docket docket) {
+	public McpMetrics(@Nullable Docket docket) {
 		this.docket = docket;
 	}
 
@@ -46,7 +48,7 @@ public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, 
 	 * endpoint
 	 * @return these metrics
 	 */
-	public McpMetrics sessions(McpSessionStore sessions, IntSupplier openStreams) {
+	public McpMetrics sessions(@Nullable McpSessionStore sessions, @Nullable IntSupplier openStreams) {
 		this.sessions = sessions;
 		this.openStreams = openStreams;
 		return this;
@@ -125,7 +127,7 @@ public class McpMetrics implements MeterBinder, DocketListener, WorkerObserver, 
 		}
 	}
 
-	private void count(String name, String description, TaskInfo task, String outcome) {
+	private void count(String name, String description, TaskInfo task, @Nullable String outcome) {
 		MeterRegistry registry = this.registry;
 		if (registry != null) {
 			Counter.Builder counter = Counter.builder(name).description(description).tag("function", task.function());

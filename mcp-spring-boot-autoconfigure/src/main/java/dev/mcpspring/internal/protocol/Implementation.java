@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param version the version
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Implementation(String name, String title, String version) {
+public record Implementation(String name, @Nullable String title, String version) {
 }

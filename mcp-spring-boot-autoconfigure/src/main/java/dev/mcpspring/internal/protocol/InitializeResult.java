@@ -2,6 +2,8 @@ package dev.mcpspring.internal.protocol;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,5 +16,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitializeResult(String protocolVersion, Map<String, Object> capabilities, Implementation serverInfo,
-		String instructions) {
+		@Nullable String instructions) {
 }

@@ -2,6 +2,8 @@ package dev.mcpspring.internal.protocol;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The 2025 family of revisions: 2025-03-26, 2025-06-18 and 2025-11-25. All three are
  * stateful: a client opens a session with {@code initialize}, which negotiates the
@@ -38,7 +40,7 @@ final class Mcp2025Revision implements ProtocolRevision {
 
 	@Override
 	public InitializeResult initializeResult(Map<String, Object> capabilities, Implementation server,
-			String instructions) {
+			@Nullable String instructions) {
 		return new InitializeResult(this.version, capabilities, server, instructions);
 	}
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
@@ -47,7 +49,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private final Implementation info;
 
-	private final String instructions;
+	private final @Nullable String instructions;
 
 	private final McpSessionStore sessions;
 
@@ -76,8 +78,9 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
 	 * {@code clientInfo} of a client kept in its session
 	 */
-	public McpServer(Implementation info, String instructions, McpSessionStore sessions, McpSessionStreams streams,
-			ClientRequests clientRequests, List<? extends McpFeature> features, long maxClientInfoBytes) {
+	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
+			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
+			long maxClientInfoBytes) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
@@ -148,7 +151,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param principal the caller's authenticated principal, or {@code null}
 	 * @return the new session and the result to answer with
 	 */
-	public Initialized initialize(ObjectNode params, Principal principal) {
+	public Initialized initialize(ObjectNode params, @Nullable Principal principal) {
 		JsonNode version = params.get("protocolVersion");
 		if (version == null || !version.isString()) {
 			throw McpException.invalidParams("initialize needs a \"protocolVersion\" string");
@@ -166,7 +169,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		return new Initialized(session, revision.initializeResult(capabilities(), this.info, this.instructions));
 	}
 
-	private void checkClientInfoSize(JsonNode capabilities, JsonNode clientInfo) {
+	private void checkClientInfoSize(@Nullable JsonNode capabilities, @Nullable JsonNode clientInfo) {
 		if (JsonSize.exceeds(McpJson.mapper(), Arrays.asList(capabilities, clientInfo), this.maxClientInfoBytes)) {
 			throw McpException.invalidParams("initialize: \"capabilities\" and \"clientInfo\" exceed "
 					+ this.maxClientInfoBytes + " bytes, the most this server keeps per session");
@@ -182,7 +185,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * later without holding a thread
 	 * @throws Exception an {@link McpException} to answer with a JSON-RPC error
 	 */
-	public Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
+	public @Nullable Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
 		McpRequestHandler handler = this.requestHandlers.get(method);
 		if (handler == null) {
 			throw McpException.methodNotFound("Method not found: " + method);
@@ -237,7 +240,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param method the notification method
 	 * @param params the params, or {@code null}
 	 */
-	public void notifyAllSessions(String method, Object params) {
+	public void notifyAllSessions(String method, @Nullable Object params) {
 		this.streams.broadcast(JsonRpcNotification.of(method, params));
 	}
 
@@ -289,7 +292,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		return ProtocolVersions.LATEST;
 	}
 
-	private Object cancelled(ObjectNode params, McpContext context) {
+	private @Nullable Object cancelled(ObjectNode params, McpContext context) {
 		McpSession session = ExchangeMcpContext.exchangeOf(context).session();
 		JsonNode requestId = params.get("requestId");
 		if (session != null && requestId != null && !cancelRequest(session.id(), requestId)
@@ -299,7 +302,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		return null;
 	}
 
-	private static String inFlightKey(McpSession session, JsonNode requestId) {
+	private static @Nullable String inFlightKey(@Nullable McpSession session, @Nullable JsonNode requestId) {
 		if (session == null || requestId == null) {
 			return null;
 		}

@@ -2,6 +2,8 @@ package dev.mcpspring.internal.protocol;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One MCP protocol revision as the dispatcher speaks it. Features answer with
  * revision-neutral types (the descriptors and results of {@code dev.mcpspring}); what a
@@ -23,6 +25,7 @@ public interface ProtocolRevision {
 	 * @param instructions usage hints for the client, or {@code null}
 	 * @return the result of {@code initialize}
 	 */
-	InitializeResult initializeResult(Map<String, Object> capabilities, Implementation server, String instructions);
+	InitializeResult initializeResult(Map<String, Object> capabilities, Implementation server,
+			@Nullable String instructions);
 
 }

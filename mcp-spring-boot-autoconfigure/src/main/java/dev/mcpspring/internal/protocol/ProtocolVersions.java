@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.util.Assert;
+
 /**
  * The MCP protocol revisions this server speaks, and the {@link ProtocolRevision} that
  * speaks each.
@@ -43,7 +45,9 @@ public final class ProtocolVersions {
 	 * @return the negotiated revision
 	 */
 	public static ProtocolRevision negotiate(String requested) {
-		return REVISIONS.get(isSupported(requested) ? requested : LATEST);
+		ProtocolRevision revision = REVISIONS.get(isSupported(requested) ? requested : LATEST);
+		Assert.state(revision != null, "Every supported version has a revision");
+		return revision;
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpSessionListener;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
@@ -50,7 +53,7 @@ public class ClientRequests implements McpSessionListener {
 	 * @throws IllegalStateException when the session already has the maximum of
 	 * requests waiting
 	 */
-	public String register(String sessionId) {
+	public String register(@Nullable String sessionId) {
 		String id = "mcp-" + RandomIds.next();
 		if (sessionId != null) {
 			this.bySession.compute(sessionId, (key, ids) -> {
@@ -100,7 +103,9 @@ public class ClientRequests implements McpSessionListener {
 	 * @return whether a request was waiting for it
 	 */
 	public boolean complete(JsonRpcMessage response) {
-		Pending request = this.pending.get(response.id().asString());
+		JsonNode id = response.id();
+		Assert.notNull(id, "A response has an id");
+		Pending request = this.pending.get(id.asString());
 		if (request == null) {
 			return false;
 		}
@@ -142,7 +147,7 @@ public class ClientRequests implements McpSessionListener {
 		return this.pending.size();
 	}
 
-	private record Pending(String sessionId, CompletableFuture<JsonNode> answer) {
+	private record Pending(@Nullable String sessionId, CompletableFuture<JsonNode> answer) {
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.mcpspring.internal.session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.method.ToolSchemaGenerator;
 import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,7 +16,7 @@ final class ElicitationSchemas {
 
 	private static final Map<Class<?>, ObjectNode> CACHE = new ConcurrentHashMap<>();
 
-	private static volatile ToolSchemaGenerator generator;
+	private static volatile @Nullable ToolSchemaGenerator generator;
 
 	private ElicitationSchemas() {
 	}

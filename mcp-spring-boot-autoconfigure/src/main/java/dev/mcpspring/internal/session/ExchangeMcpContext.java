@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mcpspring.CreateMessageResult;
 import dev.mcpspring.ElicitResult;
@@ -28,11 +30,11 @@ public final class ExchangeMcpContext extends McpContext {
 
 	private final ClientRequests clientRequests;
 
-	private final Docket docket;
+	private final @Nullable Docket docket;
 
-	private final BackgroundTasks backgroundTasks;
+	private final @Nullable BackgroundTasks backgroundTasks;
 
-	private final McpExchange exchange;
+	private final @Nullable McpExchange exchange;
 
 	/**
 	 * Creates a context before its exchange is known.
@@ -41,12 +43,13 @@ public final class ExchangeMcpContext extends McpContext {
 	 * @param backgroundTasks the submitter of background functions, or {@code null} when
 	 * tasks are off
 	 */
-	public ExchangeMcpContext(ClientRequests clientRequests, Docket docket, BackgroundTasks backgroundTasks) {
+	public ExchangeMcpContext(ClientRequests clientRequests, @Nullable Docket docket,
+			@Nullable BackgroundTasks backgroundTasks) {
 		this(clientRequests, docket, backgroundTasks, null);
 	}
 
-	private ExchangeMcpContext(ClientRequests clientRequests, Docket docket, BackgroundTasks backgroundTasks,
-			McpExchange exchange) {
+	private ExchangeMcpContext(ClientRequests clientRequests, @Nullable Docket docket,
+			@Nullable BackgroundTasks backgroundTasks, @Nullable McpExchange exchange) {
 		this.clientRequests = clientRequests;
 		this.docket = docket;
 		this.backgroundTasks = backgroundTasks;
@@ -80,7 +83,7 @@ public final class ExchangeMcpContext extends McpContext {
 	 * Binds a context to the current thread, or unbinds the bound one.
 	 * @param context the context, or {@code null} to unbind
 	 */
-	static void bindToThread(McpContext context) {
+	static void bindToThread(@Nullable McpContext context) {
 		bind(context);
 	}
 
@@ -115,12 +118,12 @@ public final class ExchangeMcpContext extends McpContext {
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return exchange().header(name);
 	}
 
 	@Override
-	public String sessionId() {
+	public @Nullable String sessionId() {
 		McpSession session = exchange().session();
 		return (session != null) ? session.id() : null;
 	}
@@ -131,22 +134,22 @@ public final class ExchangeMcpContext extends McpContext {
 	}
 
 	@Override
-	public JsonNode progressToken() {
+	public @Nullable JsonNode progressToken() {
 		return exchange().progressToken();
 	}
 
 	@Override
-	public Principal principal() {
+	public @Nullable Principal principal() {
 		return exchange().principal();
 	}
 
 	@Override
-	public void progress(double progress, Double total, String message) {
+	public void progress(double progress, @Nullable Double total, @Nullable String message) {
 		exchange().progress(progress, total, message);
 	}
 
 	@Override
-	public void log(LoggingLevel level, String logger, Object data) {
+	public void log(LoggingLevel level, @Nullable String logger, Object data) {
 		McpSession session = exchange().session();
 		if (session == null || session.accepts(level)) {
 			exchange().send(JsonRpcNotification.of("notifications/message", new LogMessage(level, logger, data)));
@@ -220,7 +223,7 @@ public final class ExchangeMcpContext extends McpContext {
 	}
 
 	@Override
-	public String taskId() {
+	public @Nullable String taskId() {
 		return exchange().taskId();
 	}
 
@@ -240,7 +243,7 @@ public final class ExchangeMcpContext extends McpContext {
 	 * @param data the message
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record LogMessage(LoggingLevel level, String logger, Object data) {
+	record LogMessage(LoggingLevel level, @Nullable String logger, Object data) {
 	}
 
 }

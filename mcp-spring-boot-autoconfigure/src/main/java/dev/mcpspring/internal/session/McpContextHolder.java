@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 
 /**
@@ -17,7 +19,7 @@ public final class McpContextHolder {
 	 * Returns the context bound to the current thread.
 	 * @return the context, or {@code null}
 	 */
-	public static McpContext get() {
+	public static @Nullable McpContext get() {
 		return McpContext.find().orElse(null);
 	}
 
@@ -25,7 +27,7 @@ public final class McpContextHolder {
 	 * Binds a context to the current thread.
 	 * @param context the context, or {@code null} to unbind
 	 */
-	public static void set(McpContext context) {
+	public static void set(@Nullable McpContext context) {
 		ExchangeMcpContext.bindToThread(context);
 	}
 

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 import io.micrometer.context.ThreadLocalAccessor;
 
@@ -20,7 +22,7 @@ public class McpContextThreadLocalAccessor implements ThreadLocalAccessor<McpCon
 	}
 
 	@Override
-	public McpContext getValue() {
+	public @Nullable McpContext getValue() {
 		return McpContextHolder.get();
 	}
 

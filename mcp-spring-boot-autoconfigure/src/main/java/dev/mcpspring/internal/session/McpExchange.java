@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.ProgressParams;
 import tools.jackson.databind.JsonNode;
@@ -19,15 +21,15 @@ public abstract class McpExchange {
 
 	private volatile boolean cancelled;
 
-	private Thread runner;
+	private @Nullable Thread runner;
 
-	private Runnable cancelAction;
+	private @Nullable Runnable cancelAction;
 
 	/**
 	 * Returns the session the request belongs to.
 	 * @return the session, or {@code null} when there is none
 	 */
-	public abstract McpSession session();
+	public abstract @Nullable McpSession session();
 
 	/**
 	 * Returns the protocol version of this request.
@@ -39,19 +41,19 @@ public abstract class McpExchange {
 	 * Returns the id of the request.
 	 * @return the id, or {@code null} when the exchange is not a client request
 	 */
-	public abstract JsonNode requestId();
+	public abstract @Nullable JsonNode requestId();
 
 	/**
 	 * Returns the progress token the client sent in {@code _meta.progressToken}.
 	 * @return the token, or {@code null}
 	 */
-	public abstract JsonNode progressToken();
+	public abstract @Nullable JsonNode progressToken();
 
 	/**
 	 * Returns the authenticated principal of the caller.
 	 * @return the principal, or {@code null} when the caller is anonymous
 	 */
-	public abstract Principal principal();
+	public abstract @Nullable Principal principal();
 
 	/**
 	 * Sends a notification or request related to this exchange to the client.
@@ -81,7 +83,7 @@ public abstract class McpExchange {
 	 * @param name the header name
 	 * @return the value, or {@code null}
 	 */
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return null;
 	}
 
@@ -91,7 +93,7 @@ public abstract class McpExchange {
 	 * @return the owner key, or {@code null} when the caller is anonymous and has no
 	 * session
 	 */
-	public String owner() {
+	public @Nullable String owner() {
 		Principal principal = principal();
 		if (principal != null) {
 			return "principal:" + principal.getName();
@@ -104,7 +106,7 @@ public abstract class McpExchange {
 	 * Returns the id of the background task this exchange runs.
 	 * @return the task id, or {@code null} when the exchange is not a task
 	 */
-	public String taskId() {
+	public @Nullable String taskId() {
 		return null;
 	}
 
@@ -115,7 +117,7 @@ public abstract class McpExchange {
 	 * @param total the total, or {@code null} when unknown
 	 * @param message a human-readable message, or {@code null}
 	 */
-	public void progress(double progress, Double total, String message) {
+	public void progress(double progress, @Nullable Double total, @Nullable String message) {
 		JsonNode token = progressToken();
 		if (token != null) {
 			send(JsonRpcNotification.of("notifications/progress", new ProgressParams(token, progress, total, message)));

@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,6 +19,6 @@ public interface McpRequestHandler {
 	 * @throws Exception a {@link dev.mcpspring.McpException} for a JSON-RPC
 	 * error, anything else for an internal error
 	 */
-	Object handle(ObjectNode params, McpContext context) throws Exception;
+	@Nullable Object handle(ObjectNode params, McpContext context) throws Exception;
 
 }

@@ -3,6 +3,8 @@ package dev.mcpspring.internal.session;
 import java.security.Principal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.LoggingLevel;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +22,9 @@ import tools.jackson.databind.JsonNode;
  * @param principal the name of the authenticated principal that created the session, or
  * {@code null} when it was created anonymously
  */
-public record McpSession(String id, String protocolVersion, JsonNode clientInfo, JsonNode clientCapabilities,
-		LoggingLevel logLevel, Instant createdAt, String principal) {
+public record McpSession(String id, String protocolVersion, @Nullable JsonNode clientInfo,
+		@Nullable JsonNode clientCapabilities, @Nullable LoggingLevel logLevel, Instant createdAt,
+		@Nullable String principal) {
 
 	public McpSession withLogLevel(LoggingLevel level) {
 		return new McpSession(this.id, this.protocolVersion, this.clientInfo, this.clientCapabilities, level,
@@ -34,7 +37,7 @@ public record McpSession(String id, String protocolVersion, JsonNode clientInfo,
 	 * @param caller the caller's authenticated principal, or {@code null}
 	 * @return whether the caller may use it
 	 */
-	public boolean isAccessibleBy(Principal caller) {
+	public boolean isAccessibleBy(@Nullable Principal caller) {
 		return this.principal == null || (caller != null && this.principal.equals(caller.getName()));
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpSessionListener;
 
 /**
@@ -19,7 +21,7 @@ public class McpSessionStreams implements McpSessionListener {
 
 	private final Map<String, Deque<McpStreamSink>> streams = new ConcurrentHashMap<>();
 
-	private final McpSessionRelay relay;
+	private final @Nullable McpSessionRelay relay;
 
 	/**
 	 * Creates the streams of a single process.
@@ -32,7 +34,7 @@ public class McpSessionStreams implements McpSessionListener {
 	 * Creates the streams of one of several instances that share their sessions.
 	 * @param relay carries messages to the other instances, or {@code null}
 	 */
-	public McpSessionStreams(McpSessionRelay relay) {
+	public McpSessionStreams(@Nullable McpSessionRelay relay) {
 		this.relay = relay;
 	}
 
@@ -40,7 +42,7 @@ public class McpSessionStreams implements McpSessionListener {
 	 * Returns the relay to the other instances.
 	 * @return the relay, or {@code null} when this process serves its sessions alone
 	 */
-	public McpSessionRelay relay() {
+	public @Nullable McpSessionRelay relay() {
 		return this.relay;
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.internal.docket.DaemonThreads;
@@ -24,7 +25,7 @@ public class McpSessionSweeper implements SmartLifecycle {
 
 	private final long intervalMillis;
 
-	private ScheduledExecutorService executor;
+	private @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * Creates a sweeper.

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.internal.protocol.McpServer;
@@ -41,13 +43,13 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	private final AsyncContext asyncContext;
 
-	private final Object securityContext;
+	private final @Nullable Object securityContext;
 
 	private final AtomicBoolean finished = new AtomicBoolean();
 
 	private final long started = System.nanoTime();
 
-	private volatile Thread runner;
+	private volatile @Nullable Thread runner;
 
 	AsyncCall(McpAsyncCalls calls, McpServer server, String method, ObjectNode params, McpContext context,
 			PostExchange exchange, AsyncContext asyncContext) {
@@ -107,7 +109,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 	 * @param failure the handler's failure
 	 * @param error the error to answer with instead, or {@code null}
 	 */
-	void finish(Object result, Throwable failure, JsonRpcError error) {
+	void finish(@Nullable Object result, @Nullable Throwable failure, @Nullable JsonRpcError error) {
 		if (!this.finished.compareAndSet(false, true)) {
 			return;
 		}
@@ -116,7 +118,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 		}
 	}
 
-	private void answer(Object result, Throwable failure, JsonRpcError error) {
+	private void answer(@Nullable Object result, @Nullable Throwable failure, @Nullable JsonRpcError error) {
 		try {
 			if (error != null) {
 				this.exchange.stream().complete(JsonRpcResponse.error(this.exchange.requestId(), error));
@@ -125,6 +127,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 				McpHttpEndpoint.answerFailure(this.method, this.exchange, failure);
 			}
 			else {
+				Assert.state(result != null, "A request handler returned no result");
 				this.exchange.stream().complete(JsonRpcResponse.result(this.exchange.requestId(), result));
 			}
 		}

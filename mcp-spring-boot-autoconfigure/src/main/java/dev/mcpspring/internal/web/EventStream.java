@@ -3,6 +3,8 @@ package dev.mcpspring.internal.web;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.session.McpStreamSink;
 import dev.mcpspring.internal.wire.McpJson;
 
@@ -30,7 +32,7 @@ final class EventStream implements McpStreamSink {
 
 	private long delivered;
 
-	private SseConnection connection;
+	private @Nullable SseConnection connection;
 
 	private boolean completed;
 
@@ -87,7 +89,7 @@ final class EventStream implements McpStreamSink {
 	 * it.
 	 * @param message the message, or {@code null} to end without one
 	 */
-	synchronized void complete(Object message) {
+	synchronized void complete(@Nullable Object message) {
 		if (message != null) {
 			append(message);
 		}
@@ -103,7 +105,7 @@ final class EventStream implements McpStreamSink {
 	 * until the client resumes.
 	 * @param retryMillis the reconnection delay to tell the client, or {@code null}
 	 */
-	synchronized void disconnect(Long retryMillis) {
+	synchronized void disconnect(@Nullable Long retryMillis) {
 		if (this.connection != null) {
 			if (retryMillis != null) {
 				this.connection.write(SseEvents.retry(retryMillis));
@@ -117,7 +119,7 @@ final class EventStream implements McpStreamSink {
 	 * Detaches a connection that closed on its own (timeout, client gone).
 	 * @param closed the connection
 	 */
-	synchronized void detach(SseConnection closed) {
+	synchronized void detach(@Nullable SseConnection closed) {
 		if (this.connection == closed) {
 			this.connection = null;
 		}
@@ -148,7 +150,7 @@ final class EventStream implements McpStreamSink {
 	 * Returns the connection attached now.
 	 * @return the connection, or {@code null} when none is
 	 */
-	synchronized SseConnection connection() {
+	synchronized @Nullable SseConnection connection() {
 		return this.connection;
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.internal.docket.DaemonThreads;
@@ -85,7 +86,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 
 	private final QuickCalls quickCalls;
 
-	private ScheduledExecutorService keepAlive;
+	private @Nullable ScheduledExecutorService keepAlive;
 
 	private volatile boolean accepting;
 
@@ -102,7 +103,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param tools the registered tools, or {@code null}
 	 */
 	public McpAsyncCalls(Executor executor, int maxCalls, int maxCallsPerSession, Duration shutdownTimeout,
-			int inlineCalls, DefaultMcpToolRegistry tools) {
+			int inlineCalls, @Nullable DefaultMcpToolRegistry tools) {
 		this.executor = executor;
 		this.quickCalls = new QuickCalls(inlineCalls, tools);
 		this.maxCalls = maxCalls;
@@ -158,7 +159,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param sessionId the session id
 	 * @return {@code null} when the call may run, otherwise the error to answer with
 	 */
-	JsonRpcError acquire(String sessionId) {
+	@Nullable JsonRpcError acquire(String sessionId) {
 		if (!this.accepting) {
 			return shuttingDown(RETRY_ELSEWHERE);
 		}
@@ -183,7 +184,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param params the params
 	 * @return the key, or {@code null} when the call never runs inline
 	 */
-	String quickKey(String method, ObjectNode params) {
+	@Nullable String quickKey(String method, ObjectNode params) {
 		return this.quickCalls.key(method, params);
 	}
 
@@ -193,7 +194,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param exchange the call's exchange
 	 * @return the permit, or {@code null} when the call is to run asynchronously
 	 */
-	QuickCalls.Inline tryInline(String key, PostExchange exchange) {
+	QuickCalls.@Nullable Inline tryInline(@Nullable String key, PostExchange exchange) {
 		return this.quickCalls.tryInline(key, exchange);
 	}
 
@@ -219,7 +220,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 * @param call the call
 	 * @param quickKey the key its duration is recorded under, or {@code null}
 	 */
-	void start(AsyncCall call, String quickKey) {
+	void start(AsyncCall call, @Nullable String quickKey) {
 		this.calls.add(call);
 		if (!this.accepting) {
 			call.finish(null, null, shuttingDown(RETRY_ELSEWHERE));

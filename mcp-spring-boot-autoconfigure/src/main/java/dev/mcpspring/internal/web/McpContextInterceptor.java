@@ -2,6 +2,7 @@ package dev.mcpspring.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 import dev.mcpspring.McpContext;
@@ -21,14 +22,14 @@ public class McpContextInterceptor implements AsyncHandlerInterceptor {
 
 	private final McpServer server;
 
-	private final Docket docket;
+	private final @Nullable Docket docket;
 
 	/**
 	 * Creates the interceptor.
 	 * @param server the server bean
 	 * @param docket the docket bean, or {@code null} when tasks are off
 	 */
-	public McpContextInterceptor(McpServer server, Docket docket) {
+	public McpContextInterceptor(McpServer server, @Nullable Docket docket) {
 		this.server = server;
 		this.docket = docket;
 	}
@@ -48,7 +49,7 @@ public class McpContextInterceptor implements AsyncHandlerInterceptor {
 
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-			Exception ex) {
+			@Nullable Exception ex) {
 		McpContextHolder.clear();
 	}
 

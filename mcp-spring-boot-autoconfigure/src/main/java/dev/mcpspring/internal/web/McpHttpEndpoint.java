@@ -14,11 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,7 +128,7 @@ public class McpHttpEndpoint {
 			json = this.bodyParser.parse(body);
 		}
 		catch (MalformedMessageException ex) {
-			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(), null);
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), messageOf(ex), null);
 			return;
 		}
 		JsonRpcMessage message;
@@ -134,7 +136,7 @@ public class McpHttpEndpoint {
 			message = JsonRpcMessage.from(json);
 		}
 		catch (MalformedMessageException ex) {
-			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), ex.getMessage(),
+			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), messageOf(ex),
 					validId(json));
 			return;
 		}
@@ -155,26 +157,27 @@ public class McpHttpEndpoint {
 			return;
 		}
 		ObjectNode params = params(message);
-		if (message.isRequest()) {
+		String method = message.method();
+		if (method != null && message.isRequest()) {
 			PostExchange exchange = new PostExchange(request, session, version, message.id(), progressToken(params),
 					new PostResponseStream(response, this.eventStreams, session.id(), this.sendBuffer));
-			if (McpAsyncCalls.isAsync(message.method())) {
-				handleAsync(message.method(), params, base.with(exchange), exchange, request, response);
+			if (McpAsyncCalls.isAsync(method)) {
+				handleAsync(method, params, base.with(exchange), exchange, request, response);
 			}
 			else {
-				handleRequest(message.method(), params, base.with(exchange), exchange);
+				handleRequest(method, params, base.with(exchange), exchange);
 			}
 			return;
 		}
-		if (message.isNotification()) {
+		if (method != null && message.isNotification()) {
 			PostExchange exchange = new PostExchange(request, session, version, null, null, null);
 			McpContext context = base.with(exchange);
 			McpContextHolder.set(context);
 			try {
-				this.server.handleNotification(message.method(), params, context);
+				this.server.handleNotification(method, params, context);
 			}
 			catch (Exception ex) {
-				logger.warn("Failed to handle MCP notification " + message.method(), ex);
+				logger.warn("Failed to handle MCP notification " + method, ex);
 			}
 			finally {
 				McpContextHolder.set(base);
@@ -320,6 +323,7 @@ public class McpHttpEndpoint {
 				}
 			}
 			if (failure == null) {
+				Assert.state(result != null, "A request handler returned no result");
 				exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 			}
 			else {
@@ -361,6 +365,7 @@ public class McpHttpEndpoint {
 			if (result instanceof CompletionStage<?> stage) {
 				result = join(stage);
 			}
+			Assert.state(result != null, "A request handler returned no result");
 			exchange.stream().complete(JsonRpcResponse.result(exchange.requestId(), result));
 		}
 		catch (Exception ex) {
@@ -403,7 +408,7 @@ public class McpHttpEndpoint {
 		else if (failure instanceof TaskRefusedException ex) {
 			exchange.stream()
 				.complete(JsonRpcResponse.error(exchange.requestId(),
-						new JsonRpcError(ErrorCodes.INVALID_PARAMS, ex.getMessage(), null)));
+						new JsonRpcError(ErrorCodes.INVALID_PARAMS, messageOf(ex), null)));
 		}
 		else if (StoreFailures.isUnavailable(failure)) {
 			logger.debug("Store unavailable while handling MCP request " + method, failure);
@@ -477,7 +482,7 @@ public class McpHttpEndpoint {
 		return true;
 	}
 
-	private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private byte @Nullable [] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (request.getContentLengthLong() > this.maxRequestBytes) {
 			tooLarge(response);
 			return null;
@@ -498,7 +503,8 @@ public class McpHttpEndpoint {
 				"Payload Too Large: the body exceeds " + this.maxRequestBytes + " bytes", null);
 	}
 
-	private McpSession requireSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private @Nullable McpSession requireSession(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		String sessionId = request.getHeader(SESSION_ID);
 		if (sessionId == null || sessionId.isBlank()) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
@@ -519,8 +525,8 @@ public class McpHttpEndpoint {
 				"Session not found: initialize a new session", null);
 	}
 
-	private String protocolVersion(HttpServletRequest request, HttpServletResponse response, McpSession session)
-			throws IOException {
+	private @Nullable String protocolVersion(HttpServletRequest request, HttpServletResponse response,
+			McpSession session) throws IOException {
 		String version = request.getHeader(PROTOCOL_VERSION);
 		if (version == null) {
 			return session.protocolVersion();
@@ -540,15 +546,24 @@ public class McpHttpEndpoint {
 		return (params != null) ? (ObjectNode) params : JsonNodeFactory.instance.objectNode();
 	}
 
-	private static JsonNode progressToken(ObjectNode params) {
+	private static @Nullable JsonNode progressToken(ObjectNode params) {
 		JsonNode meta = params.get("_meta");
 		JsonNode token = (meta != null) ? meta.get("progressToken") : null;
 		return (token != null && (token.isString() || token.isNumber())) ? token : null;
 	}
 
-	private static JsonNode validId(JsonNode json) {
+	private static @Nullable JsonNode validId(JsonNode json) {
 		JsonNode id = json.isObject() ? json.get("id") : null;
 		return (id != null && (id.isString() || id.isIntegralNumber())) ? id : null;
+	}
+
+	/**
+	 * Returns the message of an exception that always has one, told to the client.
+	 */
+	private static String messageOf(RuntimeException ex) {
+		String message = ex.getMessage();
+		Assert.state(message != null, "The exception has a message");
+		return message;
 	}
 
 }

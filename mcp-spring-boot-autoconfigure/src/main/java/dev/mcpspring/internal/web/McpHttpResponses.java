@@ -3,6 +3,7 @@ package dev.mcpspring.internal.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -36,8 +37,8 @@ final class McpHttpResponses {
 	 * @param id the request id, or {@code null}
 	 * @throws IOException when the client has gone
 	 */
-	static void writeError(HttpServletResponse response, HttpStatus status, int code, String message, JsonNode id)
-			throws IOException {
+	static void writeError(HttpServletResponse response, HttpStatus status, int code, String message,
+			@Nullable JsonNode id) throws IOException {
 		writeJson(response, status, JsonRpcResponse.error(id, new JsonRpcError(code, message, null)));
 	}
 

@@ -2,6 +2,7 @@ package dev.mcpspring.internal.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
@@ -18,7 +19,7 @@ public class OriginPolicy {
 		this.patterns.setAllowedOriginPatterns(allowedOrigins);
 	}
 
-	public boolean isAllowed(String origin) {
+	public boolean isAllowed(@Nullable String origin) {
 		return origin == null || this.patterns.checkOrigin(origin) != null;
 	}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
@@ -22,20 +24,20 @@ final class PostExchange extends McpExchange {
 
 	private final String protocolVersion;
 
-	private final JsonNode requestId;
+	private final @Nullable JsonNode requestId;
 
-	private final JsonNode progressToken;
+	private final @Nullable JsonNode progressToken;
 
-	private final Principal principal;
+	private final @Nullable Principal principal;
 
-	private final PostResponseStream stream;
+	private final @Nullable PostResponseStream stream;
 
-	private HttpServletRequest request;
+	private @Nullable HttpServletRequest request;
 
-	private Map<String, String> headers;
+	private Map<String, String> headers = Map.of();
 
-	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, JsonNode requestId,
-			JsonNode progressToken, PostResponseStream stream) {
+	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, @Nullable JsonNode requestId,
+			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
 		this.request = request;
 		this.session = session;
 		this.protocolVersion = protocolVersion;
@@ -56,17 +58,17 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
-	public JsonNode requestId() {
+	public @Nullable JsonNode requestId() {
 		return this.requestId;
 	}
 
 	@Override
-	public JsonNode progressToken() {
+	public @Nullable JsonNode progressToken() {
 		return this.progressToken;
 	}
 
 	@Override
-	public Principal principal() {
+	public @Nullable Principal principal() {
 		return this.principal;
 	}
 
@@ -85,7 +87,7 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		HttpServletRequest request = this.request;
 		return (request != null) ? request.getHeader(name) : this.headers.get(name);
 	}
@@ -95,17 +97,20 @@ final class PostExchange extends McpExchange {
 	 * while the request is handled asynchronously, even after its connection closed.
 	 */
 	void detachFromRequest() {
+		HttpServletRequest request = this.request;
+		Assert.state(request != null, "The exchange is detached from its request already");
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		Enumeration<String> names = this.request.getHeaderNames();
+		Enumeration<String> names = request.getHeaderNames();
 		while (names.hasMoreElements()) {
 			String name = names.nextElement();
-			headers.putIfAbsent(name, this.request.getHeader(name));
+			headers.putIfAbsent(name, request.getHeader(name));
 		}
 		this.headers = headers;
 		this.request = null;
 	}
 
 	PostResponseStream stream() {
+		Assert.state(this.stream != null, "A notification has no response stream");
 		return this.stream;
 	}
 

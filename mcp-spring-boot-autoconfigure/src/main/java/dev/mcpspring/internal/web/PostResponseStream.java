@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -32,11 +33,11 @@ final class PostResponseStream {
 
 	private final int sendBuffer;
 
-	private AsyncContext async;
+	private @Nullable AsyncContext async;
 
-	private EventStream stream;
+	private @Nullable EventStream stream;
 
-	private SseConnection connection;
+	private @Nullable SseConnection connection;
 
 	private boolean done;
 
@@ -122,7 +123,7 @@ final class PostResponseStream {
 	 * @param message the response, or {@code null} to end without one (cancelled)
 	 * @throws IOException when the client has gone
 	 */
-	void complete(Object message) throws IOException {
+	void complete(@Nullable Object message) throws IOException {
 		this.lock.lock();
 		try {
 			if (this.done) {
@@ -207,7 +208,7 @@ final class PostResponseStream {
 					// resumed on another connection (true), or nobody is connected (false)
 					return attached != null;
 				}
-				return this.connection.write(KEEP_ALIVE);
+				return attached.write(KEEP_ALIVE);
 			}
 		}
 		finally {
@@ -229,7 +230,7 @@ final class PostResponseStream {
 		return this.stream;
 	}
 
-	private SseConnection connection() {
+	private @Nullable SseConnection connection() {
 		if (this.async == null) {
 			return new ServletSseConnection(this.response);
 		}

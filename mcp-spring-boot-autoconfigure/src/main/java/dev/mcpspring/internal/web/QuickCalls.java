@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcResponse;
@@ -28,7 +30,7 @@ final class QuickCalls {
 
 	private static final long QUICK_NANOS = TimeUnit.MILLISECONDS.toNanos(QUICK_MILLIS);
 
-	private final DefaultMcpToolRegistry tools;
+	private final @Nullable DefaultMcpToolRegistry tools;
 
 	/** Consecutive quick runs per tool (and per kind: direct or task submission). */
 	private final Map<String, AtomicInteger> quickRuns = new ConcurrentHashMap<>();
@@ -41,7 +43,7 @@ final class QuickCalls {
 	 * @param permits how many calls may run inline at once, 0 for none
 	 * @param tools the registered tools, or {@code null} when there are none
 	 */
-	QuickCalls(int permits, DefaultMcpToolRegistry tools) {
+	QuickCalls(int permits, @Nullable DefaultMcpToolRegistry tools) {
 		this.running = new AtomicReferenceArray<>(permits);
 		this.tools = tools;
 	}
@@ -52,7 +54,7 @@ final class QuickCalls {
 	 * @param params the params
 	 * @return the key, or {@code null} when the call always runs asynchronously
 	 */
-	String key(String method, ObjectNode params) {
+	@Nullable String key(String method, ObjectNode params) {
 		if (this.tools == null || this.running.length() == 0 || !"tools/call".equals(method)) {
 			return null;
 		}
@@ -70,8 +72,11 @@ final class QuickCalls {
 	 * @param exchange the call's exchange
 	 * @return the permit, or {@code null} when the call runs asynchronously
 	 */
-	Inline tryInline(String key, PostExchange exchange) {
-		AtomicInteger runs = (key != null) ? this.quickRuns.get(key) : null;
+	@Nullable Inline tryInline(@Nullable String key, PostExchange exchange) {
+		if (key == null) {
+			return null;
+		}
+		AtomicInteger runs = this.quickRuns.get(key);
 		if (runs == null || runs.get() < QUICK_RUNS) {
 			return null;
 		}

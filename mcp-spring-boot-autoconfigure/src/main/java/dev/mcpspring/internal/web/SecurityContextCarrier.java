@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
@@ -21,7 +22,7 @@ final class SecurityContextCarrier {
 	 * Captures the current thread's security context.
 	 * @return the context, or {@code null}
 	 */
-	static Object capture() {
+	static @Nullable Object capture() {
 		return PRESENT ? Security.capture() : null;
 	}
 
@@ -29,7 +30,7 @@ final class SecurityContextCarrier {
 	 * Binds a captured context to the current thread.
 	 * @param captured the context, or {@code null}
 	 */
-	static void bind(Object captured) {
+	static void bind(@Nullable Object captured) {
 		if (captured != null) {
 			Security.bind(captured);
 		}
@@ -39,7 +40,7 @@ final class SecurityContextCarrier {
 	 * Clears what {@link #bind(Object)} bound.
 	 * @param captured the context bound, or {@code null}
 	 */
-	static void clear(Object captured) {
+	static void clear(@Nullable Object captured) {
 		if (captured != null) {
 			Security.clear();
 		}
@@ -47,7 +48,7 @@ final class SecurityContextCarrier {
 
 	private static final class Security {
 
-		static Object capture() {
+		static @Nullable Object capture() {
 			SecurityContext context = SecurityContextHolder.getContext();
 			return (context.getAuthentication() != null) ? context : null;
 		}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.mcpspring.McpSessionListener;
@@ -81,7 +82,7 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	 * @param sessionId the session
 	 * @return the stream, or {@code null} when the session ended meanwhile
 	 */
-	EventStream standaloneStream(String sessionId) {
+	@Nullable EventStream standaloneStream(String sessionId) {
 		Streams streams = streams(sessionId);
 		EventStream standalone;
 		synchronized (streams) {
@@ -122,7 +123,7 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	 * @param eventId the last event id the client received
 	 * @return the stream, or {@code null} when it is unknown or forgotten
 	 */
-	EventStream find(String sessionId, String eventId) {
+	@Nullable EventStream find(String sessionId, String eventId) {
 		int dash = eventId.lastIndexOf('-');
 		Streams streams = this.sessions.get(sessionId);
 		if (dash <= 0 || streams == null) {
@@ -187,7 +188,7 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 		return open;
 	}
 
-	private void close(String sessionId, Long retry) {
+	private void close(String sessionId, @Nullable Long retry) {
 		Streams streams = this.sessions.remove(sessionId);
 		if (streams != null) {
 			synchronized (streams) {
@@ -228,7 +229,7 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 
 		private final Map<String, EventStream> byId = new LinkedHashMap<>();
 
-		private EventStream standalone;
+		private @Nullable EventStream standalone;
 
 		private boolean checked;
 

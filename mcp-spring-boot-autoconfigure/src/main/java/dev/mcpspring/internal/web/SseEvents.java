@@ -2,6 +2,8 @@ package dev.mcpspring.internal.web;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Formats Server-Sent Events. Data is compact JSON, so it never spans lines.
  */
@@ -14,7 +16,7 @@ final class SseEvents {
 		return ("id: " + id + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
 	}
 
-	static byte[] priming(String id, Long retryMillis) {
+	static byte[] priming(String id, @Nullable Long retryMillis) {
 		String retry = (retryMillis != null) ? "retry: " + retryMillis + "\n" : "";
 		return ("id: " + id + "\n" + retry + "data: \n\n").getBytes(StandardCharsets.UTF_8);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 import dev.mcpspring.internal.wire.JsonRpcError;
@@ -44,7 +45,7 @@ final class StoreFailures {
 		return new JsonRpcError(UNAVAILABLE, MESSAGE, null);
 	}
 
-	static void write(HttpServletResponse response, JsonNode id) throws IOException {
+	static void write(HttpServletResponse response, @Nullable JsonNode id) throws IOException {
 		response.setHeader("Retry-After", "2");
 		McpHttpResponses.writeError(response, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, MESSAGE, id);
 	}

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpSessionListener;
@@ -164,11 +166,14 @@ public class RedisMcpSessionStore implements McpSessionStore {
 		List<String> ids = new ArrayList<>(this.served.keySet());
 		for (int from = 0; from < ids.size(); from += SWEEP_BATCH) {
 			List<String> batch = ids.subList(from, Math.min(ids.size(), from + SWEEP_BATCH));
-			List<Object> exists = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			// a pipelined callback returns null, which NullAway cannot read from RedisCallback<T>
+			@SuppressWarnings("NullAway")
+			RedisCallback<Object> existsCommands = (connection) -> {
 				batch.forEach((id) -> connection.keyCommands()
 					.exists((this.prefix + id).getBytes(StandardCharsets.UTF_8)));
 				return null;
-			});
+			};
+			List<Object> exists = this.redis.executePipelined(existsCommands);
 			for (int i = 0; i < batch.size(); i++) {
 				if (!Boolean.TRUE.equals(exists.get(i))) {
 					ended(batch.get(i), true);
@@ -213,19 +218,26 @@ public class RedisMcpSessionStore implements McpSessionStore {
 	private McpSession read(String text) {
 		JsonNode json = this.mapper.readTree(text);
 		String level = text(json, "logLevel");
-		return new McpSession(text(json, "id"), text(json, "protocolVersion"), node(json, "clientInfo"),
-				node(json, "clientCapabilities"), (level != null) ? LoggingLevel.fromWireName(level) : null,
-				Instant.parse(text(json, "createdAt")), text(json, "principal"));
+		return new McpSession(requiredText(json, "id"), requiredText(json, "protocolVersion"),
+				node(json, "clientInfo"), node(json, "clientCapabilities"),
+				(level != null) ? LoggingLevel.fromWireName(level) : null,
+				Instant.parse(requiredText(json, "createdAt")), text(json, "principal"));
 	}
 
-	private static JsonNode node(JsonNode json, String field) {
+	private static @Nullable JsonNode node(JsonNode json, String field) {
 		JsonNode value = json.get(field);
 		return (value != null && !value.isNull()) ? value : null;
 	}
 
-	private static String text(JsonNode json, String field) {
+	private static @Nullable String text(JsonNode json, String field) {
 		JsonNode value = node(json, field);
 		return (value != null) ? value.asString() : null;
+	}
+
+	private static String requiredText(JsonNode json, String field) {
+		String value = text(json, field);
+		Assert.state(value != null, () -> "A stored MCP session has no \"" + field + "\"");
+		return value;
 	}
 
 }

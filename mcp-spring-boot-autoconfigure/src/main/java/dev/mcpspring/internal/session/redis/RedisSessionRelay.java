@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -44,17 +45,17 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final String channel;
 
-	private final Supplier<McpSessionStreams> streams;
+	private final Supplier<@Nullable McpSessionStreams> streams;
 
-	private final Supplier<McpSessionStore> sessions;
+	private final Supplier<@Nullable McpSessionStore> sessions;
 
-	private final Supplier<McpInFlightRequests> requests;
+	private final Supplier<@Nullable McpInFlightRequests> requests;
 
 	private final String origin = RandomIds.next().substring(0, 16);
 
 	private final DocketKey key;
 
-	private volatile RedisSubscription subscription;
+	private volatile @Nullable RedisSubscription subscription;
 
 	/**
 	 * Creates a relay.
@@ -68,8 +69,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	 * cancel
 	 */
 	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, DocketKey key,
-			Supplier<McpSessionStreams> streams, Supplier<McpSessionStore> sessions,
-			Supplier<McpInFlightRequests> requests) {
+			Supplier<@Nullable McpSessionStreams> streams, Supplier<@Nullable McpSessionStore> sessions,
+			Supplier<@Nullable McpInFlightRequests> requests) {
 		this.connectionFactory = connectionFactory;
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.mapper = mapper;
