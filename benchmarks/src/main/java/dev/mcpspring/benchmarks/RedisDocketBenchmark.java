@@ -25,12 +25,12 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.docket.WorkerObserver;
 import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;

@@ -18,6 +18,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.McpTaskAuthenticationResolver;
 import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.docket.Worker;
@@ -37,7 +38,6 @@ import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
-import dev.mcpspring.tasks.DocketLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -3,9 +3,9 @@ package dev.mcpspring.tasks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket (see
- * {@link DocketLimits}); MCP clients get it as a JSON-RPC error {@code -32602} with its
- * message.
+ * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket
+ * ({@code mcp.tasks.max-active-per-owner}, {@code max-arguments-size}, ...); MCP clients
+ * get it as a JSON-RPC error {@code -32602} with its message.
  */
 public class TaskRefusedException extends RuntimeException {
 

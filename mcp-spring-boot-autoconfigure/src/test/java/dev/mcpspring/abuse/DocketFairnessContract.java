@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.util.unit.DataSize;
 
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketLeases;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;

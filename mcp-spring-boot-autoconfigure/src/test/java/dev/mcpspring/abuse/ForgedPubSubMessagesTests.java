@@ -11,6 +11,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.docket.WorkerObserver;
@@ -19,7 +20,6 @@ import dev.mcpspring.internal.docket.redis.RedisSubscription;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;

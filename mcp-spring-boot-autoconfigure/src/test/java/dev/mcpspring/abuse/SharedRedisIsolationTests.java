@@ -16,12 +16,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.mcpspring.autoconfigure.McpRedisAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpTasksAutoConfiguration;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.internal.wire.RandomIds;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskSpec;
 

@@ -19,6 +19,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.types.RedisClientInfo;
 import org.springframework.util.FileSystemUtils;
 
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
 import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.docket.WorkerObserver;
@@ -28,7 +29,6 @@ import dev.mcpspring.internal.docket.redis.RedisServerCondition;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.wire.McpJson;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;

@@ -35,7 +35,6 @@ import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketLeases;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;

@@ -41,7 +41,7 @@ public final class ProtocolVersions {
 	/**
 	 * Chooses the revision to answer a client's {@code initialize} with: the client's
 	 * own when supported, the latest otherwise.
-	 * @param requested the version the client asked for, may be {@code null}
+	 * @param requested the version the client asked for
 	 * @return the negotiated revision
 	 */
 	public static ProtocolRevision negotiate(String requested) {

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpSessionListener;
+import dev.mcpspring.internal.session.McpSessionListener;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.wire.JsonRpcNotification;

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import dev.mcpspring.McpException;
-import dev.mcpspring.McpSessionListener;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mcpspring.McpSessionListener;
 
 /**
  * A {@link McpSessionStore} in this process's memory. Sessions idle for longer than the

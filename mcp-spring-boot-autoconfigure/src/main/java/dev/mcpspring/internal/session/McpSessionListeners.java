@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.mcpspring.McpSessionListener;
 
 /**
  * The {@link McpSessionListener listeners} of a {@link McpSessionStore}: one failing

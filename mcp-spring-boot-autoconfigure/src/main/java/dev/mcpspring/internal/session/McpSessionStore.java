@@ -2,7 +2,6 @@ package dev.mcpspring.internal.session;
 
 import java.util.Optional;
 
-import dev.mcpspring.McpSessionListener;
 
 /**
  * Keeps MCP sessions. The in-memory store serves one process; a shared store lets

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.mcpspring.McpSessionListener;
 
 /**
  * The streams clients hold open to this process, by session: where messages that do

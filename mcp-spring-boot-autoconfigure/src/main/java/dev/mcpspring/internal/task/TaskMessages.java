@@ -18,8 +18,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.mcpspring.McpSessionListener;
 import dev.mcpspring.internal.docket.DaemonThreads;
+import dev.mcpspring.internal.session.McpSessionListener;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 

@@ -9,7 +9,6 @@ import dev.mcpspring.McpContext;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
-import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.tasks.Docket;
 
 /**
@@ -37,7 +36,7 @@ public class McpContextInterceptor implements AsyncHandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		McpContextHolder.set(new ExchangeMcpContext(this.server.clientRequests(), this.docket,
-				this.server.feature(McpTasksFeature.class).orElse(null)));
+				this.server.backgroundTasks().orElse(null)));
 		return true;
 	}
 

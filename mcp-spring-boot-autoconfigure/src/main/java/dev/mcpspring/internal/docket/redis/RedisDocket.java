@@ -39,13 +39,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.DaemonThreads;
 import dev.mcpspring.internal.docket.DocketKey;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.DocketListeners;
 import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketLeases;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;

@@ -17,8 +17,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
 import dev.mcpspring.LoggingLevel;
-import dev.mcpspring.McpSessionListener;
 import dev.mcpspring.internal.session.McpSession;
+import dev.mcpspring.internal.session.McpSessionListener;
 import dev.mcpspring.internal.session.McpSessionListeners;
 import dev.mcpspring.internal.session.McpSessionStore;
 import tools.jackson.databind.JsonNode;

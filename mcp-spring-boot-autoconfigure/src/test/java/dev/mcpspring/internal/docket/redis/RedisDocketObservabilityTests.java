@@ -10,11 +10,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.observability.McpHealthIndicator;
 import dev.mcpspring.internal.observability.McpMetrics;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskResult;

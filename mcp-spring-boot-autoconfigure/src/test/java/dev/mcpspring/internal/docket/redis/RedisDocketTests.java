@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
-import dev.mcpspring.tasks.DocketLimits;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;

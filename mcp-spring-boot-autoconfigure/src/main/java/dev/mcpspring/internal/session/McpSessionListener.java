@@ -1,4 +1,4 @@
-package dev.mcpspring;
+package dev.mcpspring.internal.session;
 
 /**
  * Told when an MCP session ends, so that whatever this process holds for it (streams,

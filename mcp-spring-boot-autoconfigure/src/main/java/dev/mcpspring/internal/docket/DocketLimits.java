@@ -1,10 +1,13 @@
-package dev.mcpspring.tasks;
+package dev.mcpspring.internal.docket;
 
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonSize;
+import dev.mcpspring.tasks.TaskError;
+import dev.mcpspring.tasks.TaskRefusedException;
+import dev.mcpspring.tasks.TaskResult;
 import tools.jackson.databind.ObjectMapper;
 
 /**
