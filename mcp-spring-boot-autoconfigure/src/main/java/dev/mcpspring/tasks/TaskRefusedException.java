@@ -1,7 +1,5 @@
 package dev.mcpspring.tasks;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Thrown by {@link Docket#submit} when a submission exceeds a limit of the docket
  * ({@code mcp.tasks.max-active-per-owner}, {@code max-arguments-size}, ...); MCP clients
