@@ -64,8 +64,8 @@ final class AsyncCall implements Runnable, AsyncListener {
 		exchange.stream().async(asyncContext);
 	}
 
-	String sessionId() {
-		return this.exchange.session().id();
+	String callerKey() {
+		return this.exchange.callerKey();
 	}
 
 	/**

@@ -155,8 +155,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
-	 * Takes a slot for a call of a session.
-	 * @param sessionId the session id
+	 * Takes a slot for a call of a session (or of the caller of a stateless request).
+	 * @param sessionId the session id, or the caller key of a stateless request
 	 * @return {@code null} when the call may run, otherwise the error to answer with
 	 */
 	@Nullable JsonRpcError acquire(String sessionId) {
@@ -259,7 +259,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 */
 	void finished(AsyncCall call) {
 		if (this.calls.remove(call)) {
-			release(call.sessionId());
+			release(call.callerKey());
 		}
 	}
 
