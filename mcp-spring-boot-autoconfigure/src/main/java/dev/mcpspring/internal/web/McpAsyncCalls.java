@@ -303,9 +303,9 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes to the connections of waits ({@code tasks/result}) that have waited a while,
-	 * so that those whose client has gone are released: the container does not notice a
-	 * closed connection while the request is idle.
+	 * Writes to the connections of waits ({@code tasks/result}) and stateless requests that
+	 * have run a while, so that those whose client has gone are released: the container
+	 * does not notice a closed connection while the request is idle.
 	 */
 	private void keepWaitsAlive() {
 		long minimumAge = this.keepAliveInterval.toNanos();

@@ -1,13 +1,15 @@
 package dev.mcpspring.internal.web;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpServerTest;
 import dev.mcpspring.test.McpTestClient;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stateless requests of protocol 2026-07-28 on the endpoint that serves the 2025
@@ -27,6 +30,9 @@ class StatelessRequestTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private McpAsyncCalls calls;
 
 	@Test
 	void discoverDescribesTheServer() {
@@ -157,6 +163,20 @@ class StatelessRequestTests {
 		assertThat(response.notifications("notifications/progress")).hasSize(3);
 		assertThat(response.text()).isEqualTo("done 3");
 		assertThat(response.header(McpTestClient.SESSION_ID)).isNull();
+	}
+
+	@Test
+	void closingTheResponseCancelsTheCall() {
+		McpTestClient client = client();
+		try (McpEventStream call = client.stateless("tools/call", "block_until_cancelled")
+			.json(McpTestClient.statelessBody(1, "tools/call",
+					Map.of("name", "block_until_cancelled", "arguments", Map.of()),
+					Map.of("io.modelcontextprotocol/logLevel", "info")))
+			.stream()) {
+			assertThat(call.nextNotification("notifications/message", McpTestClient.TIMEOUT).at("/params/data")
+				.asString()).isEqualTo("started");
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.calls.activeCount() == 0);
 	}
 
 	@Test
