@@ -1,9 +1,9 @@
 package dev.mcpspring.internal.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,6 +70,8 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	private static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list");
+
+	private static final Set<String> NOTIFYING_CAPABILITIES = Set.of("tools", "resources", "prompts");
 
 	private static final Map<String, String> NAME_PARAMS = Map.of("tools/call", "name", "prompts/get", "name",
 			"resources/read", "uri");
@@ -155,7 +157,10 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	}
 
 	/**
-	 * Returns the result of {@code server/discover}.
+	 * Returns the result of {@code server/discover}. The capabilities are those of the
+	 * 2025 revisions less what this server does not serve on 2026-07-28 yet: no
+	 * {@code tasks} (the tasks extension comes later), and no {@code listChanged} or
+	 * {@code subscribe} (they need {@code subscriptions/listen}).
 	 * @param capabilities what the server and its features offer now, by name
 	 * @param server the server's name and version
 	 * @param instructions usage hints for the client, or {@code null}
@@ -163,7 +168,15 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 */
 	public Map<String, Object> discoverResult(Map<String, Object> capabilities, Implementation server,
 			@Nullable String instructions) {
-		Map<String, Object> withExtensions = new LinkedHashMap<>(capabilities);
+		Map<String, Object> withExtensions = new LinkedHashMap<>();
+		capabilities.forEach((name, value) -> {
+			if (NOTIFYING_CAPABILITIES.contains(name)) {
+				withExtensions.put(name, Map.of());
+			}
+			else if (!"tasks".equals(name)) {
+				withExtensions.put(name, value);
+			}
+		});
 		withExtensions.putIfAbsent("extensions", Map.of());
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("supportedVersions", ProtocolVersions.ALL);

@@ -45,6 +45,8 @@ class StatelessRequestTests {
 			.containsExactly("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26");
 		assertThat(result.path("capabilities").has("tools")).isTrue();
 		assertThat(result.path("capabilities").path("extensions").isObject()).isTrue();
+		assertThat(result.path("capabilities").has("tasks")).isFalse();
+		assertThat(result.path("capabilities").path("tools").has("listChanged")).isFalse();
 		assertThat(result.path("instructions").asString()).isEqualTo(McpServerTest.INSTRUCTIONS);
 		assertThat(result.path("ttlMs").isIntegralNumber()).isTrue();
 		assertThat(result.path("cacheScope").asString()).isIn("public", "private");
