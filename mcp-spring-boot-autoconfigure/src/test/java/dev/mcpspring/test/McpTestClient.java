@@ -51,6 +51,9 @@ public final class McpTestClient {
 	/** The protocol version the client asks for by default. */
 	public static final String LATEST_VERSION = "2025-11-25";
 
+	/** The stateless protocol revision. */
+	public static final String STATELESS_VERSION = "2026-07-28";
+
 	/** The session header. */
 	public static final String SESSION_ID = "Mcp-Session-Id";
 
@@ -390,6 +393,56 @@ public final class McpTestClient {
 		}
 		current.putAll(this.headers);
 		return new RawRequest(current);
+	}
+
+	/**
+	 * Sends a stateless (2026-07-28) request with valid {@code _meta} (no client
+	 * capabilities) and headers, and reads the whole response.
+	 * @param method the method
+	 * @param params the params besides {@code _meta}
+	 * @return the response
+	 */
+	public McpResponse statelessRequest(String method, Map<String, Object> params) {
+		Object name = params.containsKey("uri") ? params.get("uri") : params.get("name");
+		return stateless(method, (name != null) ? name.toString() : null)
+			.json(statelessBody(nextId(), method, params, Map.of()))
+			.send();
+	}
+
+	/**
+	 * Starts a stateless (2026-07-28) request: no session, and the headers
+	 * {@code MCP-Protocol-Version}, {@code Mcp-Method} and, when given, {@code Mcp-Name}.
+	 * @param method the method
+	 * @param name the value of {@code Mcp-Name}, or {@code null} for none
+	 * @return the request builder, without a body
+	 */
+	public RawRequest stateless(String method, String name) {
+		RawRequest request = raw().withoutHeader(SESSION_ID)
+			.header(PROTOCOL_VERSION, STATELESS_VERSION)
+			.header("Mcp-Method", method);
+		return (name != null) ? request.header("Mcp-Name", name) : request;
+	}
+
+	/**
+	 * Builds the body of a stateless (2026-07-28) request: the params with {@code _meta}
+	 * holding the protocol version, the client capabilities and client info, and any
+	 * further entries given.
+	 * @param id the id
+	 * @param method the method
+	 * @param params the params besides {@code _meta}
+	 * @param meta further {@code _meta} entries (a log level, a progress token)
+	 * @return the request
+	 */
+	public static ObjectNode statelessBody(Object id, String method, Map<String, Object> params,
+			Map<String, Object> meta) {
+		Map<String, Object> allMeta = new LinkedHashMap<>();
+		allMeta.put("io.modelcontextprotocol/protocolVersion", STATELESS_VERSION);
+		allMeta.put("io.modelcontextprotocol/clientCapabilities", Map.of());
+		allMeta.put("io.modelcontextprotocol/clientInfo", Map.of("name", "mcp-test-client", "version", "1.0.0"));
+		allMeta.putAll(meta);
+		Map<String, Object> allParams = new LinkedHashMap<>(params);
+		allParams.put("_meta", allMeta);
+		return request(id, method, allParams);
 	}
 
 	/**

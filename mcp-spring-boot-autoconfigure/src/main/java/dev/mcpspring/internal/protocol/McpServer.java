@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
@@ -28,6 +30,7 @@ import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.task.TaskHost;
+import dev.mcpspring.internal.tool.McpToolsFeature;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.JsonSize;
@@ -177,7 +180,8 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	}
 
 	/**
-	 * Handles a request.
+	 * Handles a request: of a session, or a stateless one (2026-07-28), whose result is
+	 * written in that revision's shape.
 	 * @param method the method
 	 * @param params the params
 	 * @param context the context, holding the exchange of this request
@@ -186,6 +190,13 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @throws Exception an {@link McpException} to answer with a JSON-RPC error
 	 */
 	public @Nullable Object handleRequest(String method, ObjectNode params, McpContext context) throws Exception {
+		if (ExchangeMcpContext.exchangeOf(context).isStateless()) {
+			return handleStatelessRequest(method, params, context);
+		}
+		return dispatch(method, params, context);
+	}
+
+	private @Nullable Object dispatch(String method, ObjectNode params, McpContext context) throws Exception {
 		McpRequestHandler handler = this.requestHandlers.get(method);
 		if (handler == null) {
 			throw McpException.methodNotFound("Method not found: " + method);
@@ -210,6 +221,60 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 				this.inFlight.remove(key, exchange);
 			}
 		}
+	}
+
+	/**
+	 * Admits a stateless 2026-07-28 request whose envelope and headers
+	 * {@link Mcp2026Revision#accept} has checked, before it is handled: a
+	 * {@code params.task} is removed (the tasks extension is not supported yet, and a
+	 * legacy task hint must not make a call a task), and a call of a tool that runs only
+	 * as a task is refused with {@code -32021}.
+	 * @param method the method
+	 * @param params the params, changed in place
+	 * @throws McpException when the request is refused
+	 */
+	public void admitStatelessRequest(String method, ObjectNode params) {
+		if ("tools/call".equals(method)) {
+			params.remove("task");
+			JsonNode name = params.get("name");
+			if (name != null && name.isString() && feature(McpToolsFeature.class)
+				.filter((tools) -> tools.requiresTask(name.stringValue()))
+				.isPresent()) {
+				throw Mcp2026Revision.taskRequired(name.stringValue());
+			}
+		}
+	}
+
+	/**
+	 * Handles a stateless request: answers {@code server/discover}, and passes every other
+	 * method to its feature, stamping the result in the revision's shape.
+	 */
+	private Object handleStatelessRequest(String method, ObjectNode params, McpContext context) throws Exception {
+		Mcp2026Revision revision = ProtocolVersions.modern();
+		if ("server/discover".equals(method)) {
+			return revision.stamp(method, revision.discoverResult(capabilities(), this.info, this.instructions),
+					this.info);
+		}
+		Object result;
+		try {
+			result = dispatch(method, params, context);
+		}
+		catch (McpException ex) {
+			throw revision.translate(ex);
+		}
+		if (result instanceof CompletionStage<?> stage) {
+			return stage.handle((value, failure) -> {
+				if (failure != null) {
+					Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+							? failure.getCause() : failure;
+					throw (cause instanceof McpException ex) ? revision.translate(ex) : new CompletionException(cause);
+				}
+				Assert.state(value != null, "A request handler returned no result");
+				return revision.stamp(method, value, this.info);
+			});
+		}
+		Assert.state(result != null, "A request handler returned no result");
+		return revision.stamp(method, result, this.info);
 	}
 
 	/**

@@ -150,7 +150,15 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public void log(LoggingLevel level, @Nullable String logger, Object data) {
-		McpSession session = exchange().session();
+		McpExchange exchange = exchange();
+		if (exchange.isStateless()) {
+			LoggingLevel wanted = exchange.requestLogLevel();
+			if (wanted != null && wanted.includes(level)) {
+				exchange.send(JsonRpcNotification.of("notifications/message", new LogMessage(level, logger, data)));
+			}
+			return;
+		}
+		McpSession session = exchange.session();
 		if (session == null || session.accepts(level)) {
 			exchange().send(JsonRpcNotification.of("notifications/message", new LogMessage(level, logger, data)));
 		}
@@ -163,12 +171,14 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public CreateMessageResult sample(ObjectNode params) {
+		requireStatefulRequest("sampling/createMessage");
 		requireClientCapability("sampling");
 		return McpJson.mapper().treeToValue(request("sampling/createMessage", params), CreateMessageResult.class);
 	}
 
 	@Override
 	public ElicitResult elicit(String message, ObjectNode requestedSchema) {
+		requireStatefulRequest("elicitation/create");
 		requireClientCapability("elicitation");
 		ObjectNode params = McpJson.mapper().createObjectNode();
 		params.put("message", message);
@@ -183,6 +193,7 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public JsonNode request(String method, ObjectNode params) {
+		requireStatefulRequest(method);
 		McpExchange exchange = exchange();
 		ClientRequests requests = this.clientRequests;
 		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
@@ -225,6 +236,13 @@ public final class ExchangeMcpContext extends McpContext {
 	@Override
 	public @Nullable String taskId() {
 		return exchange().taskId();
+	}
+
+	private void requireStatefulRequest(String method) {
+		if (exchange().isStateless()) {
+			throw new IllegalStateException("Cannot send " + method + " to the client of a 2026-07-28 request: "
+					+ "multi-round-trip input (elicitation, sampling, roots) is not supported yet");
+		}
 	}
 
 	private void requireClientCapability(String capability) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.ProgressParams;
 import tools.jackson.databind.JsonNode;
@@ -100,6 +101,25 @@ public abstract class McpExchange {
 		}
 		McpSession session = session();
 		return (session != null) ? "session:" + session.id() : null;
+	}
+
+	/**
+	 * Returns whether the request is stateless (protocol 2026-07-28): it carries in its
+	 * own params what a session holds in the 2025 revisions, and the server cannot send
+	 * the client requests on its stream.
+	 * @return whether the request is stateless
+	 */
+	public boolean isStateless() {
+		return false;
+	}
+
+	/**
+	 * Returns the log level a stateless request asked for in its {@code _meta}.
+	 * @return the least severe level to send, or {@code null} for no log messages (or
+	 * when the exchange is not stateless)
+	 */
+	public @Nullable LoggingLevel requestLogLevel() {
+		return null;
 	}
 
 	/**

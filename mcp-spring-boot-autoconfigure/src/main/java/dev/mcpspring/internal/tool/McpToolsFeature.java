@@ -59,6 +59,15 @@ public class McpToolsFeature implements McpFeature {
 				"tools/call", this::call);
 	}
 
+	/**
+	 * Returns whether a tool runs only as a task.
+	 * @param name the tool's name
+	 * @return whether the tool is registered with task support {@code required}
+	 */
+	public boolean requiresTask(String name) {
+		return this.registry.find(name).filter((tool) -> tool.taskSupport() == TaskSupport.REQUIRED).isPresent();
+	}
+
 	private Object call(ObjectNode params, McpContext context) throws Exception {
 		JsonNode name = params.get("name");
 		if (name == null || !name.isString()) {

@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * One MCP request handled asynchronously: run on the calls' executor with its
  * {@link McpContext} and the caller's security context bound, answered when the handler
  * returns or when the stage it returned completes, and released (slot and async
- * context) exactly once. When the client goes away, a wait ({@code tasks/result}) is
- * cancelled; other calls run on, their messages kept for resumption. An answer ready on
+ * context) exactly once. When the client goes away, a wait ({@code tasks/result}) and a
+ * stateless request (whose stream nobody can resume) are cancelled; other calls run on,
+ * their messages kept for resumption. An answer ready on
  * another thread than the call's own (the docket's event of a task's end, shutdown) is
  * written on the calls' executor, and an SSE response is written without blocking, so
  * that a client that stops reading never blocks a thread that serves others.
@@ -64,8 +65,8 @@ final class AsyncCall implements Runnable, AsyncListener {
 		exchange.stream().async(asyncContext);
 	}
 
-	String sessionId() {
-		return this.exchange.session().id();
+	String callerKey() {
+		return this.exchange.callerKey();
 	}
 
 	/**
@@ -150,11 +151,20 @@ final class AsyncCall implements Runnable, AsyncListener {
 	}
 
 	/**
-	 * Checks that the client of a wait is still there, releasing the wait when it is not.
+	 * Returns whether losing the client ends the call: a wait, or a stateless request,
+	 * whose stream nobody can resume.
+	 */
+	private boolean endsWithClient() {
+		return isWait() || this.exchange.isStateless();
+	}
+
+	/**
+	 * Checks that the client of a wait or a stateless request is still there, cancelling
+	 * the call when it is not.
 	 * @param minimumAgeNanos how long the call must have waited to be checked
 	 */
 	void keepAlive(long minimumAgeNanos) {
-		if (isWait() && !this.finished.get() && System.nanoTime() - this.started >= minimumAgeNanos
+		if (endsWithClient() && !this.finished.get() && System.nanoTime() - this.started >= minimumAgeNanos
 				&& !this.exchange.stream().keepAlive()) {
 			connectionLost();
 		}
@@ -162,7 +172,7 @@ final class AsyncCall implements Runnable, AsyncListener {
 
 	private void connectionLost() {
 		this.exchange.stream().connectionLost();
-		if (isWait()) {
+		if (endsWithClient()) {
 			this.exchange.cancel();
 		}
 		complete();

@@ -155,8 +155,8 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
-	 * Takes a slot for a call of a session.
-	 * @param sessionId the session id
+	 * Takes a slot for a call of a session (or of the caller of a stateless request).
+	 * @param sessionId the session id, or the caller key of a stateless request
 	 * @return {@code null} when the call may run, otherwise the error to answer with
 	 */
 	@Nullable JsonRpcError acquire(String sessionId) {
@@ -259,7 +259,7 @@ public class McpAsyncCalls implements SmartLifecycle {
 	 */
 	void finished(AsyncCall call) {
 		if (this.calls.remove(call)) {
-			release(call.sessionId());
+			release(call.callerKey());
 		}
 	}
 
@@ -303,9 +303,9 @@ public class McpAsyncCalls implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes to the connections of waits ({@code tasks/result}) that have waited a while,
-	 * so that those whose client has gone are released: the container does not notice a
-	 * closed connection while the request is idle.
+	 * Writes to the connections of waits ({@code tasks/result}) and stateless requests that
+	 * have run a while, so that those whose client has gone are released: the container
+	 * does not notice a closed connection while the request is idle.
 	 */
 	private void keepWaitsAlive() {
 		long minimumAge = this.keepAliveInterval.toNanos();

@@ -29,8 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
+import dev.mcpspring.internal.protocol.Mcp2026Revision;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.protocol.ProtocolVersions;
+import dev.mcpspring.internal.protocol.RequestEnvelope;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.session.McpSession;
@@ -46,9 +48,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MCP Streamable HTTP endpoint (protocol 2025-11-25): POST carries client messages,
- * GET opens a server-to-client SSE stream, DELETE ends a session. Mapped at
- * {@code mcp.server.path} under the application's context path.
+ * The MCP Streamable HTTP endpoint. In the session-based revisions (2025-11-25 and
+ * before) POST carries client messages, GET opens a server-to-client SSE stream, DELETE
+ * ends a session. A POST without a session that claims 2026-07-28 (by its
+ * {@code MCP-Protocol-Version} header or its {@code params._meta}) is a stateless
+ * request of that revision, served without a session. Mapped at {@code mcp.server.path}
+ * under the application's context path.
  */
 @Controller
 @RequestMapping("${mcp.server.path:/mcp}")
@@ -144,6 +149,11 @@ public class McpHttpEndpoint {
 			throw new IllegalStateException("No MCP context: the McpContextInterceptor is not registered for "
 					+ request.getRequestURI());
 		}
+		if (request.getHeader(SESSION_ID) == null
+				&& Mcp2026Revision.isClaimedBy(request.getHeader(PROTOCOL_VERSION), message.params())) {
+			postStateless(message, base, request, response);
+			return;
+		}
 		if (message.isRequest() && "initialize".equals(message.method())) {
 			initialize(message, request, response);
 			return;
@@ -189,6 +199,43 @@ public class McpHttpEndpoint {
 		response.setStatus(HttpStatus.ACCEPTED.value());
 	}
 
+	/**
+	 * Serves a stateless (2026-07-28) message: a request is checked as the revision
+	 * prescribes ({@code 400} with the revision's error, {@code 404} for a method it does
+	 * not serve) and handled without a session; notifications and responses are
+	 * accepted and ignored, since this revision sends none over HTTP that the server
+	 * acts on.
+	 */
+	private void postStateless(JsonRpcMessage message, ExchangeMcpContext base, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		String method = message.method();
+		if (method == null || !message.isRequest()) {
+			response.setStatus(HttpStatus.ACCEPTED.value());
+			return;
+		}
+		ObjectNode params = params(message);
+		RequestEnvelope envelope;
+		try {
+			envelope = ProtocolVersions.modern().accept(method, params, request::getHeader);
+			this.server.admitStatelessRequest(method, params);
+		}
+		catch (McpException ex) {
+			HttpStatus status = (ex.getCode() == ErrorCodes.METHOD_NOT_FOUND) ? HttpStatus.NOT_FOUND
+					: HttpStatus.BAD_REQUEST;
+			McpHttpResponses.writeJson(response, status, JsonRpcResponse.error(message.id(), ex.toError()));
+			return;
+		}
+		PostExchange exchange = PostExchange.stateless(request, envelope.protocolVersion(), envelope.logLevel(),
+				message.id(), progressToken(params), new PostResponseStream(response, this.eventStreams, null,
+						this.sendBuffer));
+		if (McpAsyncCalls.isAsync(method)) {
+			handleAsync(method, params, base.with(exchange), exchange, request, response);
+		}
+		else {
+			handleRequest(method, params, base.with(exchange), exchange);
+		}
+	}
+
 	@GetMapping
 	public void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if ("HEAD".equals(request.getMethod())) {
@@ -198,7 +245,8 @@ public class McpHttpEndpoint {
 			response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
 			return;
 		}
-		if (!checkOrigin(request, response) || !checkAccept(request, response, GET_ACCEPT)) {
+		if (!checkOrigin(request, response) || refuseStateless(request, response)
+				|| !checkAccept(request, response, GET_ACCEPT)) {
 			return;
 		}
 		McpSession session = requireSession(request, response);
@@ -228,7 +276,7 @@ public class McpHttpEndpoint {
 
 	@DeleteMapping
 	public void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!checkOrigin(request, response)) {
+		if (!checkOrigin(request, response) || refuseStateless(request, response)) {
 			return;
 		}
 		McpSession session = requireSession(request, response);
@@ -236,6 +284,22 @@ public class McpHttpEndpoint {
 			this.server.endSession(session.id());
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 		}
+	}
+
+	/**
+	 * Answers {@code 405} to a GET or DELETE of a stateless client (no session, version
+	 * 2026-07-28): that revision has neither a standalone stream nor sessions to end.
+	 */
+	private static boolean refuseStateless(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (request.getHeader(SESSION_ID) != null
+				|| !Mcp2026Revision.VERSION.equals(request.getHeader(PROTOCOL_VERSION))) {
+			return false;
+		}
+		response.setHeader(HttpHeaders.ALLOW, "POST");
+		McpHttpResponses.writeError(response, HttpStatus.METHOD_NOT_ALLOWED, ErrorCodes.INVALID_REQUEST,
+				"Method Not Allowed: protocol " + request.getHeader(PROTOCOL_VERSION) + " serves POST only", null);
+		return true;
 	}
 
 	private void initialize(JsonRpcMessage message, HttpServletRequest request, HttpServletResponse response)
@@ -254,7 +318,7 @@ public class McpHttpEndpoint {
 
 	private void handleAsync(String method, ObjectNode params, McpContext context, PostExchange exchange,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		JsonRpcError refused = this.calls.acquire(exchange.session().id());
+		JsonRpcError refused = this.calls.acquire(exchange.callerKey());
 		if (refused != null) {
 			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(exchange.requestId(), refused));
 			return;
@@ -272,7 +336,7 @@ public class McpHttpEndpoint {
 			async.setTimeout(0);
 		}
 		catch (IllegalStateException ex) {
-			this.calls.release(exchange.session().id());
+			this.calls.release(exchange.callerKey());
 			if (!this.asyncUnsupportedLogged) {
 				this.asyncUnsupportedLogged = true;
 				logger.warn("MCP calls run on the container's threads: a filter or servlet in front of the MCP "
@@ -332,7 +396,7 @@ public class McpHttpEndpoint {
 		}
 		finally {
 			if (!finishesLater) {
-				this.calls.release(exchange.session().id());
+				this.calls.release(exchange.callerKey());
 			}
 		}
 	}
@@ -534,7 +598,7 @@ public class McpHttpEndpoint {
 		if (!ProtocolVersions.isSupported(version)) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
 					"Bad Request: unsupported protocol version " + version + "; supported: "
-							+ String.join(", ", ProtocolVersions.SUPPORTED),
+							+ String.join(", ", ProtocolVersions.LEGACY),
 					null);
 			return null;
 		}

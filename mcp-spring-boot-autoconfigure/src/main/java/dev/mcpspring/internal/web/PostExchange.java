@@ -9,18 +9,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
+import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
+import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A message POSTed to the MCP endpoint. Messages related to a request go on its
- * response; a notification has no response stream.
+ * response; a notification has no response stream. A message of a session (the 2025
+ * revisions) has its session; a stateless request (2026-07-28) has none, and brings its
+ * own log level.
  */
 final class PostExchange extends McpExchange {
 
-	private final McpSession session;
+	private final @Nullable McpSession session;
+
+	private final String callerKey;
+
+	private final boolean stateless;
+
+	private final @Nullable LoggingLevel logLevel;
 
 	private final String protocolVersion;
 
@@ -38,8 +48,17 @@ final class PostExchange extends McpExchange {
 
 	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, @Nullable JsonNode requestId,
 			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
+		this(request, session, session.id(), false, null, protocolVersion, requestId, progressToken, stream);
+	}
+
+	private PostExchange(HttpServletRequest request, @Nullable McpSession session, String callerKey, boolean stateless,
+			@Nullable LoggingLevel logLevel, String protocolVersion, @Nullable JsonNode requestId,
+			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
 		this.request = request;
 		this.session = session;
+		this.callerKey = callerKey;
+		this.stateless = stateless;
+		this.logLevel = logLevel;
 		this.protocolVersion = protocolVersion;
 		this.requestId = requestId;
 		this.progressToken = progressToken;
@@ -47,9 +66,46 @@ final class PostExchange extends McpExchange {
 		this.stream = stream;
 	}
 
+	/**
+	 * Returns the exchange of a stateless request.
+	 * @param request the HTTP request
+	 * @param protocolVersion the version the request claims
+	 * @param logLevel the log level the request asks for, or {@code null} for none
+	 * @param requestId the request id
+	 * @param progressToken the progress token, or {@code null}
+	 * @param stream the response stream
+	 * @return the exchange
+	 */
+	static PostExchange stateless(HttpServletRequest request, String protocolVersion, @Nullable LoggingLevel logLevel,
+			@Nullable JsonNode requestId, @Nullable JsonNode progressToken, PostResponseStream stream) {
+		Principal principal = request.getUserPrincipal();
+		String callerKey = (principal != null) ? "principal:" + principal.getName() : "request:" + RandomIds.next();
+		return new PostExchange(request, null, callerKey, true, logLevel, protocolVersion, requestId, progressToken,
+				stream);
+	}
+
 	@Override
-	public McpSession session() {
+	public @Nullable McpSession session() {
 		return this.session;
+	}
+
+	/**
+	 * Returns the key the calls in flight are counted under per caller: the session, or
+	 * for a stateless request its principal (an anonymous one counts alone).
+	 * @return the key
+	 */
+	String callerKey() {
+		return this.callerKey;
+	}
+
+	@Override
+	public boolean isStateless() {
+		return this.stateless;
+	}
+
+	@Override
+	public @Nullable LoggingLevel requestLogLevel() {
+		return this.logLevel;
 	}
 
 	@Override
@@ -81,7 +137,7 @@ final class PostExchange extends McpExchange {
 
 	@Override
 	public void closeStream() {
-		if (this.stream != null) {
+		if (this.stream != null && !this.stateless) {
 			this.stream.disconnect();
 		}
 	}

@@ -29,7 +29,7 @@ final class PostResponseStream {
 
 	private final SessionEventStreams streams;
 
-	private final String sessionId;
+	private final @Nullable String sessionId;
 
 	private final int sendBuffer;
 
@@ -45,7 +45,15 @@ final class PostResponseStream {
 
 	private boolean disconnected;
 
-	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, String sessionId,
+	/**
+	 * Creates the response of a request.
+	 * @param response the HTTP response
+	 * @param streams the SSE streams of the sessions
+	 * @param sessionId the session, or {@code null} for a stateless request, whose stream
+	 * cannot be resumed
+	 * @param sendBuffer how many events may wait for a slow client
+	 */
+	PostResponseStream(HttpServletResponse response, SessionEventStreams streams, @Nullable String sessionId,
 			int sendBuffer) {
 		this.response = response;
 		this.streams = streams;
@@ -221,7 +229,8 @@ final class PostResponseStream {
 			this.response.setStatus(HttpStatus.OK.value());
 			this.response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 			this.response.setHeader("Cache-Control", "no-cache");
-			this.stream = this.streams.newRequestStream(this.sessionId);
+			this.stream = (this.sessionId != null) ? this.streams.newRequestStream(this.sessionId)
+					: this.streams.newStatelessStream();
 			this.connection = connection();
 			if (this.connection != null) {
 				this.stream.connect(this.connection, -1);

@@ -77,6 +77,15 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	}
 
 	/**
+	 * Creates the stream of a stateless request's response: registered nowhere, since
+	 * nobody resumes it.
+	 * @return the stream
+	 */
+	EventStream newStatelessStream() {
+		return new EventStream(newStreamId(), this.replayBuffer);
+	}
+
+	/**
 	 * Returns the standalone stream of a session, creating it (and offering it to the
 	 * server for unsolicited messages) on first use.
 	 * @param sessionId the session

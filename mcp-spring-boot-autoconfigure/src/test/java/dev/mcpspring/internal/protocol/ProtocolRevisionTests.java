@@ -14,7 +14,7 @@ class ProtocolRevisionTests {
 
 	@Test
 	void negotiatesTheClientsRevisionWhenSupported() {
-		for (String version : ProtocolVersions.SUPPORTED) {
+		for (String version : ProtocolVersions.LEGACY) {
 			assertThat(ProtocolVersions.negotiate(version).version()).isEqualTo(version);
 		}
 	}
@@ -25,10 +25,16 @@ class ProtocolRevisionTests {
 	}
 
 	@Test
+	void initializeNeverNegotiatesTheStatelessRevision() {
+		assertThat(ProtocolVersions.negotiate(ProtocolVersions.V2026_07_28).version())
+			.isEqualTo(ProtocolVersions.LATEST);
+	}
+
+	@Test
 	void answersInitializeWithTheSameMembersInEveryRevisionOfThe2025Family() {
 		Map<String, Object> capabilities = Map.of("logging", Map.of(), "tasks", Map.of());
 		Implementation server = new Implementation("reports", null, "1.0.0");
-		for (String version : ProtocolVersions.SUPPORTED) {
+		for (String version : ProtocolVersions.LEGACY) {
 			InitializeResult result = ProtocolVersions.negotiate(version).initializeResult(capabilities, server, "Hi");
 			assertThat(result).isEqualTo(new InitializeResult(version, capabilities, server, "Hi"));
 		}
