@@ -67,6 +67,34 @@ public class ConformanceTools {
 		return "Tool with logging executed successfully";
 	}
 
+	@McpTool(name = "test_logging_tool",
+			description = "Logs while it runs; a 2026-07-28 request gets the messages only when it asks for a log level")
+	public String loggingTool(McpContext context) {
+		context.log(LoggingLevel.INFO, "Logging tool started");
+		context.log(LoggingLevel.INFO, "Logging tool finished");
+		return "Logged two messages";
+	}
+
+	@McpTool(name = "test_missing_capability",
+			description = "Needs the client's sampling capability; refused with -32021 when it was not declared")
+	public String missingCapability(McpContext context) {
+		return context.sample("Say hello", 10).text();
+	}
+
+	@McpTool(name = "test_streaming_elicitation",
+			description = "Asks the user a question; never sends the request on a 2026-07-28 response stream")
+	public String streamingElicitation(McpContext context) {
+		return String.valueOf(context.elicit("What is your name?", Name.class).content());
+	}
+
+	/**
+	 * The answer {@code test_streaming_elicitation} asks for.
+	 *
+	 * @param name the user's name
+	 */
+	record Name(String name) {
+	}
+
 	@McpTool(name = "test_error_handling", description = "Always fails")
 	public String errorHandling() {
 		throw new IllegalStateException("This tool intentionally returns an error for testing");

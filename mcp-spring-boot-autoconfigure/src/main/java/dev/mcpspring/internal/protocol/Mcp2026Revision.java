@@ -59,7 +59,7 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	public static final int HEADER_MISMATCH = -32020;
 
 	/** Missing required client capability. */
-	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY;
 
 	/** Unsupported protocol version. */
 	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;

@@ -1,6 +1,7 @@
 package dev.mcpspring.internal.session;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,8 @@ import dev.mcpspring.CreateMessageResult;
 import dev.mcpspring.ElicitResult;
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
+import dev.mcpspring.McpException;
+import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.Docket;
@@ -171,15 +174,15 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public CreateMessageResult sample(ObjectNode params) {
-		requireStatefulRequest("sampling/createMessage");
 		requireClientCapability("sampling");
+		requireStatefulRequest("sampling/createMessage");
 		return McpJson.mapper().treeToValue(request("sampling/createMessage", params), CreateMessageResult.class);
 	}
 
 	@Override
 	public ElicitResult elicit(String message, ObjectNode requestedSchema) {
-		requireStatefulRequest("elicitation/create");
 		requireClientCapability("elicitation");
+		requireStatefulRequest("elicitation/create");
 		ObjectNode params = McpJson.mapper().createObjectNode();
 		params.put("message", message);
 		params.set("requestedSchema", requestedSchema);
@@ -246,11 +249,17 @@ public final class ExchangeMcpContext extends McpContext {
 	}
 
 	private void requireClientCapability(String capability) {
-		McpSession session = exchange().session();
-		if (session == null || !session.hasClientCapability(capability)) {
-			throw new IllegalStateException("The client does not support " + capability
-					+ ": it declared no '" + capability + "' capability on initialize");
+		McpExchange exchange = exchange();
+		if (exchange.hasClientCapability(capability)) {
+			return;
 		}
+		if (exchange.isStateless()) {
+			throw new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+					"The client did not declare the '" + capability + "' capability this request needs",
+					Map.of("requiredCapabilities", Map.of(capability, Map.of())));
+		}
+		throw new IllegalStateException("The client does not support " + capability
+				+ ": it declared no '" + capability + "' capability on initialize");
 	}
 
 	/**

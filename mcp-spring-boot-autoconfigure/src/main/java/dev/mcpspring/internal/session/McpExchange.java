@@ -104,6 +104,17 @@ public abstract class McpExchange {
 	}
 
 	/**
+	 * Returns whether the client declared a capability: on {@code initialize} for a
+	 * session, in the request's {@code _meta} for a stateless request.
+	 * @param capability the capability name, such as {@code sampling}
+	 * @return whether it was declared
+	 */
+	public boolean hasClientCapability(String capability) {
+		McpSession session = session();
+		return session != null && session.hasClientCapability(capability);
+	}
+
+	/**
 	 * Returns whether the request is stateless (protocol 2026-07-28): it carries in its
 	 * own params what a session holds in the 2025 revisions, and the server cannot send
 	 * the client requests on its stream.

@@ -225,9 +225,8 @@ public class McpHttpEndpoint {
 			McpHttpResponses.writeJson(response, status, JsonRpcResponse.error(message.id(), ex.toError()));
 			return;
 		}
-		PostExchange exchange = PostExchange.stateless(request, envelope.protocolVersion(), envelope.logLevel(),
-				message.id(), progressToken(params), new PostResponseStream(response, this.eventStreams, null,
-						this.sendBuffer));
+		PostExchange exchange = PostExchange.stateless(request, envelope, message.id(), progressToken(params),
+				new PostResponseStream(response, this.eventStreams, null, this.sendBuffer));
 		if (McpAsyncCalls.isAsync(method)) {
 			handleAsync(method, params, base.with(exchange), exchange, request, response);
 		}

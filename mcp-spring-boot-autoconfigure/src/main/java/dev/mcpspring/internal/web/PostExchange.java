@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import dev.mcpspring.LoggingLevel;
+import dev.mcpspring.internal.protocol.RequestEnvelope;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A message POSTed to the MCP endpoint. Messages related to a request go on its
@@ -32,6 +34,8 @@ final class PostExchange extends McpExchange {
 
 	private final @Nullable LoggingLevel logLevel;
 
+	private final @Nullable ObjectNode clientCapabilities;
+
 	private final String protocolVersion;
 
 	private final @Nullable JsonNode requestId;
@@ -48,17 +52,18 @@ final class PostExchange extends McpExchange {
 
 	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, @Nullable JsonNode requestId,
 			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
-		this(request, session, session.id(), false, null, protocolVersion, requestId, progressToken, stream);
+		this(request, session, session.id(), false, null, null, protocolVersion, requestId, progressToken, stream);
 	}
 
 	private PostExchange(HttpServletRequest request, @Nullable McpSession session, String callerKey, boolean stateless,
-			@Nullable LoggingLevel logLevel, String protocolVersion, @Nullable JsonNode requestId,
-			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
+			@Nullable LoggingLevel logLevel, @Nullable ObjectNode clientCapabilities, String protocolVersion,
+			@Nullable JsonNode requestId, @Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
 		this.request = request;
 		this.session = session;
 		this.callerKey = callerKey;
 		this.stateless = stateless;
 		this.logLevel = logLevel;
+		this.clientCapabilities = clientCapabilities;
 		this.protocolVersion = protocolVersion;
 		this.requestId = requestId;
 		this.progressToken = progressToken;
@@ -69,19 +74,19 @@ final class PostExchange extends McpExchange {
 	/**
 	 * Returns the exchange of a stateless request.
 	 * @param request the HTTP request
-	 * @param protocolVersion the version the request claims
-	 * @param logLevel the log level the request asks for, or {@code null} for none
+	 * @param envelope what the request's {@code _meta} carries (version, client
+	 * capabilities, log level)
 	 * @param requestId the request id
 	 * @param progressToken the progress token, or {@code null}
 	 * @param stream the response stream
 	 * @return the exchange
 	 */
-	static PostExchange stateless(HttpServletRequest request, String protocolVersion, @Nullable LoggingLevel logLevel,
-			@Nullable JsonNode requestId, @Nullable JsonNode progressToken, PostResponseStream stream) {
+	static PostExchange stateless(HttpServletRequest request, RequestEnvelope envelope, @Nullable JsonNode requestId,
+			@Nullable JsonNode progressToken, PostResponseStream stream) {
 		Principal principal = request.getUserPrincipal();
 		String callerKey = (principal != null) ? "principal:" + principal.getName() : "request:" + RandomIds.next();
-		return new PostExchange(request, null, callerKey, true, logLevel, protocolVersion, requestId, progressToken,
-				stream);
+		return new PostExchange(request, null, callerKey, true, envelope.logLevel(), envelope.clientCapabilities(),
+				envelope.protocolVersion(), requestId, progressToken, stream);
 	}
 
 	@Override
@@ -96,6 +101,12 @@ final class PostExchange extends McpExchange {
 	 */
 	String callerKey() {
 		return this.callerKey;
+	}
+
+	@Override
+	public boolean hasClientCapability(String capability) {
+		return (this.clientCapabilities != null) ? this.clientCapabilities.has(capability)
+				: super.hasClientCapability(capability);
 	}
 
 	@Override

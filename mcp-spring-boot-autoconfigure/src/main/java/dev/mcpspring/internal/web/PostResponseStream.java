@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import dev.mcpspring.internal.wire.ErrorCodes;
+import dev.mcpspring.internal.wire.JsonRpcError;
+import dev.mcpspring.internal.wire.JsonRpcResponse;
+
 /**
  * The response to one POSTed request. It stays plain {@code application/json} unless
  * messages related to the request (progress, log messages, requests to the client) are
@@ -145,7 +149,7 @@ final class PostResponseStream {
 				return;
 			}
 			else if (message != null) {
-				McpHttpResponses.writeJson(this.response, HttpStatus.OK, message);
+				McpHttpResponses.writeJson(this.response, statusOf(message), message);
 			}
 			else {
 				this.response.setStatus(HttpStatus.ACCEPTED.value());
@@ -154,6 +158,17 @@ final class PostResponseStream {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Returns the HTTP status of a final message sent as a JSON body: {@code 400} for a
+	 * request the client's declared capabilities cannot serve (2026-07-28), else
+	 * {@code 200}.
+	 */
+	private static HttpStatus statusOf(Object message) {
+		JsonRpcError error = (message instanceof JsonRpcResponse response) ? response.error() : null;
+		return (error != null && error.code() == ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY)
+				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 	}
 
 	/**

@@ -23,6 +23,9 @@ public final class ErrorCodes {
 	/** A resource was not found (MCP). */
 	public static final int RESOURCE_NOT_FOUND = -32002;
 
+	/** A request needs a client capability the client did not declare (2026-07-28). */
+	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+
 	private ErrorCodes() {
 	}
 

@@ -182,9 +182,23 @@ class StatelessRequestTests {
 	}
 
 	@Test
-	void requestsToTheClientAreNotSupportedYet() {
+	void toolNeedingACapabilityTheClientDidNotDeclareIsRefusedNamingIt() {
 		McpResponse response = client().statelessRequest("tools/call",
 				Map.of("name", "summarize", "arguments", Map.of("text", "a long text")));
+		assertError(response, 400, -32021);
+		assertThat(response.error().at("/data/requiredCapabilities/sampling").isObject()).as(response.toString())
+			.isTrue();
+	}
+
+	@Test
+	void requestsToTheClientAreNotSupportedYet() {
+		McpTestClient client = client();
+		McpResponse response = client.stateless("tools/call", "summarize")
+			.json(McpTestClient.statelessBody(client.nextId(), "tools/call",
+					Map.of("name", "summarize", "arguments", Map.of("text", "a long text")),
+					Map.of("io.modelcontextprotocol/clientCapabilities", Map.of("sampling", Map.of()))))
+			.send();
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("multi-round-trip input");
 	}
 
