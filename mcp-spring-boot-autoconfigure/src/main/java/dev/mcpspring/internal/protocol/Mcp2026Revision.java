@@ -58,9 +58,6 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	/** Header mismatch. */
 	public static final int HEADER_MISMATCH = -32020;
 
-	/** Missing required client capability. */
-	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY;
-
 	/** Unsupported protocol version. */
 	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
@@ -235,7 +232,7 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 * @return the error
 	 */
 	public static McpException taskRequired(String tool) {
-		return new McpException(MISSING_REQUIRED_CLIENT_CAPABILITY,
+		return new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
 				"Tool '" + tool + "' runs only as a task; tasks are not supported on 2026-07-28 yet",
 				Map.of("requiredCapabilities", Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()))));
 	}

@@ -16,13 +16,12 @@ import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A message POSTed to the MCP endpoint. Messages related to a request go on its
  * response; a notification has no response stream. A message of a session (the 2025
  * revisions) has its session; a stateless request (2026-07-28) has none, and brings its
- * own log level.
+ * own version, client capabilities and log level.
  */
 final class PostExchange extends McpExchange {
 
@@ -30,11 +29,8 @@ final class PostExchange extends McpExchange {
 
 	private final String callerKey;
 
-	private final boolean stateless;
-
-	private final @Nullable LoggingLevel logLevel;
-
-	private final @Nullable ObjectNode clientCapabilities;
+	/** What a stateless request's {@code _meta} carries; {@code null} in a session. */
+	private final @Nullable RequestEnvelope envelope;
 
 	private final String protocolVersion;
 
@@ -52,18 +48,16 @@ final class PostExchange extends McpExchange {
 
 	PostExchange(HttpServletRequest request, McpSession session, String protocolVersion, @Nullable JsonNode requestId,
 			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
-		this(request, session, session.id(), false, null, null, protocolVersion, requestId, progressToken, stream);
+		this(request, session, session.id(), null, protocolVersion, requestId, progressToken, stream);
 	}
 
-	private PostExchange(HttpServletRequest request, @Nullable McpSession session, String callerKey, boolean stateless,
-			@Nullable LoggingLevel logLevel, @Nullable ObjectNode clientCapabilities, String protocolVersion,
-			@Nullable JsonNode requestId, @Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
+	private PostExchange(HttpServletRequest request, @Nullable McpSession session, String callerKey,
+			@Nullable RequestEnvelope envelope, String protocolVersion, @Nullable JsonNode requestId,
+			@Nullable JsonNode progressToken, @Nullable PostResponseStream stream) {
 		this.request = request;
 		this.session = session;
 		this.callerKey = callerKey;
-		this.stateless = stateless;
-		this.logLevel = logLevel;
-		this.clientCapabilities = clientCapabilities;
+		this.envelope = envelope;
 		this.protocolVersion = protocolVersion;
 		this.requestId = requestId;
 		this.progressToken = progressToken;
@@ -85,8 +79,8 @@ final class PostExchange extends McpExchange {
 			@Nullable JsonNode progressToken, PostResponseStream stream) {
 		Principal principal = request.getUserPrincipal();
 		String callerKey = (principal != null) ? "principal:" + principal.getName() : "request:" + RandomIds.next();
-		return new PostExchange(request, null, callerKey, true, envelope.logLevel(), envelope.clientCapabilities(),
-				envelope.protocolVersion(), requestId, progressToken, stream);
+		return new PostExchange(request, null, callerKey, envelope, envelope.protocolVersion(), requestId,
+				progressToken, stream);
 	}
 
 	@Override
@@ -105,18 +99,18 @@ final class PostExchange extends McpExchange {
 
 	@Override
 	public boolean hasClientCapability(String capability) {
-		return (this.clientCapabilities != null) ? this.clientCapabilities.has(capability)
+		return (this.envelope != null) ? this.envelope.clientCapabilities().has(capability)
 				: super.hasClientCapability(capability);
 	}
 
 	@Override
 	public boolean isStateless() {
-		return this.stateless;
+		return this.envelope != null;
 	}
 
 	@Override
 	public @Nullable LoggingLevel requestLogLevel() {
-		return this.logLevel;
+		return (this.envelope != null) ? this.envelope.logLevel() : null;
 	}
 
 	@Override
@@ -148,7 +142,7 @@ final class PostExchange extends McpExchange {
 
 	@Override
 	public void closeStream() {
-		if (this.stream != null && !this.stateless) {
+		if (this.stream != null && this.envelope == null) {
 			this.stream.disconnect();
 		}
 	}
