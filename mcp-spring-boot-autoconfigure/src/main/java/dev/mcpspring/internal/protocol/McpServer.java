@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
+import dev.mcpspring.internal.method.InvocableMethod;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
@@ -265,8 +266,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		if (result instanceof CompletionStage<?> stage) {
 			return stage.handle((value, failure) -> {
 				if (failure != null) {
-					Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-							? failure.getCause() : failure;
+					Throwable cause = InvocableMethod.unwrap(failure);
 					throw (cause instanceof McpException ex) ? revision.translate(ex) : new CompletionException(cause);
 				}
 				Assert.state(value != null, "A request handler returned no result");
