@@ -320,32 +320,32 @@ public class McpServerProperties {
 		/**
 		 * Hints on server/discover results.
 		 */
-		private final CacheHint discover = new CacheHint("mcp.server.cache.discover");
+		private final CacheHint discover = new CacheHint();
 
 		/**
 		 * Hints on tools/list results.
 		 */
-		private final CacheHint tools = new CacheHint("mcp.server.cache.tools");
+		private final CacheHint tools = new CacheHint();
 
 		/**
 		 * Hints on prompts/list results.
 		 */
-		private final CacheHint prompts = new CacheHint("mcp.server.cache.prompts");
+		private final CacheHint prompts = new CacheHint();
 
 		/**
 		 * Hints on resources/list results.
 		 */
-		private final CacheHint resources = new CacheHint("mcp.server.cache.resources");
+		private final CacheHint resources = new CacheHint();
 
 		/**
 		 * Hints on resources/templates/list results.
 		 */
-		private final CacheHint resourceTemplates = new CacheHint("mcp.server.cache.resource-templates");
+		private final CacheHint resourceTemplates = new CacheHint();
 
 		/**
 		 * Hints on resources/read results.
 		 */
-		private final CacheHint resourceReads = new CacheHint("mcp.server.cache.resource-reads");
+		private final CacheHint resourceReads = new CacheHint();
 
 		public CacheHint getDiscover() {
 			return this.discover;
@@ -381,8 +381,6 @@ public class McpServerProperties {
 		/** The largest ttl: the largest integer JSON clients read exactly, in ms. */
 		private static final Duration MAX_TTL = Duration.ofMillis((1L << 53) - 1);
 
-		private final String prefix;
-
 		/**
 		 * How long a client may reuse a result (ttlMs). Zero: not at all.
 		 */
@@ -394,17 +392,13 @@ public class McpServerProperties {
 		 */
 		private Scope scope = Scope.PRIVATE;
 
-		CacheHint(String prefix) {
-			this.prefix = prefix;
-		}
-
 		public Duration getTtl() {
 			return this.ttl;
 		}
 
 		public void setTtl(Duration ttl) {
 			Assert.isTrue(!ttl.isNegative() && ttl.compareTo(MAX_TTL) <= 0,
-					() -> this.prefix + ".ttl must be between 0 and " + MAX_TTL.toMillis() + "ms, not " + ttl);
+					() -> "mcp.server.cache.*.ttl must be between 0 and " + MAX_TTL.toMillis() + "ms, not " + ttl);
 			this.ttl = ttl;
 		}
 
