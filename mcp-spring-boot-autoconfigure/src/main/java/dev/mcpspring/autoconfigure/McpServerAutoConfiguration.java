@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
+import java.util.Map;
+
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -22,6 +24,7 @@ import dev.mcpspring.internal.method.AnnotatedMethodScanner;
 import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
+import dev.mcpspring.internal.protocol.CachePolicy;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
@@ -116,13 +119,24 @@ public final class McpServerAutoConfiguration {
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
 				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList(),
-				server.getMaxClientInfoSize().toBytes());
+				server.getMaxClientInfoSize().toBytes(), cachePolicy(server.getCache()));
 		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
 		resources.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));
 		prompts.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/prompts/list_changed", null)));
 		return mcpServer;
+	}
+
+	private static CachePolicy cachePolicy(McpServerProperties.Cache cache) {
+		return new CachePolicy(Map.of("server/discover", hint(cache.getDiscover()), "tools/list",
+				hint(cache.getTools()), "prompts/list", hint(cache.getPrompts()), "resources/list",
+				hint(cache.getResources()), "resources/templates/list", hint(cache.getResourceTemplates()),
+				"resources/read", hint(cache.getResourceReads())));
+	}
+
+	private static CachePolicy.Hint hint(McpServerProperties.CacheHint hint) {
+		return new CachePolicy.Hint(hint.getTtl().toMillis(), hint.getScope() == McpServerProperties.Scope.PUBLIC);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -130,6 +130,8 @@ public class McpServerProperties {
 
 	private final Json json = new Json();
 
+	private final Cache cache = new Cache();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -300,6 +302,127 @@ public class McpServerProperties {
 
 	public Json getJson() {
 		return this.json;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	/**
+	 * Caching hints (ttlMs and cacheScope) on the results of protocol 2026-07-28
+	 * requests that carry them, per feature. By default clients cache nothing (ttl 0)
+	 * and only for themselves (private): tools, resources and prompts may be registered
+	 * and removed while the application runs, and what a caller sees may depend on who
+	 * it is.
+	 */
+	public static class Cache {
+
+		/**
+		 * Hints on server/discover results.
+		 */
+		private final CacheHint discover = new CacheHint();
+
+		/**
+		 * Hints on tools/list results.
+		 */
+		private final CacheHint tools = new CacheHint();
+
+		/**
+		 * Hints on prompts/list results.
+		 */
+		private final CacheHint prompts = new CacheHint();
+
+		/**
+		 * Hints on resources/list results.
+		 */
+		private final CacheHint resources = new CacheHint();
+
+		/**
+		 * Hints on resources/templates/list results.
+		 */
+		private final CacheHint resourceTemplates = new CacheHint();
+
+		/**
+		 * Hints on resources/read results.
+		 */
+		private final CacheHint resourceReads = new CacheHint();
+
+		public CacheHint getDiscover() {
+			return this.discover;
+		}
+
+		public CacheHint getTools() {
+			return this.tools;
+		}
+
+		public CacheHint getPrompts() {
+			return this.prompts;
+		}
+
+		public CacheHint getResources() {
+			return this.resources;
+		}
+
+		public CacheHint getResourceTemplates() {
+			return this.resourceTemplates;
+		}
+
+		public CacheHint getResourceReads() {
+			return this.resourceReads;
+		}
+
+	}
+
+	/**
+	 * How long, and for whom, clients may cache one kind of result.
+	 */
+	public static class CacheHint {
+
+		/** The largest ttl: the largest integer JSON clients read exactly, in ms. */
+		private static final Duration MAX_TTL = Duration.ofMillis((1L << 53) - 1);
+
+		/**
+		 * How long a client may reuse a result (ttlMs). Zero: not at all.
+		 */
+		private Duration ttl = Duration.ZERO;
+
+		/**
+		 * Who may reuse a result (cacheScope): private, only the client that asked;
+		 * public, any client, for results that are the same for every caller.
+		 */
+		private Scope scope = Scope.PRIVATE;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			Assert.isTrue(!ttl.isNegative() && ttl.compareTo(MAX_TTL) <= 0,
+					() -> "mcp.server.cache.*.ttl must be between 0 and " + MAX_TTL.toMillis() + "ms, not " + ttl);
+			this.ttl = ttl;
+		}
+
+		public Scope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(Scope scope) {
+			this.scope = scope;
+		}
+
+	}
+
+	/**
+	 * The cacheScope of a result.
+	 */
+	public enum Scope {
+
+		/** Any client may reuse the result. */
+		PUBLIC,
+
+		/** Only the client that asked may reuse the result. */
+		PRIVATE
+
 	}
 
 	/**

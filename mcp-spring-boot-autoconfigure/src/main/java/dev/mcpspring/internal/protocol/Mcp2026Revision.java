@@ -65,7 +65,8 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	static final Set<String> METHODS = Set.of("server/discover", "tools/list", "tools/call", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete");
 
-	private static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
+	/** The methods whose results carry caching hints. */
+	static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list");
 
 	private static final Set<String> NOTIFYING_CAPABILITIES = Set.of("tools", "resources", "prompts");
@@ -186,23 +187,25 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Writes a feature's result in this revision's shape: {@code resultType}
-	 * {@code complete}, the server's identity in {@code _meta}, and the caching hints on
-	 * the results that carry them ({@code ttlMs} 0 and {@code cacheScope} private: not
-	 * cached, until caching is configurable).
+	 * {@code complete}, the server's identity in {@code _meta}, and, on the results that
+	 * carry them, the caching hints {@code ttlMs} and {@code cacheScope} of the policy
+	 * (unless the result has its own).
 	 * @param method the request's method
 	 * @param result the feature's result
 	 * @param server the server's name and version
+	 * @param cache the caching hints by method
 	 * @return the result to answer with
 	 */
-	public ObjectNode stamp(String method, Object result, Implementation server) {
+	public ObjectNode stamp(String method, Object result, Implementation server, CachePolicy cache) {
 		ObjectNode node = McpJson.mapper().valueToTree(result);
 		node.put("resultType", "complete");
 		if (CACHEABLE.contains(method)) {
+			CachePolicy.Hint hint = cache.hint(method);
 			if (!node.has("ttlMs")) {
-				node.put("ttlMs", 0);
+				node.put("ttlMs", hint.ttlMs());
 			}
 			if (!node.has("cacheScope")) {
-				node.put("cacheScope", "private");
+				node.put("cacheScope", hint.scope());
 			}
 		}
 		JsonNode meta = node.get("_meta");

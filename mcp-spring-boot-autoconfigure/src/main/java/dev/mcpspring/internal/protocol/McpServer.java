@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -71,6 +72,8 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private final long maxClientInfoBytes;
 
+	private final CachePolicy cachePolicy;
+
 	/**
 	 * Creates a server.
 	 * @param info the server's name and version
@@ -81,10 +84,11 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param features the features
 	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
 	 * {@code clientInfo} of a client kept in its session
+	 * @param cachePolicy the caching hints of 2026-07-28 results
 	 */
 	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
 			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
-			long maxClientInfoBytes) {
+			long maxClientInfoBytes, CachePolicy cachePolicy) {
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
@@ -92,6 +96,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		this.clientRequests = clientRequests;
 		this.features = List.copyOf(features);
 		this.maxClientInfoBytes = maxClientInfoBytes;
+		this.cachePolicy = cachePolicy;
 		sessions.addListener(streams);
 		sessions.addListener(clientRequests);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
@@ -228,20 +233,25 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * Admits a stateless 2026-07-28 request whose envelope and headers
 	 * {@link Mcp2026Revision#accept} has checked, before it is handled: a
 	 * {@code params.task} is removed (the tasks extension is not supported yet, and a
-	 * legacy task hint must not make a call a task), and a call of a tool that runs only
-	 * as a task is refused with {@code -32021}.
+	 * legacy task hint must not make a call a task), a call of a tool that runs only as a
+	 * task is refused with {@code -32021}, and a call's {@code Mcp-Param-*} headers must
+	 * match the arguments the tool declares with {@code x-mcp-header} ({@code -32020}).
 	 * @param method the method
 	 * @param params the params, changed in place
+	 * @param headers the request's headers by (case-insensitive) name
 	 * @throws McpException when the request is refused
 	 */
-	public void admitStatelessRequest(String method, ObjectNode params) {
+	public void admitStatelessRequest(String method, ObjectNode params, UnaryOperator<@Nullable String> headers) {
 		if ("tools/call".equals(method)) {
 			params.remove("task");
 			JsonNode name = params.get("name");
-			if (name != null && name.isString() && feature(McpToolsFeature.class)
-				.filter((tools) -> tools.requiresTask(name.stringValue()))
-				.isPresent()) {
-				throw Mcp2026Revision.taskRequired(name.stringValue());
+			Optional<McpToolsFeature> tools = feature(McpToolsFeature.class);
+			if (name != null && name.isString() && tools.isPresent()) {
+				if (tools.get().requiresTask(name.stringValue())) {
+					throw Mcp2026Revision.taskRequired(name.stringValue());
+				}
+				ParameterHeaders.check(name.stringValue(), tools.get().headerParameters(name.stringValue()), params,
+						headers);
 			}
 		}
 	}
@@ -254,7 +264,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		Mcp2026Revision revision = ProtocolVersions.modern();
 		if ("server/discover".equals(method)) {
 			return revision.stamp(method, revision.discoverResult(capabilities(), this.info, this.instructions),
-					this.info);
+					this.info, this.cachePolicy);
 		}
 		Object result;
 		try {
@@ -270,11 +280,11 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 					throw (cause instanceof McpException ex) ? revision.translate(ex) : new CompletionException(cause);
 				}
 				Assert.state(value != null, "A request handler returned no result");
-				return revision.stamp(method, value, this.info);
+				return revision.stamp(method, value, this.info, this.cachePolicy);
 			});
 		}
 		Assert.state(result != null, "A request handler returned no result");
-		return revision.stamp(method, result, this.info);
+		return revision.stamp(method, result, this.info, this.cachePolicy);
 	}
 
 	/**

@@ -49,12 +49,16 @@ class Mcp2026RevisionTests {
 	@Test
 	void stampsResultsWithTypeServerInfoAndCacheHintsWhereTheyBelong() {
 		Implementation server = new Implementation("reports", null, "1.0.0");
-		ObjectNode list = this.revision.stamp("tools/list", Map.of("tools", List.of()), server);
+		CachePolicy cache = new CachePolicy(Map.of("tools/list", new CachePolicy.Hint(60_000, true)));
+		ObjectNode list = this.revision.stamp("tools/list", Map.of("tools", List.of()), server, cache);
 		assertThat(list.path("resultType").asString()).isEqualTo("complete");
-		assertThat(list.path("ttlMs").asInt()).isZero();
-		assertThat(list.path("cacheScope").asString()).isEqualTo("private");
+		assertThat(list.path("ttlMs").asLong()).isEqualTo(60_000);
+		assertThat(list.path("cacheScope").asString()).isEqualTo("public");
+		ObjectNode prompts = this.revision.stamp("prompts/list", Map.of("prompts", List.of()), server, cache);
+		assertThat(prompts.path("ttlMs").asInt()).isZero();
+		assertThat(prompts.path("cacheScope").asString()).isEqualTo("private");
 		assertThat(list.at("/_meta/io.modelcontextprotocol~1serverInfo/name").asString()).isEqualTo("reports");
-		ObjectNode call = this.revision.stamp("tools/call", Map.of("content", List.of()), server);
+		ObjectNode call = this.revision.stamp("tools/call", Map.of("content", List.of()), server, cache);
 		assertThat(call.has("ttlMs")).isFalse();
 		assertThat(call.has("cacheScope")).isFalse();
 	}

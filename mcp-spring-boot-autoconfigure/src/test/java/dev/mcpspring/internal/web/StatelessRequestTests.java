@@ -378,6 +378,11 @@ class StatelessRequestTests {
 			.isEqualTo("test-server");
 		assertThat(result.has("ttlMs")).isEqualTo(cacheable);
 		assertThat(result.has("cacheScope")).isEqualTo(cacheable);
+		if (cacheable) {
+			// the defaults: not cached, and only for the client that asked
+			assertThat(result.path("ttlMs").asLong()).isZero();
+			assertThat(result.path("cacheScope").asString()).isEqualTo("private");
+		}
 	}
 
 	private static void assertError(McpResponse response, int status, int code) {
