@@ -104,9 +104,15 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 		publish('c', sessionId, requestId.toString());
 	}
 
+	/**
+	 * Publishes a change while the relay runs; the changes of a starting instance (its
+	 * registries being filled) are not published.
+	 */
 	@Override
 	public void publishChange(Object notification) {
-		publish('n', "", this.mapper.writeValueAsString(notification));
+		if (this.subscription != null) {
+			publish('n', "", this.mapper.writeValueAsString(notification));
+		}
 	}
 
 	private void publish(char kind, String sessionId, String json) {
