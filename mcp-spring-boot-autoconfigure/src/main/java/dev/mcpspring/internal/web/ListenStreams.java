@@ -277,16 +277,21 @@ public class ListenStreams implements SmartLifecycle {
 			ObjectNode stamped = (params != null && params.isObject()) ? (ObjectNode) params
 					: message.putObject("params");
 			stamped.putObject("_meta").set(META_SUBSCRIPTION_ID, this.id);
-			AsyncSseConnection connection = this.connection;
 			// a change that comes before the acknowledgement is queued is not sent
-			return connection == null || connection.write(SseEvents.data(message.toString()));
+			return write(SseEvents.data(message.toString()));
 		}
 
-		void write(byte[] bytes) {
+		/**
+		 * Writes to the connection; a client that has gone or fallen behind ends the
+		 * subscription at once, before the container has finished with its connection.
+		 */
+		boolean write(byte[] bytes) {
 			AsyncSseConnection connection = this.connection;
-			if (connection != null) {
-				connection.write(bytes);
+			if (connection == null || connection.write(bytes)) {
+				return true;
 			}
+			closed();
+			return false;
 		}
 
 		/**

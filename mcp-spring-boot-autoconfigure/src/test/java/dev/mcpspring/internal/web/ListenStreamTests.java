@@ -1,5 +1,10 @@
 package dev.mcpspring.internal.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,8 +43,8 @@ import static org.awaitility.Awaitility.await;
  * {@code subscriptions/listen} of protocol 2026-07-28 over real HTTP: the
  * acknowledgement first with the request's id (of its JSON type) as subscription id, only
  * the requested notifications, resource updates only for the subscribed URIs, keep-alive
- * comments, the limits on streams and on the filter, and a client that closes its stream
- * freeing its subscription.
+ * comments, the limits on streams and on the filter, a client that closes its stream
+ * freeing its subscription, and one that stops reading losing it.
  */
 @SpringBootTest(classes = McpTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "mcp.server.listen.max-streams=3", "mcp.server.listen.max-resource-subscriptions=2",
@@ -200,6 +205,38 @@ class ListenStreamTests {
 		this.tools.register(new TextTool("listen_after_close", "Exists for a moment", "probe"));
 		this.tools.remove("listen_after_close");
 		assertThat(this.listenStreams.openStreams()).isZero();
+	}
+
+	@Test
+	void clientThatStopsReadingLosesItsStreamInsteadOfMakingItsQueueGrow() throws IOException {
+		try (Socket laggard = listenWithoutReading("laggard", "notes://today")) {
+			await().atMost(WAIT).until(() -> this.listenStreams.openStreams() == 1);
+			for (int i = 0; i < 1_000_000 && this.listenStreams.openStreams() > 0; i++) {
+				this.resources.resourceUpdated("notes://today");
+			}
+			assertThat(this.listenStreams.openStreams()).isZero();
+			McpEventStream next = listen("after-laggard", Map.of("toolsListChanged", true));
+			acknowledged(next);
+		}
+	}
+
+	/**
+	 * POSTs a listen request on a socket with a tiny receive buffer, and never reads.
+	 */
+	private Socket listenWithoutReading(Object id, String uri) throws IOException {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(1024);
+		socket.connect(new InetSocketAddress("localhost", this.port), 5000);
+		byte[] body = McpTestClient.JSON.writeValueAsBytes(body(id, Map.of("resourceSubscriptions", List.of(uri))));
+		OutputStream out = socket.getOutputStream();
+		out.write(("POST /mcp HTTP/1.1\r\nHost: localhost:" + this.port
+				+ "\r\nAccept: application/json, text/event-stream\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length + "\r\nMCP-Protocol-Version: " + McpTestClient.STATELESS_VERSION
+				+ "\r\nMcp-Method: " + ListenStreams.METHOD + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.write(body);
+		out.flush();
+		return socket;
 	}
 
 	private McpEventStream listen(Object id, Map<String, Object> notifications) {
