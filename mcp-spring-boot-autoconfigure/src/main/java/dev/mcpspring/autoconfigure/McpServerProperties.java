@@ -126,6 +126,8 @@ public class McpServerProperties {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private final Listen listen = new Listen();
+
 	private final Sse sse = new Sse();
 
 	private final Json json = new Json();
@@ -369,6 +371,77 @@ public class McpServerProperties {
 
 		public CacheHint getResourceReads() {
 			return this.resourceReads;
+		}
+
+	}
+
+	public Listen getListen() {
+		return this.listen;
+	}
+
+	/**
+	 * The subscriptions/listen streams of protocol 2026-07-28.
+	 */
+	public static class Listen {
+
+		/**
+		 * Most listen streams one instance holds open at once; a listen request beyond
+		 * it is refused with JSON-RPC error -32000.
+		 */
+		private int maxStreams = 1000;
+
+		/**
+		 * Most resource URIs one listen request may subscribe to; more are refused with
+		 * JSON-RPC error -32602.
+		 */
+		private int maxResourceSubscriptions = 100;
+
+		/**
+		 * Longest resource URI a listen request may subscribe to, in characters.
+		 */
+		private int maxUriLength = 2048;
+
+		/**
+		 * Interval of the SSE comments that keep an idle listen stream open (and find
+		 * clients that have gone).
+		 */
+		private Duration keepAlive = Duration.ofSeconds(15);
+
+		public int getMaxStreams() {
+			return this.maxStreams;
+		}
+
+		public void setMaxStreams(int maxStreams) {
+			Assert.isTrue(maxStreams >= 0, "mcp.server.listen.max-streams must not be negative");
+			this.maxStreams = maxStreams;
+		}
+
+		public int getMaxResourceSubscriptions() {
+			return this.maxResourceSubscriptions;
+		}
+
+		public void setMaxResourceSubscriptions(int maxResourceSubscriptions) {
+			Assert.isTrue(maxResourceSubscriptions >= 0,
+					"mcp.server.listen.max-resource-subscriptions must not be negative");
+			this.maxResourceSubscriptions = maxResourceSubscriptions;
+		}
+
+		public int getMaxUriLength() {
+			return this.maxUriLength;
+		}
+
+		public void setMaxUriLength(int maxUriLength) {
+			Assert.isTrue(maxUriLength > 0, "mcp.server.listen.max-uri-length must be positive");
+			this.maxUriLength = maxUriLength;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			Assert.isTrue(!keepAlive.isNegative() && !keepAlive.isZero(), "mcp.server.listen.keep-alive must be positive");
+			this.keepAlive = keepAlive;
 		}
 
 	}

@@ -64,14 +64,15 @@ class Mcp2026RevisionTests {
 	}
 
 	@Test
-	void discoverOffersNeitherTasksNorChangeNotificationsYet() {
+	void discoverOffersChangeNotificationsButNoTasksYet() {
 		Map<String, Object> capabilities = Map.of("logging", Map.of(), "tasks", Map.of("list", Map.of()), "tools",
 				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true));
 		Map<String, Object> result = this.revision.discoverResult(capabilities,
 				new Implementation("reports", null, "1.0.0"), null);
 		assertThat(result).containsOnlyKeys("supportedVersions", "capabilities");
-		assertThat(result.get("capabilities")).isEqualTo(Map.of("logging", Map.of(), "tools", Map.of(), "resources",
-				Map.of(), "extensions", Map.of()));
+		assertThat(result.get("capabilities")).isEqualTo(Map.of("logging", Map.of(), "tools",
+				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true),
+				"extensions", Map.of()));
 	}
 
 	@Test
