@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpException;
+import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.JsonNode;
@@ -61,9 +62,16 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	/** Unsupported protocol version. */
 	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
+	/** The identifier of the tasks extension, in server and client capabilities. */
+	public static final String TASKS_EXTENSION = McpTasksFeature.EXTENSION;
+
+	/** The methods of the tasks extension, each about the task named by its {@code taskId}. */
+	static final Set<String> TASK_METHODS = Set.of("tasks/get", "tasks/update", "tasks/cancel");
+
 	/** The methods this revision serves. */
 	static final Set<String> METHODS = Set.of("server/discover", "tools/list", "tools/call", "resources/list",
-			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete");
+			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete",
+			"tasks/get", "tasks/update", "tasks/cancel");
 
 	private static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list");
@@ -113,7 +121,8 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 * {@code _meta} with a version and capabilities ({@code -32602}); the
 	 * {@code MCP-Protocol-Version} header equal to it ({@code -32020}); the version
 	 * supported ({@code -32022}); {@code Mcp-Method} and {@code Mcp-Name} equal to the
-	 * body ({@code -32020}); the method served ({@code -32601}).
+	 * body ({@code -32020}; on the methods of the tasks extension {@code Mcp-Name}, when
+	 * sent, must be the {@code taskId}); the method served ({@code -32601}).
 	 * @param method the request's method
 	 * @param params the request's params
 	 * @param headers the request's headers by (case-insensitive) name
@@ -137,6 +146,10 @@ public final class Mcp2026Revision implements ProtocolRevision {
 			JsonNode name = params.get(nameParam);
 			checkHeader(headers, NAME_HEADER, (name != null && name.isString()) ? name.stringValue() : null);
 		}
+		else if (TASK_METHODS.contains(method) && headers.apply(NAME_HEADER) != null) {
+			JsonNode taskId = params.get("taskId");
+			checkHeader(headers, NAME_HEADER, (taskId != null && taskId.isString()) ? taskId.stringValue() : null);
+		}
 		if (!METHODS.contains(method)) {
 			throw McpException.methodNotFound("Method not found: " + method);
 		}
@@ -155,9 +168,9 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Returns the result of {@code server/discover}. The capabilities are those of the
-	 * 2025 revisions less what this server does not serve on 2026-07-28 yet: no
-	 * {@code tasks} (the tasks extension comes later), and no {@code listChanged} or
-	 * {@code subscribe} (they need {@code subscriptions/listen}).
+	 * 2025 revisions less what this server does not serve on 2026-07-28 yet (no
+	 * {@code listChanged} or {@code subscribe}: they need {@code subscriptions/listen}),
+	 * and with {@code tasks} offered as the {@link #TASKS_EXTENSION tasks extension}.
 	 * @param capabilities what the server and its features offer now, by name
 	 * @param server the server's name and version
 	 * @param instructions usage hints for the client, or {@code null}
@@ -174,7 +187,14 @@ public final class Mcp2026Revision implements ProtocolRevision {
 				withExtensions.put(name, value);
 			}
 		});
-		withExtensions.putIfAbsent("extensions", Map.of());
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (withExtensions.get("extensions") instanceof Map<?, ?> declared) {
+			declared.forEach((name, value) -> extensions.put(String.valueOf(name), value));
+		}
+		if (capabilities.containsKey("tasks")) {
+			extensions.put(TASKS_EXTENSION, Map.of());
+		}
+		withExtensions.put("extensions", extensions);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("supportedVersions", ProtocolVersions.ALL);
 		result.put("capabilities", withExtensions);
@@ -186,7 +206,7 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Writes a feature's result in this revision's shape: {@code resultType}
-	 * {@code complete}, the server's identity in {@code _meta}, and the caching hints on
+	 * {@code complete} (unless the feature set another, such as {@code task}), the server's identity in {@code _meta}, and the caching hints on
 	 * the results that carry them ({@code ttlMs} 0 and {@code cacheScope} private: not
 	 * cached, until caching is configurable).
 	 * @param method the request's method
@@ -196,7 +216,9 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 */
 	public ObjectNode stamp(String method, Object result, Implementation server) {
 		ObjectNode node = McpJson.mapper().valueToTree(result);
-		node.put("resultType", "complete");
+		if (!node.has("resultType")) {
+			node.put("resultType", "complete");
+		}
 		if (CACHEABLE.contains(method)) {
 			if (!node.has("ttlMs")) {
 				node.put("ttlMs", 0);
@@ -227,14 +249,26 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	}
 
 	/**
-	 * Returns the error for a tool that cannot run without the tasks extension.
-	 * @param tool the tool's name
+	 * Returns whether a request's client capabilities declare an extension.
+	 * @param envelope the request's envelope
+	 * @param extension the extension identifier
+	 * @return whether {@code extensions} names it
+	 */
+	public static boolean declaresExtension(RequestEnvelope envelope, String extension) {
+		JsonNode extensions = envelope.clientCapabilities().get("extensions");
+		return extensions != null && extensions.isObject() && extensions.has(extension);
+	}
+
+	/**
+	 * Returns the error for a request that needs the tasks extension its client
+	 * capabilities did not declare.
+	 * @param what what needs it, for the message
 	 * @return the error
 	 */
-	public static McpException taskRequired(String tool) {
+	public static McpException tasksExtensionRequired(String what) {
 		return new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-				"Tool '" + tool + "' runs only as a task; tasks are not supported on 2026-07-28 yet",
-				Map.of("requiredCapabilities", Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()))));
+				what + " needs the client capability extensions[\"" + TASKS_EXTENSION + "\"]",
+				Map.of("requiredCapabilities", Map.of("extensions", Map.of(TASKS_EXTENSION, Map.of()))));
 	}
 
 	/**

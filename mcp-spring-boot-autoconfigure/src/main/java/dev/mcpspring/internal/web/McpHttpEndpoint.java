@@ -217,7 +217,7 @@ public class McpHttpEndpoint {
 		RequestEnvelope envelope;
 		try {
 			envelope = ProtocolVersions.modern().accept(method, params, request::getHeader);
-			this.server.admitStatelessRequest(method, params);
+			this.server.admitStatelessRequest(method, params, envelope);
 		}
 		catch (McpException ex) {
 			HttpStatus status = (ex.getCode() == ErrorCodes.METHOD_NOT_FOUND) ? HttpStatus.NOT_FOUND

@@ -104,6 +104,12 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
+	public boolean hasClientExtension(String extension) {
+		JsonNode extensions = (this.envelope != null) ? this.envelope.clientCapabilities().get("extensions") : null;
+		return extensions != null && extensions.isObject() && extensions.has(extension);
+	}
+
+	@Override
 	public boolean isStateless() {
 		return this.envelope != null;
 	}
