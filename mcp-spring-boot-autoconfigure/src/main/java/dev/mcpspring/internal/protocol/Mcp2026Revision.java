@@ -249,17 +249,6 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	}
 
 	/**
-	 * Returns whether a request's client capabilities declare an extension.
-	 * @param envelope the request's envelope
-	 * @param extension the extension identifier
-	 * @return whether {@code extensions} names it
-	 */
-	public static boolean declaresExtension(RequestEnvelope envelope, String extension) {
-		JsonNode extensions = envelope.clientCapabilities().get("extensions");
-		return extensions != null && extensions.isObject() && extensions.has(extension);
-	}
-
-	/**
 	 * Returns the error for a request that needs the tasks extension its client
 	 * capabilities did not declare.
 	 * @param what what needs it, for the message

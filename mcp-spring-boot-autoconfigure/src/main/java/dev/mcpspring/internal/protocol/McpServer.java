@@ -240,7 +240,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 */
 	public void admitStatelessRequest(String method, ObjectNode params, RequestEnvelope envelope) {
 		boolean tasks = feature(McpTasksFeature.class).isPresent();
-		boolean declared = Mcp2026Revision.declaresExtension(envelope, Mcp2026Revision.TASKS_EXTENSION);
+		boolean declared = envelope.declaresExtension(Mcp2026Revision.TASKS_EXTENSION);
 		if ("tools/call".equals(method)) {
 			params.remove("task");
 			JsonNode name = params.get("name");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
@@ -295,10 +296,10 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		}
 		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		String owner = exchange.owner();
-		boolean anonymousAllowed = exchange.isStateless();
-		return this.docket.get(taskId.stringValue())
-			.filter((task) -> (owner != null || anonymousAllowed) && Objects.equals(owner, task.owner()))
-			.orElseThrow(() -> unknown(taskId.stringValue()));
+		Predicate<TaskInfo> visible = exchange.isStateless()
+				? (task) -> task.function().startsWith(TOOL_FUNCTION_PREFIX) && Objects.equals(owner, task.owner())
+				: (task) -> owner != null && owner.equals(task.owner());
+		return this.docket.get(taskId.stringValue()).filter(visible).orElseThrow(() -> unknown(taskId.stringValue()));
 	}
 
 	private static McpException unknown(String taskId) {

@@ -105,8 +105,7 @@ final class PostExchange extends McpExchange {
 
 	@Override
 	public boolean hasClientExtension(String extension) {
-		JsonNode extensions = (this.envelope != null) ? this.envelope.clientCapabilities().get("extensions") : null;
-		return extensions != null && extensions.isObject() && extensions.has(extension);
+		return this.envelope != null && this.envelope.declaresExtension(extension);
 	}
 
 	@Override

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpServerTest;
 import dev.mcpspring.test.McpTestClient;
@@ -42,6 +44,9 @@ class TasksExtensionTests {
 
 	@Autowired
 	private TaskTools tools;
+
+	@Autowired
+	private Docket docket;
 
 	@Test
 	void discoverAdvertisesTheExtensionInsteadOfTasks() {
@@ -199,6 +204,13 @@ class TasksExtensionTests {
 		McpTestClient session = client();
 		session.connect();
 		assertThat(session.request("tasks/get", Map.of("taskId", taskId)).errorCode()).isEqualTo(-32602);
+	}
+
+	@Test
+	void ownerlessTaskTheApplicationSubmittedIsNotReachable() {
+		String taskId = this.docket.submit(TaskSpec.builder("report:render").arguments(Map.of()).build()).id();
+		assertError(send(client(), "tasks/get", Map.of("taskId", taskId), true), 200, -32602);
+		assertError(send(client(), "tasks/cancel", Map.of("taskId", taskId), true), 200, -32602);
 	}
 
 	@Test
