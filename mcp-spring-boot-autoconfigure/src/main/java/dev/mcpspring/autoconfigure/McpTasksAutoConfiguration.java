@@ -80,7 +80,9 @@ public final class McpTasksAutoConfiguration {
 	McpTasksFeature mcpTasksFeature(Docket docket, McpTasksProperties tasks, McpDocketProperties docketProperties,
 			McpServerProperties server, TaskPropagation propagation, TaskMessages messages) {
 		return new McpTasksFeature(docket, new McpTasksFeature.Settings(docketProperties.getDefaultTtl(),
-				tasks.getMaxTtl(), tasks.getPollInterval(), server.getPageSize()), propagation, messages);
+				tasks.getMaxTtl(), tasks.getPollInterval(), server.getPageSize(),
+				tasks.getExtensionOptionalPolicy() == McpTasksProperties.ExtensionOptionalPolicy.TASK), propagation,
+				messages);
 	}
 
 	@Bean

@@ -38,6 +38,13 @@ public class McpTasksProperties {
 	private Duration pollInterval = Duration.ofSeconds(1);
 
 	/**
+	 * Whether a protocol 2026-07-28 call of a tool with optional task support runs as a
+	 * task (when the client declared the extension io.modelcontextprotocol/tasks) or
+	 * inline. Tools with required task support always run as tasks there.
+	 */
+	private ExtensionOptionalPolicy extensionOptionalPolicy = ExtensionOptionalPolicy.TASK;
+
+	/**
 	 * Names of request headers carried to background work, readable there with
 	 * McpContext.header(name).
 	 */
@@ -87,6 +94,14 @@ public class McpTasksProperties {
 
 	public void setDefaultSupport(TaskSupport defaultSupport) {
 		this.defaultSupport = defaultSupport;
+	}
+
+	public ExtensionOptionalPolicy getExtensionOptionalPolicy() {
+		return this.extensionOptionalPolicy;
+	}
+
+	public void setExtensionOptionalPolicy(ExtensionOptionalPolicy extensionOptionalPolicy) {
+		this.extensionOptionalPolicy = extensionOptionalPolicy;
 	}
 
 	public Duration getMaxTtl() {
@@ -154,6 +169,20 @@ public class McpTasksProperties {
 
 	public void setMaxResultSize(DataSize maxResultSize) {
 		this.maxResultSize = maxResultSize;
+	}
+
+	/**
+	 * How a protocol 2026-07-28 call of a tool with optional task support runs for a
+	 * client that declared the tasks extension.
+	 */
+	public enum ExtensionOptionalPolicy {
+
+		/** As a task: the client polls tasks/get for the outcome. */
+		TASK,
+
+		/** Inline: the result is the answer to the call. */
+		INLINE
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.mcpspring.scaleout;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.test.McpResponse;
+import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +132,53 @@ class TwoInstancesWithoutStickyRoutingTests {
 		assertThat(redis.opsForList().size(ScaleOutTools.runsKey(NAME, taskId))).isZero();
 		assertThat(client.request(urlB, "tasks/get", Map.of("taskId", taskId)).path("result").path("status").asString())
 			.isEqualTo("cancelled");
+	}
+
+	@Test
+	void extensionTaskCreatedOnOneInstanceIsPolledAndCancelledOnTheOther() throws Exception {
+		McpTestClient onA = McpTestClient.forEndpoint(URI.create(urlA));
+		McpTestClient onB = McpTestClient.forEndpoint(URI.create(urlB));
+		JsonNode created = stateless(onA, "tools/call",
+				Map.of("name", "slow", "arguments", Map.of("steps", 3, "delay_ms", 50)))
+			.result();
+		assertThat(created.path("resultType").asString()).isEqualTo("task");
+		String taskId = created.path("taskId").asString();
+		assertThat(stateless(onB, "tasks/get", Map.of("taskId", taskId)).result().path("taskId").asString())
+			.isEqualTo(taskId);
+		JsonNode done = await().atMost(Duration.ofSeconds(10))
+			.until(() -> stateless(onB, "tasks/get", Map.of("taskId", taskId)).result(),
+					(task) -> "completed".equals(task.path("status").asString()));
+		assertThat(done.path("result").path("content").path(0).path("text").asString()).startsWith("done by pid");
+		String longId = stateless(onA, "tools/call",
+				Map.of("name", "slow", "arguments", Map.of("steps", 100, "delay_ms", 100)))
+			.result()
+			.path("taskId")
+			.asString();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> stateless(onA, "tasks/get", Map.of("taskId", longId)).result().path("statusMessage")
+				.asString()
+				.startsWith("step"));
+		JsonNode ack = stateless(onB, "tasks/cancel", Map.of("taskId", longId)).result();
+		assertThat(ack.path("resultType").asString()).isEqualTo("complete");
+		assertThat(ack.has("status")).isFalse();
+		assertThat(stateless(onA, "tasks/get", Map.of("taskId", longId)).result().path("status").asString())
+			.isEqualTo("cancelled");
+		TimeUnit.MILLISECONDS.sleep(300);
+		assertThat(b.getBean(StringRedisTemplate.class).opsForList().size(ScaleOutTools.runsKey(NAME, longId)))
+			.isZero();
+	}
+
+	/**
+	 * Sends a stateless (2026-07-28) request of a client that declares the tasks
+	 * extension.
+	 */
+	private static McpResponse stateless(McpTestClient client, String method, Map<String, Object> params) {
+		Object name = params.containsKey("taskId") ? params.get("taskId") : params.get("name");
+		return client.stateless(method, name.toString())
+			.json(McpTestClient.statelessBody(client.nextId(), method, params,
+					Map.of("io.modelcontextprotocol/clientCapabilities",
+							Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())))))
+			.send();
 	}
 
 	@Test

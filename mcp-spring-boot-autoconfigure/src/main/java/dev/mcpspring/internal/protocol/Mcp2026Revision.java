@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpException;
+import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
 import tools.jackson.databind.JsonNode;
@@ -61,10 +62,16 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	/** Unsupported protocol version. */
 	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
+	/** The identifier of the tasks extension, in server and client capabilities. */
+	public static final String TASKS_EXTENSION = McpTasksFeature.EXTENSION;
+
+	/** The methods of the tasks extension, each about the task named by its {@code taskId}. */
+	static final Set<String> TASK_METHODS = Set.of("tasks/get", "tasks/update", "tasks/cancel");
+
 	/** The methods this revision serves. */
 	static final Set<String> METHODS = Set.of("server/discover", "tools/list", "tools/call", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete",
-			"subscriptions/listen");
+			"subscriptions/listen", "tasks/get", "tasks/update", "tasks/cancel");
 
 	/** The methods whose results carry caching hints. */
 	static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
@@ -113,7 +120,8 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 * {@code _meta} with a version and capabilities ({@code -32602}); the
 	 * {@code MCP-Protocol-Version} header equal to it ({@code -32020}); the version
 	 * supported ({@code -32022}); {@code Mcp-Method} and {@code Mcp-Name} equal to the
-	 * body ({@code -32020}); the method served ({@code -32601}).
+	 * body ({@code -32020}; on the methods of the tasks extension {@code Mcp-Name}, when
+	 * sent, must be the {@code taskId}); the method served ({@code -32601}).
 	 * @param method the request's method
 	 * @param params the request's params
 	 * @param headers the request's headers by (case-insensitive) name
@@ -137,6 +145,10 @@ public final class Mcp2026Revision implements ProtocolRevision {
 			JsonNode name = params.get(nameParam);
 			checkHeader(headers, NAME_HEADER, (name != null && name.isString()) ? name.stringValue() : null);
 		}
+		else if (TASK_METHODS.contains(method) && headers.apply(NAME_HEADER) != null) {
+			JsonNode taskId = params.get("taskId");
+			checkHeader(headers, NAME_HEADER, (taskId != null && taskId.isString()) ? taskId.stringValue() : null);
+		}
 		if (!METHODS.contains(method)) {
 			throw McpException.methodNotFound("Method not found: " + method);
 		}
@@ -155,9 +167,9 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Returns the result of {@code server/discover}. The capabilities are those of the
-	 * 2025 revisions less what this server does not serve on 2026-07-28 yet: no
-	 * {@code tasks} (the tasks extension comes later). {@code listChanged} and
-	 * {@code subscribe} are honoured on {@code subscriptions/listen} streams.
+	 * 2025 revisions, with {@code tasks} offered as the {@link #TASKS_EXTENSION tasks
+	 * extension}. {@code listChanged} and {@code subscribe} are honoured on
+	 * {@code subscriptions/listen} streams.
 	 * @param capabilities what the server and its features offer now, by name
 	 * @param server the server's name and version
 	 * @param instructions usage hints for the client, or {@code null}
@@ -171,7 +183,14 @@ public final class Mcp2026Revision implements ProtocolRevision {
 				withExtensions.put(name, value);
 			}
 		});
-		withExtensions.putIfAbsent("extensions", Map.of());
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (withExtensions.get("extensions") instanceof Map<?, ?> declared) {
+			declared.forEach((name, value) -> extensions.put(String.valueOf(name), value));
+		}
+		if (capabilities.containsKey("tasks")) {
+			extensions.put(TASKS_EXTENSION, Map.of());
+		}
+		withExtensions.put("extensions", extensions);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("supportedVersions", ProtocolVersions.ALL);
 		result.put("capabilities", withExtensions);
@@ -183,9 +202,10 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Writes a feature's result in this revision's shape: {@code resultType}
-	 * {@code complete}, the server's identity in {@code _meta}, and, on the results that
-	 * carry them, the caching hints {@code ttlMs} and {@code cacheScope} of the policy
-	 * (unless the result has its own).
+	 * {@code complete} (unless the feature set another, such as {@code task}), the
+	 * server's identity in {@code _meta}, and, on the results that carry them, the caching
+	 * hints {@code ttlMs} and {@code cacheScope} of the policy (unless the result has its
+	 * own).
 	 * @param method the request's method
 	 * @param result the feature's result
 	 * @param server the server's name and version
@@ -194,7 +214,9 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	 */
 	public ObjectNode stamp(String method, Object result, Implementation server, CachePolicy cache) {
 		ObjectNode node = McpJson.mapper().valueToTree(result);
-		node.put("resultType", "complete");
+		if (!node.has("resultType")) {
+			node.put("resultType", "complete");
+		}
 		if (CACHEABLE.contains(method)) {
 			CachePolicy.Hint hint = cache.hint(method);
 			if (!node.has("ttlMs")) {
@@ -226,14 +248,15 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	}
 
 	/**
-	 * Returns the error for a tool that cannot run without the tasks extension.
-	 * @param tool the tool's name
+	 * Returns the error for a request that needs the tasks extension its client
+	 * capabilities did not declare.
+	 * @param what what needs it, for the message
 	 * @return the error
 	 */
-	public static McpException taskRequired(String tool) {
+	public static McpException tasksExtensionRequired(String what) {
 		return new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-				"Tool '" + tool + "' runs only as a task; tasks are not supported on 2026-07-28 yet",
-				Map.of("requiredCapabilities", Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()))));
+				what + " needs the client capability extensions[\"" + TASKS_EXTENSION + "\"]",
+				Map.of("requiredCapabilities", Map.of("extensions", Map.of(TASKS_EXTENSION, Map.of()))));
 	}
 
 	/**

@@ -231,27 +231,41 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 
 	/**
 	 * Admits a stateless 2026-07-28 request whose envelope and headers
-	 * {@link Mcp2026Revision#accept} has checked, before it is handled: a
-	 * {@code params.task} is removed (the tasks extension is not supported yet, and a
-	 * legacy task hint must not make a call a task), a call of a tool that runs only as a
-	 * task is refused with {@code -32021}, and a call's {@code Mcp-Param-*} headers must
-	 * match the arguments the tool declares with {@code x-mcp-header} ({@code -32020}).
+	 * {@link Mcp2026Revision#accept} has checked, before it is handled. A legacy
+	 * {@code params.task} of {@code tools/call} is removed: on this wire the server
+	 * decides whether a call runs as a task, and only for a client that declared the
+	 * {@link Mcp2026Revision#TASKS_EXTENSION tasks extension}. Refused with
+	 * {@code -32021}: a tool that runs only as a task, and the methods of the extension,
+	 * when the request did not declare it; those methods are {@code -32601} when tasks
+	 * are off. A call's {@code Mcp-Param-*} headers must match the arguments the tool
+	 * declares with {@code x-mcp-header} ({@code -32020}).
 	 * @param method the method
 	 * @param params the params, changed in place
+	 * @param envelope the request's envelope
 	 * @param headers the request's headers by (case-insensitive) name
 	 * @throws McpException when the request is refused
 	 */
-	public void admitStatelessRequest(String method, ObjectNode params, UnaryOperator<@Nullable String> headers) {
+	public void admitStatelessRequest(String method, ObjectNode params, RequestEnvelope envelope,
+			UnaryOperator<@Nullable String> headers) {
+		boolean declared = envelope.declaresExtension(Mcp2026Revision.TASKS_EXTENSION);
 		if ("tools/call".equals(method)) {
 			params.remove("task");
 			JsonNode name = params.get("name");
 			Optional<McpToolsFeature> tools = feature(McpToolsFeature.class);
 			if (name != null && name.isString() && tools.isPresent()) {
-				if (tools.get().requiresTask(name.stringValue())) {
-					throw Mcp2026Revision.taskRequired(name.stringValue());
+				if (!declared && tools.get().requiresTask(name.stringValue())) {
+					throw Mcp2026Revision.tasksExtensionRequired("Tool '" + name.stringValue() + "' runs only as a task; it");
 				}
 				ParameterHeaders.check(name.stringValue(), tools.get().headerParameters(name.stringValue()), params,
 						headers);
+			}
+		}
+		else if (Mcp2026Revision.TASK_METHODS.contains(method)) {
+			if (feature(McpTasksFeature.class).isEmpty()) {
+				throw McpException.methodNotFound("Method not found: " + method);
+			}
+			if (!declared) {
+				throw Mcp2026Revision.tasksExtensionRequired(method);
 			}
 		}
 	}

@@ -19,4 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record RequestEnvelope(String protocolVersion, ObjectNode clientCapabilities, @Nullable JsonNode clientInfo,
 		@Nullable LoggingLevel logLevel) {
+
+	/**
+	 * Returns whether the client capabilities declare an extension.
+	 * @param extension the extension identifier
+	 * @return whether {@code extensions} names it
+	 */
+	public boolean declaresExtension(String extension) {
+		JsonNode extensions = this.clientCapabilities.get("extensions");
+		return extensions != null && extensions.isObject() && extensions.has(extension);
+	}
+
 }

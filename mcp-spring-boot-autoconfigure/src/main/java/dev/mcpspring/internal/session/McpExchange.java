@@ -115,6 +115,17 @@ public abstract class McpExchange {
 	}
 
 	/**
+	 * Returns whether the client declared an extension in the capabilities of a
+	 * stateless request ({@code extensions}); sessions of the 2025 revisions declare none.
+	 * @param extension the extension identifier, such as
+	 * {@code io.modelcontextprotocol/tasks}
+	 * @return whether it was declared
+	 */
+	public boolean hasClientExtension(String extension) {
+		return false;
+	}
+
+	/**
 	 * Returns whether the request is stateless (protocol 2026-07-28): it carries in its
 	 * own params what a session holds in the 2025 revisions, and the server cannot send
 	 * the client requests on its stream.

@@ -1,14 +1,18 @@
 package dev.mcpspring.internal.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
+import dev.mcpspring.TaskSupport;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
@@ -32,10 +36,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * MCP tasks (protocol 2025-11-25): tools called with {@code params.task} become tasks in
- * the {@link Docket}, and {@code tasks/get}, {@code tasks/result}, {@code tasks/list} and
- * {@code tasks/cancel} follow them. A task belongs to the caller's principal, or to its
- * session when it is anonymous; nobody else can see it.
+ * MCP tasks, on both wires, over one {@link Docket}.
+ * <p>
+ * Protocol 2025-11-25: tools called with {@code params.task} become tasks, and
+ * {@code tasks/get}, {@code tasks/result}, {@code tasks/list} and {@code tasks/cancel}
+ * follow them. A task belongs to the caller's principal, or to its session when it is
+ * anonymous; nobody else can see it.
+ * <p>
+ * Protocol 2026-07-28, the extension {@value #EXTENSION}: the server decides that a call
+ * of a client that declared the extension runs as a task (a {@code required} tool always,
+ * an {@code optional} one by {@link Settings#optionalAsTask() policy}) and answers with a
+ * flat {@code CreateTaskResult} once the task is stored; {@code tasks/get} returns it
+ * with its outcome inline, {@code tasks/update} and {@code tasks/cancel} acknowledge. A
+ * task belongs to the caller's principal; an anonymous caller's task belongs to nobody
+ * and is protected by its unguessable id alone.
  */
 public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, BackgroundTasks {
 
@@ -44,6 +58,9 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 
 	/** The {@code _meta} key relating a message to a task. */
 	public static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+
+	/** The identifier of the tasks extension of protocol 2026-07-28. */
+	public static final String EXTENSION = "io.modelcontextprotocol/tasks";
 
 	private final Docket docket;
 
@@ -68,13 +85,26 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 
 	@Override
 	public Map<String, McpRequestHandler> requestHandlers() {
-		return Map.of("tasks/get", (params, context) -> describe(find(params, context)), "tasks/result",
-				this::result, "tasks/list", this::list, "tasks/cancel", this::cancel);
+		return Map.of("tasks/get", this::get, "tasks/result", this::result, "tasks/list", this::list, "tasks/cancel",
+				this::cancel, "tasks/update", this::update);
+	}
+
+	@Override
+	public boolean runsAsTask(TaskSupport support, McpExchange exchange) {
+		return exchange.hasClientExtension(EXTENSION) && (support == TaskSupport.REQUIRED
+				|| (support == TaskSupport.OPTIONAL && this.settings.optionalAsTask()));
 	}
 
 	@Override
 	public Object submit(RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context) {
 		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
+		if (exchange.isStateless()) {
+			Map<String, Object> created = new LinkedHashMap<>();
+			created.put("resultType", "task");
+			created.putAll(detail(submit(spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
+				.build()), false));
+			return created;
+		}
 		TaskSpec.Builder spec = spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
 			.ttl(ttl(task.get("ttl")));
 		if (exchange.progressToken() != null) {
@@ -187,8 +217,73 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		return result;
 	}
 
+	private Object get(ObjectNode params, McpContext context) {
+		TaskInfo task = find(params, context);
+		return ExchangeMcpContext.exchangeOf(context).isStateless() ? detail(task, true) : describe(task);
+	}
+
+	/**
+	 * Describes a task as the tasks extension does: its fields, and with
+	 * {@code withOutcome} its result (completed) or error (failed) inline. A tool result
+	 * with {@code isError} ends {@code completed}; {@code failed} is only for a protocol
+	 * error. {@code ttlMs} counts from creation: the task is kept at least that long
+	 * (exact once it has finished, since the docket keeps a task for its ttl after
+	 * finishing).
+	 */
+	private Map<String, Object> detail(TaskInfo task, boolean withOutcome) {
+		TaskError error = task.error();
+		boolean toolError = task.status() == TaskStatus.FAILED && error == null;
+		Instant keptFrom = (task.finishedAt() != null) ? task.finishedAt() : task.updatedAt();
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("taskId", task.id());
+		detail.put("status", toolError ? TaskStatus.COMPLETED.wireName() : task.status().wireName());
+		if (task.statusMessage() != null) {
+			detail.put("statusMessage", task.statusMessage());
+		}
+		detail.put("createdAt", task.createdAt().toString());
+		detail.put("lastUpdatedAt", task.updatedAt().toString());
+		detail.put("ttlMs", Duration.between(task.createdAt(), keptFrom).plus(task.ttl()).toMillis());
+		detail.put("pollIntervalMs", this.settings.pollInterval().toMillis());
+		if (withOutcome) {
+			if (error != null && task.status() == TaskStatus.FAILED) {
+				Map<String, Object> wireError = new LinkedHashMap<>();
+				wireError.put("code", error.code());
+				wireError.put("message", error.message());
+				if (error.data() != null) {
+					wireError.put("data", error.data());
+				}
+				detail.put("error", wireError);
+			}
+			else if (task.status() == TaskStatus.COMPLETED || toolError) {
+				detail.put("result", (task.result() != null) ? task.result()
+						: Map.of("content", List.of()));
+			}
+		}
+		return detail;
+	}
+
+	/**
+	 * Acknowledges {@code tasks/update} (2026-07-28 only) of a task the caller may see.
+	 * Answers to input requests are not delivered to tasks yet: every key is ignored.
+	 */
+	private Object update(ObjectNode params, McpContext context) {
+		if (!ExchangeMcpContext.exchangeOf(context).isStateless()) {
+			throw McpException.methodNotFound("Method not found: tasks/update");
+		}
+		JsonNode responses = params.get("inputResponses");
+		if (responses != null && !responses.isNull() && !responses.isObject()) {
+			throw McpException.invalidParams("\"inputResponses\" must be an object");
+		}
+		find(params, context);
+		return Map.of();
+	}
+
 	private Object cancel(ObjectNode params, McpContext context) {
 		TaskInfo task = find(params, context);
+		if (ExchangeMcpContext.exchangeOf(context).isStateless()) {
+			this.docket.cancel(task.id(), "The task was cancelled by request.");
+			return Map.of();
+		}
 		Optional<TaskInfo> cancelled = this.docket.cancel(task.id(), "The task was cancelled by request.");
 		return describe(cancelled.orElseThrow(() -> McpException
 			.invalidParams("Task " + task.id() + " has already finished and cannot be cancelled")));
@@ -199,10 +294,12 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		if (taskId == null || !taskId.isString()) {
 			throw McpException.invalidParams("A \"taskId\" string is required");
 		}
-		String owner = ExchangeMcpContext.exchangeOf(context).owner();
-		return this.docket.get(taskId.stringValue())
-			.filter((task) -> owner != null && owner.equals(task.owner()))
-			.orElseThrow(() -> unknown(taskId.stringValue()));
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
+		String owner = exchange.owner();
+		Predicate<TaskInfo> visible = exchange.isStateless()
+				? (task) -> task.function().startsWith(TOOL_FUNCTION_PREFIX) && Objects.equals(owner, task.owner())
+				: (task) -> owner != null && owner.equals(task.owner());
+		return this.docket.get(taskId.stringValue()).filter(visible).orElseThrow(() -> unknown(taskId.stringValue()));
 	}
 
 	private static McpException unknown(String taskId) {
@@ -216,8 +313,11 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 	 * @param maxTtl the longest ttl granted
 	 * @param pollInterval the polling interval suggested to clients
 	 * @param pageSize the maximum number of tasks per {@code tasks/list} page
+	 * @param optionalAsTask whether a 2026-07-28 call of an {@code optional} tool by a
+	 * client that declared the tasks extension runs as a task (otherwise inline)
 	 */
-	public record Settings(Duration defaultTtl, Duration maxTtl, Duration pollInterval, int pageSize) {
+	public record Settings(Duration defaultTtl, Duration maxTtl, Duration pollInterval, int pageSize,
+			boolean optionalAsTask) {
 	}
 
 }

@@ -87,6 +87,9 @@ public class McpToolsFeature implements McpFeature {
 		RegisteredTool tool = this.registry.find(name.stringValue())
 			.orElseThrow(() -> McpException.invalidParams("Unknown tool: " + name.stringValue()));
 		ObjectNode arguments = arguments(params);
+		if (ExchangeMcpContext.exchangeOf(context).isStateless()) {
+			return callStateless(tool, arguments, context);
+		}
 		JsonNode task = params.get("task");
 		if (this.taskSubmitter != null && task != null && !task.isNull()) {
 			if (!task.isObject()) {
@@ -99,6 +102,21 @@ public class McpToolsFeature implements McpFeature {
 		}
 		if (tool.taskSupport() == TaskSupport.REQUIRED) {
 			throw McpException.methodNotFound("Tool '" + name.stringValue() + "' must be called as a task");
+		}
+		return callDirectly(tool, arguments, context);
+	}
+
+	/**
+	 * Calls a tool on the stateless wire, where the server decides whether the call runs
+	 * as a task.
+	 */
+	private Object callStateless(RegisteredTool tool, ObjectNode arguments, McpContext context) throws Exception {
+		if (this.taskSubmitter != null
+				&& this.taskSubmitter.runsAsTask(tool.taskSupport(), ExchangeMcpContext.exchangeOf(context))) {
+			return this.taskSubmitter.submit(tool, arguments, JsonNodeFactory.instance.objectNode(), context);
+		}
+		if (tool.taskSupport() == TaskSupport.REQUIRED) {
+			throw McpException.methodNotFound("Tool '" + tool.listed().name() + "' runs only as a task");
 		}
 		return callDirectly(tool, arguments, context);
 	}

@@ -224,7 +224,7 @@ public class McpHttpEndpoint {
 		RequestEnvelope envelope;
 		try {
 			envelope = ProtocolVersions.modern().accept(method, params, request::getHeader);
-			this.server.admitStatelessRequest(method, params, request::getHeader);
+			this.server.admitStatelessRequest(method, params, envelope, request::getHeader);
 		}
 		catch (McpException ex) {
 			HttpStatus status = (ex.getCode() == ErrorCodes.METHOD_NOT_FOUND) ? HttpStatus.NOT_FOUND

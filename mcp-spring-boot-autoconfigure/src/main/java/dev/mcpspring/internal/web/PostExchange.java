@@ -104,6 +104,11 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
+	public boolean hasClientExtension(String extension) {
+		return this.envelope != null && this.envelope.declaresExtension(extension);
+	}
+
+	@Override
 	public boolean isStateless() {
 		return this.envelope != null;
 	}

@@ -64,7 +64,7 @@ class Mcp2026RevisionTests {
 	}
 
 	@Test
-	void discoverOffersChangeNotificationsButNoTasksYet() {
+	void discoverOffersChangeNotificationsAndTasksAsTheExtension() {
 		Map<String, Object> capabilities = Map.of("logging", Map.of(), "tasks", Map.of("list", Map.of()), "tools",
 				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true));
 		Map<String, Object> result = this.revision.discoverResult(capabilities,
@@ -72,7 +72,22 @@ class Mcp2026RevisionTests {
 		assertThat(result).containsOnlyKeys("supportedVersions", "capabilities");
 		assertThat(result.get("capabilities")).isEqualTo(Map.of("logging", Map.of(), "tools",
 				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true),
-				"extensions", Map.of()));
+				"extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())));
+	}
+
+	@Test
+	void discoverWithoutTasksOffersNoExtension() {
+		Map<String, Object> result = this.revision.discoverResult(Map.of("tools", Map.of("listChanged", true)),
+				new Implementation("reports", null, "1.0.0"), null);
+		assertThat(result.get("capabilities")).isEqualTo(Map.of("tools", Map.of("listChanged", true), "extensions",
+				Map.of()));
+	}
+
+	@Test
+	void stampKeepsTheResultTypeOfATask() {
+		ObjectNode created = this.revision.stamp("tools/call", Map.of("resultType", "task", "taskId", "t1"),
+				new Implementation("reports", null, "1.0.0"), CachePolicy.none());
+		assertThat(created.path("resultType").asString()).isEqualTo("task");
 	}
 
 	@Test
