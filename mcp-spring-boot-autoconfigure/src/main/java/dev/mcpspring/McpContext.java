@@ -232,6 +232,47 @@ public abstract class McpContext {
 	public abstract JsonNode request(String method, ObjectNode params);
 
 	/**
+	 * Asks the client several questions at once and returns when all are answered: the
+	 * one way to ask that serves both protocol revisions with the same code.
+	 * <p>
+	 * A 2025 session receives the questions as requests on its stream, all at once, and
+	 * the call waits for every answer. A 2026-07-28 request ({@code tools/call},
+	 * {@code prompts/get}, {@code resources/read}) takes the answers from the client's
+	 * retry: when one is missing, the call ends with an {@code input_required} result
+	 * asking for the missing keys, and the client calls again with the answers; the
+	 * method then runs <em>again from the top</em>, and this time this method returns.
+	 * Whatever the method did before its last question runs again on each retry.
+	 * Answers given in earlier rounds come back in the signed {@code requestState}.
+	 * Do not catch the exception this method ends an unanswered round with.
+	 * @param requests the questions, each under a key that names the same question on
+	 * every run
+	 * @return the answers
+	 * @throws McpException {@code -32021} when a 2026-07-28 request did not declare a
+	 * capability a question needs
+	 * @throws IllegalStateException when a 2025 client did not declare such a capability
+	 * or did not answer in time, or when the request cannot ask for input (any other
+	 * 2026-07-28 method)
+	 */
+	public abstract InputResponses input(InputRequests requests);
+
+	/**
+	 * Returns the capabilities the client declared: in this request's {@code _meta} for a
+	 * 2026-07-28 request, on {@code initialize} for a 2025 session.
+	 * @return the capabilities, {@code {}} when none
+	 */
+	public abstract JsonNode clientCapabilities();
+
+	/**
+	 * Returns whether the client declared a capability, such as {@code elicitation},
+	 * {@code sampling} or {@code roots}.
+	 * @param capability the capability name
+	 * @return whether it was declared
+	 */
+	public boolean supports(String capability) {
+		return clientCapabilities().has(capability);
+	}
+
+	/**
 	 * Closes the connection carrying this call's messages while the call goes on; the
 	 * client resumes the stream (GET with {@code Last-Event-ID}) and receives the rest,
 	 * including the result. Useful to avoid holding connections during long calls.

@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
+import java.time.Clock;
+
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -18,12 +20,14 @@ import dev.mcpspring.internal.completion.DefaultMcpCompletionRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.method.AnnotatedMethodScanner;
 import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.protocol.RequestStates;
 import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
 import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
@@ -116,13 +120,24 @@ public final class McpServerAutoConfiguration {
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
 				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList(),
-				server.getMaxClientInfoSize().toBytes());
+				server.getMaxClientInfoSize().toBytes(), requestStates(server, environment));
 		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
 		resources.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));
 		prompts.ifAvailable((registry) -> registry
 			.addListener(() -> mcpServer.notifyAllSessions("notifications/prompts/list_changed", null)));
 		return mcpServer;
+	}
+
+	/**
+	 * The codec of {@code requestState}: under a key derived from
+	 * {@code mcp.tasks.encryption-key}, shared by every instance, or a random key of this
+	 * process when none is set.
+	 */
+	private static RequestStates requestStates(McpServerProperties server, Environment environment) {
+		DocketKey key = DocketKeys.optional(environment.getProperty("mcp.tasks.encryption-key"));
+		return (key != null) ? new RequestStates(key.requestStateKey(), server.getRequestStateTtl(), Clock.systemUTC())
+				: RequestStates.withRandomKey(server.getRequestStateTtl());
 	}
 
 	@Configuration(proxyBeanMethods = false)
