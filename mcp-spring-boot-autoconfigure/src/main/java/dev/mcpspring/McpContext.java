@@ -188,7 +188,9 @@ public abstract class McpContext {
 	}
 
 	/**
-	 * Asks the client's model for a completion ({@code sampling/createMessage}).
+	 * Asks the client's model for a completion ({@code sampling/createMessage}). In a
+	 * 2026-07-28 request this is an {@link #input(InputRequests) input-required round}
+	 * under the key {@code sample-N}, N counting this run's unkeyed sampling requests.
 	 * @param params the request params ({@code messages}, {@code maxTokens},
 	 * {@code systemPrompt}, ...)
 	 * @return the client's answer
@@ -199,6 +201,8 @@ public abstract class McpContext {
 
 	/**
 	 * Asks the user for input through the client ({@code elicitation/create}, form mode).
+	 * In a 2026-07-28 request this is an {@link #input(InputRequests) input-required
+	 * round} under the key {@code elicit-N}, N counting this run's unkeyed elicitations.
 	 * @param message what to ask
 	 * @param requestedSchema a flat object schema of the fields to fill (strings,
 	 * numbers, booleans, enums; defaults allowed)
@@ -220,7 +224,10 @@ public abstract class McpContext {
 	 * Sends a request to the client and waits for its answer, for up to
 	 * {@code mcp.server.client-request-timeout}. In a background task the task shows
 	 * {@code input_required} meanwhile, and the request reaches the client through
-	 * {@code tasks/result}.
+	 * {@code tasks/result}. In a 2026-07-28 request only {@code elicitation/create},
+	 * {@code sampling/createMessage} and {@code roots/list} can be asked, as an
+	 * {@link #input(InputRequests) input-required round} (keys {@code elicit-N},
+	 * {@code sample-N}, {@code roots-N}).
 	 * @param method the method
 	 * @param params the params
 	 * @return the result
