@@ -200,23 +200,24 @@ public final class ExchangeMcpContext extends McpContext {
 			return askOnStream(Map.of(method, params), Map.of(method, method)).get(method);
 		}
 		InputRequests requests = InputRequests.create();
-		String key = switch (method) {
-			case "sampling/createMessage" -> nextKey("sample");
-			case "roots/list" -> nextKey("roots");
-			case "elicitation/create" -> nextKey("elicit");
-			default -> throw new IllegalStateException("Cannot send " + method + " to the client of a 2026-07-28 "
-					+ "request: only elicitation/create, sampling/createMessage and roots/list can be asked");
-		};
-		if (method.equals("sampling/createMessage")) {
+		String key;
+		if ("sampling/createMessage".equals(method)) {
+			key = nextKey("sample");
 			requests.sample(key, params);
 		}
-		else if (method.equals("roots/list")) {
+		else if ("roots/list".equals(method)) {
+			key = nextKey("roots");
 			requests.listRoots(key);
 		}
-		else {
+		else if ("elicitation/create".equals(method)) {
+			key = nextKey("elicit");
 			JsonNode schema = params.get("requestedSchema");
 			requests.elicit(key, params.path("message").asString(""),
 					(schema instanceof ObjectNode object) ? object : McpJson.mapper().createObjectNode());
+		}
+		else {
+			throw new IllegalStateException("Cannot send " + method + " to the client of a 2026-07-28 request: "
+					+ "only elicitation/create, sampling/createMessage and roots/list can be asked");
 		}
 		return input(requests).get(key);
 	}
@@ -235,7 +236,7 @@ public final class ExchangeMcpContext extends McpContext {
 			return new InputResponses(askOnStream(questions, methods));
 		}
 		InputRound round = exchange.inputRound();
-		if (round == null || exchange.taskId() != null) {
+		if (round == null) {
 			throw new IllegalStateException("This 2026-07-28 request cannot ask the client for input: only "
 					+ "tools/call, prompts/get and resources/read can");
 		}
