@@ -1,7 +1,9 @@
 package dev.mcpspring.internal.session;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -197,7 +199,7 @@ public final class ExchangeMcpContext extends McpContext {
 	@Override
 	public JsonNode request(String method, ObjectNode params) {
 		if (!exchange().isStateless()) {
-			return askOnStream(Map.of(method, params), Map.of(method, method)).get(method);
+			return askOnStream(List.of(new Question(method, params))).get(0);
 		}
 		InputRequests requests = InputRequests.create();
 		String key;
@@ -231,9 +233,15 @@ public final class ExchangeMcpContext extends McpContext {
 			questions.put(key, params(requests, key));
 		}
 		if (!exchange.isStateless()) {
-			Map<String, String> methods = new LinkedHashMap<>();
-			questions.keySet().forEach((key) -> methods.put(key, requests.method(key)));
-			return new InputResponses(askOnStream(questions, methods));
+			List<Question> asked = new ArrayList<>();
+			questions.forEach((key, params) -> asked.add(new Question(requests.method(key), params)));
+			List<JsonNode> answers = askOnStream(asked);
+			Map<String, JsonNode> byKey = new LinkedHashMap<>();
+			int index = 0;
+			for (String key : questions.keySet()) {
+				byKey.put(key, answers.get(index++));
+			}
+			return new InputResponses(byKey);
 		}
 		InputRound round = exchange.inputRound();
 		if (round == null) {
@@ -279,34 +287,35 @@ public final class ExchangeMcpContext extends McpContext {
 	/**
 	 * Sends requests to the client on the stream, all at once, and waits for every answer
 	 * for up to {@code mcp.server.client-request-timeout}.
+	 * @return the answers, in the order of the questions
 	 */
-	private Map<String, JsonNode> askOnStream(Map<String, ObjectNode> paramsByKey, Map<String, String> methods) {
+	private List<JsonNode> askOnStream(List<Question> questions) {
 		McpExchange exchange = exchange();
 		ClientRequests requests = this.clientRequests;
 		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
-		Map<String, String> ids = new LinkedHashMap<>();
-		Map<String, JsonNode> answers = new LinkedHashMap<>();
+		List<String> ids = new ArrayList<>();
 		exchange.awaitingClient(true);
 		String current = "";
 		try {
-			Map<String, CompletableFuture<JsonNode>> pending = new LinkedHashMap<>();
-			for (Map.Entry<String, ObjectNode> entry : paramsByKey.entrySet()) {
+			List<CompletableFuture<JsonNode>> pending = new ArrayList<>();
+			for (Question question : questions) {
 				String id = requests.register((session != null) ? session.id() : null);
-				ids.put(entry.getKey(), id);
-				ObjectNode sent = entry.getValue().deepCopy();
+				ids.add(id);
+				ObjectNode sent = question.params().deepCopy();
 				if (exchange.taskId() != null) {
 					sent.putObject("_meta")
 						.putObject("io.modelcontextprotocol/related-task")
 						.put("taskId", exchange.taskId());
 				}
-				pending.put(entry.getKey(), requests.answer(id));
-				exchange.send(JsonRpcNotification.request(id, methods.get(entry.getKey()), sent));
+				pending.add(requests.answer(id));
+				exchange.send(JsonRpcNotification.request(id, question.method(), sent));
 			}
 			long deadline = System.nanoTime() + requests.timeout().toNanos();
-			for (Map.Entry<String, CompletableFuture<JsonNode>> entry : pending.entrySet()) {
-				current = methods.get(entry.getKey());
+			List<JsonNode> answers = new ArrayList<>();
+			for (int i = 0; i < pending.size(); i++) {
+				current = questions.get(i).method();
 				long left = Math.max(0, deadline - System.nanoTime());
-				answers.put(entry.getKey(), entry.getValue().get(left, TimeUnit.NANOSECONDS));
+				answers.add(pending.get(i).get(left, TimeUnit.NANOSECONDS));
 			}
 			return answers;
 		}
@@ -324,7 +333,7 @@ public final class ExchangeMcpContext extends McpContext {
 			throw new IllegalStateException(ex.getCause());
 		}
 		finally {
-			ids.values().forEach(requests::forget);
+			ids.forEach(requests::forget);
 			exchange.awaitingClient(false);
 		}
 	}
@@ -351,6 +360,15 @@ public final class ExchangeMcpContext extends McpContext {
 		}
 		throw new IllegalStateException("The client does not support " + capability
 				+ ": it declared no '" + capability + "' capability on initialize");
+	}
+
+	/**
+	 * A request to send the client on the stream.
+	 *
+	 * @param method the method
+	 * @param params the params
+	 */
+	private record Question(String method, ObjectNode params) {
 	}
 
 	/**
