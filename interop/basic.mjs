@@ -1,11 +1,12 @@
 // Basic interoperability check with the MCP TypeScript SDK client against the sample app:
-// lists tools, calls echo and slow_count (with progress). Exits non-zero on any mismatch.
+// lists tools, calls echo, slow_count (with progress) and add_report (which elicits the report's
+// figures through a server-to-client request). Exits non-zero on any mismatch.
 //
 // Usage: node basic.mjs [url]   (default http://localhost:8080/api/mcp)
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolResultSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 
 const url = process.argv[2] ?? 'http://localhost:8080/api/mcp';
 const failures = [];
@@ -21,7 +22,12 @@ function texts(result) {
 	return (result.content ?? []).filter((block) => block.type === 'text').map((block) => block.text);
 }
 
-const client = new Client({ name: 'interop-basic', version: '1.0.0' });
+const client = new Client({ name: 'interop-basic', version: '1.0.0' }, { capabilities: { elicitation: {} } });
+const elicitations = [];
+client.setRequestHandler(ElicitRequestSchema, async (request) => {
+	elicitations.push(request.params);
+	return { action: 'accept', content: { revenue: 1234.5, orders: 42 } };
+});
 await client.connect(new StreamableHTTPClientTransport(new URL(url)));
 const server = client.getServerVersion();
 console.log(`connected to ${url}: ${server?.name} ${server?.version}`);
@@ -55,6 +61,12 @@ try {
 	);
 	check(!counted.isError, `slow_count returned isError: ${JSON.stringify(counted)}`);
 	check(texts(counted).includes('counted 3'), 'slow_count did not return "counted 3"');
+
+	const added = await client.callTool({ name: 'add_report', arguments: { region: 'EAST', month: '2026-08' } });
+	console.log(`add_report: ${JSON.stringify(texts(added))} after ${elicitations.length} elicitation(s)`);
+	check(elicitations.length === 1, `expected 1 elicitation, got ${elicitations.length}`);
+	check(!added.isError && texts(added).some((t) => t.includes('revenue 1234.5, 42 orders')),
+		`add_report did not use the elicited figures: ${JSON.stringify(added)}`);
 }
 finally {
 	await client.close();

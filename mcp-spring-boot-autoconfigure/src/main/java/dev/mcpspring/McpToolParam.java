@@ -33,4 +33,15 @@ public @interface McpToolParam {
 	 */
 	boolean required() default true;
 
+	/**
+	 * The name of the HTTP header a 2026-07-28 client mirrors this argument into, as
+	 * {@code Mcp-Param-{header}}, so that gateways can route on it without reading the
+	 * body; empty for none. Listed as {@code "x-mcp-header"} on the argument's schema.
+	 * Allowed on string, integer and boolean arguments only; the name must be an HTTP
+	 * token, unique (ignoring case) within the tool. The server rejects a modern call
+	 * whose header is missing or differs from the argument.
+	 * @return the header name suffix, or empty
+	 */
+	String header() default "";
+
 }

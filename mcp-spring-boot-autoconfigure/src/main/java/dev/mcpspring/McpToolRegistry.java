@@ -11,6 +11,9 @@ public interface McpToolRegistry {
 	 * Adds a tool.
 	 * @param handler the tool
 	 * @throws IllegalStateException when a tool of that name exists
+	 * @throws IllegalArgumentException when an {@code "x-mcp-header"} of its input
+	 * schema is not allowed (not on a top-level string, integer or boolean property, not
+	 * an HTTP token, or repeated)
 	 */
 	void register(McpToolHandler handler);
 

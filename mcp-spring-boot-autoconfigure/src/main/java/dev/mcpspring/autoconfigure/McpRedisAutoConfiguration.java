@@ -21,6 +21,7 @@ import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
 import dev.mcpspring.internal.session.redis.RedisSessionRelay;
 import dev.mcpspring.internal.wire.McpJson;
@@ -73,10 +74,11 @@ public final class McpRedisAutoConfiguration {
 		@ConditionalOnMissingBean(McpSessionRelay.class)
 		RedisSessionRelay mcpSessionRelay(ObjectProvider<RedisConnectionFactory> connectionFactory,
 				McpDocketProperties properties, DocketKey key, ObjectProvider<McpSessionStreams> streams,
-				ObjectProvider<McpSessionStore> sessions, ObjectProvider<McpServer> server) {
+				ObjectProvider<McpSessionStore> sessions, ObjectProvider<McpServer> server,
+				ObjectProvider<McpSubscriptions> subscriptions) {
 			return new RedisSessionRelay(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
 					properties.getName(), key, streams::getIfAvailable, sessions::getIfAvailable,
-					server::getIfAvailable);
+					server::getIfAvailable, subscriptions::getIfAvailable);
 		}
 
 		@Bean

@@ -1,6 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
 import java.time.Clock;
+import java.util.Map;
 
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ import dev.mcpspring.internal.method.AnnotatedMethodScanner;
 import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
 import dev.mcpspring.internal.prompt.McpPromptsFeature;
+import dev.mcpspring.internal.protocol.CachePolicy;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.protocol.RequestStates;
@@ -37,6 +39,7 @@ import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSessionSweeper;
+import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.tool.McpToolsFeature;
@@ -72,6 +75,12 @@ public final class McpServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpSessionStreams mcpSessionStreams() {
 		return new McpSessionStreams();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSubscriptions mcpSubscriptions(McpSessionStreams streams, McpServerProperties properties) {
+		return new McpSubscriptions(streams.relay(), properties.getListen().getMaxStreams());
 	}
 
 	@Bean
@@ -114,18 +123,21 @@ public final class McpServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpServer mcpServer(McpServerProperties server, Environment environment, McpSessionStore sessionStore,
 			McpSessionStreams streams, ClientRequests clientRequests, ObjectProvider<McpFeature> features,
-			DefaultMcpToolRegistry tools, ObjectProvider<DefaultMcpResourceRegistry> resources,
-			ObjectProvider<DefaultMcpPromptRegistry> prompts) {
+			McpSubscriptions subscriptions, DefaultMcpToolRegistry tools,
+			ObjectProvider<DefaultMcpResourceRegistry> resources, ObjectProvider<DefaultMcpPromptRegistry> prompts) {
 		String name = (server.getName() != null) ? server.getName()
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
 				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList(),
-				server.getMaxClientInfoSize().toBytes(), requestStates(server, environment));
-		tools.addListener(() -> mcpServer.notifyAllSessions("notifications/tools/list_changed", null));
-		resources.ifAvailable((registry) -> registry
-			.addListener(() -> mcpServer.notifyAllSessions("notifications/resources/list_changed", null)));
+				server.getMaxClientInfoSize().toBytes(), cachePolicy(server.getCache()),
+				requestStates(server, environment));
+		tools.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.TOOLS_LIST_CHANGED));
+		resources.ifAvailable((registry) -> {
+			registry.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.RESOURCES_LIST_CHANGED));
+			registry.addUpdateListener(subscriptions::resourceUpdated);
+		});
 		prompts.ifAvailable((registry) -> registry
-			.addListener(() -> mcpServer.notifyAllSessions("notifications/prompts/list_changed", null)));
+			.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.PROMPTS_LIST_CHANGED)));
 		return mcpServer;
 	}
 
@@ -138,6 +150,26 @@ public final class McpServerAutoConfiguration {
 		DocketKey key = DocketKeys.optional(environment.getProperty("mcp.tasks.encryption-key"));
 		return (key != null) ? new RequestStates(key.requestStateKey(), server.getRequestStateTtl(), Clock.systemUTC())
 				: RequestStates.withRandomKey(server.getRequestStateTtl());
+	}
+
+	private static CachePolicy cachePolicy(McpServerProperties.Cache cache) {
+		return new CachePolicy(Map.of("server/discover", hint(cache.getDiscover()), "tools/list",
+				hint(cache.getTools()), "prompts/list", hint(cache.getPrompts()), "resources/list",
+				hint(cache.getResources()), "resources/templates/list", hint(cache.getResourceTemplates()),
+				"resources/read", hint(cache.getResourceReads())));
+	}
+
+	private static CachePolicy.Hint hint(McpServerProperties.CacheHint hint) {
+		return new CachePolicy.Hint(hint.getTtl().toMillis(), hint.getScope() == McpServerProperties.Scope.PUBLIC);
+	}
+
+	/**
+	 * Tells of a list change: the sessions with a stream open to this process, and the
+	 * {@code subscriptions/listen} streams of every instance.
+	 */
+	private static void listChanged(McpServer server, McpSubscriptions subscriptions, String method) {
+		server.notifyAllSessions(method, null);
+		subscriptions.listChanged(method);
 	}
 
 	@Configuration(proxyBeanMethods = false)

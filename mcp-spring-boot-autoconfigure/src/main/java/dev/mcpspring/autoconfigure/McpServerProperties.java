@@ -132,9 +132,13 @@ public class McpServerProperties {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private final Listen listen = new Listen();
+
 	private final Sse sse = new Sse();
 
 	private final Json json = new Json();
+
+	private final Cache cache = new Cache();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -315,6 +319,198 @@ public class McpServerProperties {
 
 	public Json getJson() {
 		return this.json;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	/**
+	 * Caching hints (ttlMs and cacheScope) on the results of protocol 2026-07-28
+	 * requests that carry them, per feature. By default clients cache nothing (ttl 0)
+	 * and only for themselves (private): tools, resources and prompts may be registered
+	 * and removed while the application runs, and what a caller sees may depend on who
+	 * it is.
+	 */
+	public static class Cache {
+
+		/**
+		 * Hints on server/discover results.
+		 */
+		private final CacheHint discover = new CacheHint();
+
+		/**
+		 * Hints on tools/list results.
+		 */
+		private final CacheHint tools = new CacheHint();
+
+		/**
+		 * Hints on prompts/list results.
+		 */
+		private final CacheHint prompts = new CacheHint();
+
+		/**
+		 * Hints on resources/list results.
+		 */
+		private final CacheHint resources = new CacheHint();
+
+		/**
+		 * Hints on resources/templates/list results.
+		 */
+		private final CacheHint resourceTemplates = new CacheHint();
+
+		/**
+		 * Hints on resources/read results.
+		 */
+		private final CacheHint resourceReads = new CacheHint();
+
+		public CacheHint getDiscover() {
+			return this.discover;
+		}
+
+		public CacheHint getTools() {
+			return this.tools;
+		}
+
+		public CacheHint getPrompts() {
+			return this.prompts;
+		}
+
+		public CacheHint getResources() {
+			return this.resources;
+		}
+
+		public CacheHint getResourceTemplates() {
+			return this.resourceTemplates;
+		}
+
+		public CacheHint getResourceReads() {
+			return this.resourceReads;
+		}
+
+	}
+
+	public Listen getListen() {
+		return this.listen;
+	}
+
+	/**
+	 * The subscriptions/listen streams of protocol 2026-07-28.
+	 */
+	public static class Listen {
+
+		/**
+		 * Most listen streams one instance holds open at once; a listen request beyond
+		 * it is refused with JSON-RPC error -32000.
+		 */
+		private int maxStreams = 1000;
+
+		/**
+		 * Most resource URIs one listen request may subscribe to; more are refused with
+		 * JSON-RPC error -32602.
+		 */
+		private int maxResourceSubscriptions = 100;
+
+		/**
+		 * Longest resource URI a listen request may subscribe to, in characters.
+		 */
+		private int maxUriLength = 2048;
+
+		/**
+		 * Interval of the SSE comments that keep an idle listen stream open (and find
+		 * clients that have gone).
+		 */
+		private Duration keepAlive = Duration.ofSeconds(15);
+
+		public int getMaxStreams() {
+			return this.maxStreams;
+		}
+
+		public void setMaxStreams(int maxStreams) {
+			Assert.isTrue(maxStreams >= 0, "mcp.server.listen.max-streams must not be negative");
+			this.maxStreams = maxStreams;
+		}
+
+		public int getMaxResourceSubscriptions() {
+			return this.maxResourceSubscriptions;
+		}
+
+		public void setMaxResourceSubscriptions(int maxResourceSubscriptions) {
+			Assert.isTrue(maxResourceSubscriptions >= 0,
+					"mcp.server.listen.max-resource-subscriptions must not be negative");
+			this.maxResourceSubscriptions = maxResourceSubscriptions;
+		}
+
+		public int getMaxUriLength() {
+			return this.maxUriLength;
+		}
+
+		public void setMaxUriLength(int maxUriLength) {
+			Assert.isTrue(maxUriLength > 0, "mcp.server.listen.max-uri-length must be positive");
+			this.maxUriLength = maxUriLength;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			Assert.isTrue(!keepAlive.isNegative() && !keepAlive.isZero(), "mcp.server.listen.keep-alive must be positive");
+			this.keepAlive = keepAlive;
+		}
+
+	}
+
+	/**
+	 * How long, and for whom, clients may cache one kind of result.
+	 */
+	public static class CacheHint {
+
+		/** The largest ttl: the largest integer JSON clients read exactly, in ms. */
+		private static final Duration MAX_TTL = Duration.ofMillis((1L << 53) - 1);
+
+		/**
+		 * How long a client may reuse a result (ttlMs). Zero: not at all.
+		 */
+		private Duration ttl = Duration.ZERO;
+
+		/**
+		 * Who may reuse a result (cacheScope): private, only the client that asked;
+		 * public, any client, for results that are the same for every caller.
+		 */
+		private Scope scope = Scope.PRIVATE;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			Assert.isTrue(!ttl.isNegative() && ttl.compareTo(MAX_TTL) <= 0,
+					() -> "mcp.server.cache.*.ttl must be between 0 and " + MAX_TTL.toMillis() + "ms, not " + ttl);
+			this.ttl = ttl;
+		}
+
+		public Scope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(Scope scope) {
+			this.scope = scope;
+		}
+
+	}
+
+	/**
+	 * The cacheScope of a result.
+	 */
+	public enum Scope {
+
+		/** Any client may reuse the result. */
+		PUBLIC,
+
+		/** Only the client that asked may reuse the result. */
+		PRIVATE
+
 	}
 
 	/**

@@ -21,7 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
+import dev.mcpspring.internal.web.ListenStreams;
 import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.internal.web.McpContextInterceptor;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
@@ -76,15 +78,24 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ListenStreams mcpListenStreams(McpSubscriptions subscriptions, McpServer server, McpServerProperties config) {
+		McpServerProperties.Listen listen = config.getListen();
+		McpServerProperties.Sse sse = config.getSse();
+		return new ListenStreams(subscriptions, server::capabilities, listen.getMaxResourceSubscriptions(),
+				listen.getMaxUriLength(), listen.getKeepAlive(), Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpServerProperties config,
-			McpAsyncCalls calls) {
+			McpAsyncCalls calls, ListenStreams listenStreams) {
 		McpServerProperties.Json json = config.getJson();
 		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
 				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
 		McpServerProperties.Sse sse = config.getSse();
 		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
 				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
-				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls);
+				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls, listenStreams);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import dev.mcpspring.McpTool;
 import dev.mcpspring.McpToolParam;
 import dev.mcpspring.McpToolRegistry;
 import dev.mcpspring.TaskSupport;
+import dev.mcpspring.internal.protocol.CachePolicy;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.ClientRequests;
@@ -258,7 +259,7 @@ class McpServerAutoConfigurationTests {
 		McpServer userServer() {
 			return new McpServer(new Implementation("user-server", null, "1"), null,
 					new InMemoryMcpSessionStore(Duration.ofMinutes(1), 10_000), new McpSessionStreams(),
-					new ClientRequests(Duration.ofMinutes(1), 16), List.of(), 16 * 1024);
+					new ClientRequests(Duration.ofMinutes(1), 16), List.of(), 16 * 1024, CachePolicy.none());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSubscriptions;
+import dev.mcpspring.internal.web.ListenStreams;
 import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.internal.web.McpContextInterceptor;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
@@ -167,7 +170,9 @@ class McpWebMvcAutoConfigurationTests {
 		@Bean
 		McpHttpEndpoint userEndpoint(McpServer server, McpAsyncCalls calls) {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.sessions(), server.streams(), 10, 1000),
-					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16, calls);
+					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16, calls,
+					new ListenStreams(new McpSubscriptions(null, 0), server::capabilities, 0, 1, Duration.ofSeconds(1),
+							16));
 		}
 
 	}

@@ -127,22 +127,50 @@ public class ConformanceClientTools {
 
 	/**
 	 * A tool registered programmatically, with a hand-written JSON Schema 2020-12 input
-	 * schema ({@code $schema}, {@code $defs}, {@code additionalProperties}).
+	 * schema that must be listed unchanged: the schema of the suite's
+	 * {@code json-schema-2020-12} scenario ({@code $schema}, {@code $defs} with an
+	 * {@code $anchor}, {@code allOf}/{@code anyOf}, {@code if}/{@code then}/{@code else},
+	 * {@code additionalProperties}).
 	 */
 	static final class JsonSchema2020Tool implements McpToolHandler {
 
+		static final String INPUT_SCHEMA = """
+				{
+				  "$schema": "https://json-schema.org/draft/2020-12/schema",
+				  "type": "object",
+				  "$defs": {
+				    "address": {
+				      "$anchor": "addressDef",
+				      "type": "object",
+				      "properties": {
+				        "street": { "type": "string" },
+				        "city": { "type": "string" }
+				      }
+				    }
+				  },
+				  "properties": {
+				    "name": { "type": "string" },
+				    "address": { "$ref": "#/$defs/address" },
+				    "contactMethod": { "type": "string", "enum": ["phone", "email"] },
+				    "phone": { "type": "string" },
+				    "email": { "type": "string" }
+				  },
+				  "allOf": [
+				    { "anyOf": [{ "required": ["phone"] }, { "required": ["email"] }] }
+				  ],
+				  "if": {
+				    "properties": { "contactMethod": { "const": "phone" } },
+				    "required": ["contactMethod"]
+				  },
+				  "then": { "required": ["phone"] },
+				  "else": { "required": ["email"] },
+				  "additionalProperties": false
+				}
+				""";
+
 		@Override
 		public Tool tool() {
-			ObjectNode schema = McpJson.mapper().createObjectNode();
-			schema.put("$schema", "https://json-schema.org/draft/2020-12/schema").put("type", "object");
-			ObjectNode address = schema.putObject("$defs").putObject("address").put("type", "object");
-			ObjectNode addressProperties = address.putObject("properties");
-			addressProperties.putObject("street").put("type", "string");
-			addressProperties.putObject("city").put("type", "string");
-			ObjectNode properties = schema.putObject("properties");
-			properties.putObject("name").put("type", "string");
-			properties.putObject("address").put("$ref", "#/$defs/address");
-			schema.put("additionalProperties", false);
+			ObjectNode schema = (ObjectNode) McpJson.mapper().readTree(INPUT_SCHEMA);
 			return new Tool("json_schema_2020_12_tool", null, "Tool with JSON Schema 2020-12 features", schema, null,
 					null, null);
 		}

@@ -11,6 +11,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.CallToolResult;
@@ -18,6 +19,7 @@ import dev.mcpspring.Content;
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpTool;
+import dev.mcpspring.McpToolParam;
 import dev.mcpspring.TextResourceContents;
 
 /**
@@ -93,6 +95,15 @@ public class ConformanceTools {
 	 * @param name the user's name
 	 */
 	record Name(String name) {
+	}
+
+	@McpTool(name = "test_custom_headers",
+			description = "Echoes arguments a 2026-07-28 client mirrors into Mcp-Param-Region, -Priority and -Verbose")
+	public String customHeaders(@McpToolParam(header = "Region", description = "A region") String region,
+			@McpToolParam(header = "Priority", required = false, description = "A priority") @Nullable Integer priority,
+			@McpToolParam(header = "Verbose", required = false, description = "Whether to say more")
+			@Nullable Boolean verbose) {
+		return "region=" + region + ", priority=" + priority + ", verbose=" + verbose;
 	}
 
 	@McpTool(name = "test_error_handling", description = "Always fails")

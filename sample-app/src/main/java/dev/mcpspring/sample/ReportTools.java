@@ -1,12 +1,15 @@
 package dev.mcpspring.sample;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
 import org.springframework.stereotype.Component;
 
+import dev.mcpspring.ElicitResult;
+import dev.mcpspring.McpContext;
 import dev.mcpspring.McpTool;
 import dev.mcpspring.McpToolParam;
 
@@ -41,6 +44,30 @@ public class ReportTools {
 		BigDecimal revenue = selected.stream().map(Report::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
 		int orders = selected.stream().mapToInt(Report::orders).sum();
 		return new RevenueSummary(region.map(Region::name).orElse("ALL"), selected.size(), revenue, orders);
+	}
+
+	@McpTool(name = "add_report", description = "Adds the report of a region and month, asking the user for its figures")
+	public String addReport(@McpToolParam(description = "The region") Region region,
+			@McpToolParam(description = "The month, such as 2026-07") String month, McpContext context) {
+		YearMonth yearMonth = YearMonth.parse(month);
+		ElicitResult answer = context.elicit("Revenue and orders of " + region + " in " + yearMonth + "?",
+				Figures.class);
+		Figures figures = answer.isAccepted() ? answer.content(Figures.class) : null;
+		if (figures == null) {
+			return "No report added: the user answered '" + answer.action() + "'";
+		}
+		Report report = this.reports.add(region, yearMonth.atDay(1), figures.revenue(), figures.orders());
+		return "Added report " + report.id() + ": " + region + " " + yearMonth + ", revenue " + report.revenue()
+				+ ", " + report.orders() + " orders";
+	}
+
+	/**
+	 * The figures of a report, as the user enters them.
+	 *
+	 * @param revenue the revenue
+	 * @param orders the number of orders
+	 */
+	public record Figures(BigDecimal revenue, int orders) {
 	}
 
 	/**

@@ -25,12 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param name the argument name, or {@code null} for the {@link McpContext} parameter
  * @param description the argument description
  * @param required whether the argument must be given
+ * @param header the {@code Mcp-Param-*} header name the argument is mirrored into, or
+ * {@code null}
  * @param parameter the method parameter
  * @param schemaType the type the schema describes ({@code Optional} unwrapped)
  * @param reader reads the argument's JSON into the parameter type
  */
-public record ToolArgument(@Nullable String name, String description, boolean required, Parameter parameter,
-		Type schemaType, ObjectReader reader) implements ArgumentResolver<ObjectNode> {
+public record ToolArgument(@Nullable String name, String description, boolean required, @Nullable String header,
+		Parameter parameter, Type schemaType, ObjectReader reader) implements ArgumentResolver<ObjectNode> {
 
 	/**
 	 * Binds the value of this parameter.

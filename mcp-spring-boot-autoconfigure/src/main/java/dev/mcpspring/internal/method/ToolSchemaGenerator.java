@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class ToolSchemaGenerator {
 
+	/** The keyword that marks a property a client mirrors into an {@code Mcp-Param-*} header. */
+	public static final String HEADER_KEYWORD = "x-mcp-header";
+
 	private final SchemaGenerator generator;
 
 	private final ObjectMapper mapper;
@@ -63,6 +66,9 @@ public class ToolSchemaGenerator {
 				property.put("description", argument.description());
 			}
 			ParameterConstraints.apply(argument.parameter(), property);
+			if (argument.header() != null) {
+				property.put(HEADER_KEYWORD, argument.header());
+			}
 			properties.set(argument.name(), property);
 			if (argument.required()) {
 				required.add(argument.name());

@@ -63,12 +63,12 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/** The methods this revision serves. */
 	static final Set<String> METHODS = Set.of("server/discover", "tools/list", "tools/call", "resources/list",
-			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete");
+			"resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete",
+			"subscriptions/listen");
 
-	private static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
+	/** The methods whose results carry caching hints. */
+	static final Set<String> CACHEABLE = Set.of("server/discover", "tools/list", "resources/list",
 			"resources/templates/list", "resources/read", "prompts/list");
-
-	private static final Set<String> NOTIFYING_CAPABILITIES = Set.of("tools", "resources", "prompts");
 
 	private static final Map<String, String> NAME_PARAMS = Map.of("tools/call", "name", "prompts/get", "name",
 			"resources/read", "uri");
@@ -156,8 +156,8 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	/**
 	 * Returns the result of {@code server/discover}. The capabilities are those of the
 	 * 2025 revisions less what this server does not serve on 2026-07-28 yet: no
-	 * {@code tasks} (the tasks extension comes later), and no {@code listChanged} or
-	 * {@code subscribe} (they need {@code subscriptions/listen}).
+	 * {@code tasks} (the tasks extension comes later). {@code listChanged} and
+	 * {@code subscribe} are honoured on {@code subscriptions/listen} streams.
 	 * @param capabilities what the server and its features offer now, by name
 	 * @param server the server's name and version
 	 * @param instructions usage hints for the client, or {@code null}
@@ -167,10 +167,7 @@ public final class Mcp2026Revision implements ProtocolRevision {
 			@Nullable String instructions) {
 		Map<String, Object> withExtensions = new LinkedHashMap<>();
 		capabilities.forEach((name, value) -> {
-			if (NOTIFYING_CAPABILITIES.contains(name)) {
-				withExtensions.put(name, Map.of());
-			}
-			else if (!"tasks".equals(name)) {
+			if (!"tasks".equals(name)) {
 				withExtensions.put(name, value);
 			}
 		});
@@ -186,23 +183,25 @@ public final class Mcp2026Revision implements ProtocolRevision {
 
 	/**
 	 * Writes a feature's result in this revision's shape: {@code resultType}
-	 * {@code complete}, the server's identity in {@code _meta}, and the caching hints on
-	 * the results that carry them ({@code ttlMs} 0 and {@code cacheScope} private: not
-	 * cached, until caching is configurable).
+	 * {@code complete}, the server's identity in {@code _meta}, and, on the results that
+	 * carry them, the caching hints {@code ttlMs} and {@code cacheScope} of the policy
+	 * (unless the result has its own).
 	 * @param method the request's method
 	 * @param result the feature's result
 	 * @param server the server's name and version
+	 * @param cache the caching hints by method
 	 * @return the result to answer with
 	 */
-	public ObjectNode stamp(String method, Object result, Implementation server) {
+	public ObjectNode stamp(String method, Object result, Implementation server, CachePolicy cache) {
 		ObjectNode node = McpJson.mapper().valueToTree(result);
 		node.put("resultType", "complete");
 		if (CACHEABLE.contains(method)) {
+			CachePolicy.Hint hint = cache.hint(method);
 			if (!node.has("ttlMs")) {
-				node.put("ttlMs", 0);
+				node.put("ttlMs", hint.ttlMs());
 			}
 			if (!node.has("cacheScope")) {
-				node.put("cacheScope", "private");
+				node.put("cacheScope", hint.scope());
 			}
 		}
 		JsonNode meta = node.get("_meta");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -78,6 +79,8 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private final long maxClientInfoBytes;
 
+	private final CachePolicy cachePolicy;
+
 	private final RequestStates requestStates;
 
 	/**
@@ -90,11 +93,12 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param features the features
 	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
 	 * {@code clientInfo} of a client kept in its session
+	 * @param cachePolicy the caching hints of 2026-07-28 results
 	 */
 	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
 			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
-			long maxClientInfoBytes) {
-		this(info, instructions, sessions, streams, clientRequests, features, maxClientInfoBytes,
+			long maxClientInfoBytes, CachePolicy cachePolicy) {
+		this(info, instructions, sessions, streams, clientRequests, features, maxClientInfoBytes, cachePolicy,
 				RequestStates.withRandomKey(Duration.ofMinutes(10)));
 	}
 
@@ -108,12 +112,13 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * @param features the features
 	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
 	 * {@code clientInfo} of a client kept in its session
+	 * @param cachePolicy the caching hints of 2026-07-28 results
 	 * @param requestStates the codec of {@code requestState}, sharing its key with the
 	 * other instances
 	 */
 	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
 			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
-			long maxClientInfoBytes, RequestStates requestStates) {
+			long maxClientInfoBytes, CachePolicy cachePolicy, RequestStates requestStates) {
 		this.requestStates = requestStates;
 		this.info = info;
 		this.instructions = instructions;
@@ -122,6 +127,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		this.clientRequests = clientRequests;
 		this.features = List.copyOf(features);
 		this.maxClientInfoBytes = maxClientInfoBytes;
+		this.cachePolicy = cachePolicy;
 		sessions.addListener(streams);
 		sessions.addListener(clientRequests);
 		this.requestHandlers.put("ping", (params, context) -> EMPTY_RESULT);
@@ -258,20 +264,25 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * Admits a stateless 2026-07-28 request whose envelope and headers
 	 * {@link Mcp2026Revision#accept} has checked, before it is handled: a
 	 * {@code params.task} is removed (the tasks extension is not supported yet, and a
-	 * legacy task hint must not make a call a task), and a call of a tool that runs only
-	 * as a task is refused with {@code -32021}.
+	 * legacy task hint must not make a call a task), a call of a tool that runs only as a
+	 * task is refused with {@code -32021}, and a call's {@code Mcp-Param-*} headers must
+	 * match the arguments the tool declares with {@code x-mcp-header} ({@code -32020}).
 	 * @param method the method
 	 * @param params the params, changed in place
+	 * @param headers the request's headers by (case-insensitive) name
 	 * @throws McpException when the request is refused
 	 */
-	public void admitStatelessRequest(String method, ObjectNode params) {
+	public void admitStatelessRequest(String method, ObjectNode params, UnaryOperator<@Nullable String> headers) {
 		if ("tools/call".equals(method)) {
 			params.remove("task");
 			JsonNode name = params.get("name");
-			if (name != null && name.isString() && feature(McpToolsFeature.class)
-				.filter((tools) -> tools.requiresTask(name.stringValue()))
-				.isPresent()) {
-				throw Mcp2026Revision.taskRequired(name.stringValue());
+			Optional<McpToolsFeature> tools = feature(McpToolsFeature.class);
+			if (name != null && name.isString() && tools.isPresent()) {
+				if (tools.get().requiresTask(name.stringValue())) {
+					throw Mcp2026Revision.taskRequired(name.stringValue());
+				}
+				ParameterHeaders.check(name.stringValue(), tools.get().headerParameters(name.stringValue()), params,
+						headers);
 			}
 		}
 	}
@@ -284,7 +295,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 		Mcp2026Revision revision = ProtocolVersions.modern();
 		if ("server/discover".equals(method)) {
 			return revision.stamp(method, revision.discoverResult(capabilities(), this.info, this.instructions),
-					this.info);
+					this.info, this.cachePolicy);
 		}
 		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		RequestStates.Binding binding = INPUT_METHODS.contains(method) ? binding(method, params, exchange) : null;
@@ -324,7 +335,7 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	 * Stamps a complete result; one answering a retry with input is never cached.
 	 */
 	private ObjectNode complete(Mcp2026Revision revision, String method, Object result, boolean retry) {
-		ObjectNode stamped = revision.stamp(method, result, this.info);
+		ObjectNode stamped = revision.stamp(method, result, this.info, this.cachePolicy);
 		if (retry && stamped.has("ttlMs")) {
 			stamped.put("ttlMs", 0);
 			stamped.put("cacheScope", "private");

@@ -5,9 +5,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Carries what concerns a session to the other instances of an application that share
  * their sessions: messages for a stream the client holds open to another instance, the
- * end of a session, and cancellations of requests another instance is handling. The
- * receiving instance hands them to its {@link McpSessionStreams},
- * {@link McpSessionStore} and {@link McpInFlightRequests} without relaying them again.
+ * end of a session, cancellations of requests another instance is handling, and list
+ * changes and resource updates for the {@code subscriptions/listen} streams of every
+ * instance. The receiving instance hands them to its {@link McpSessionStreams},
+ * {@link McpSessionStore}, {@link McpInFlightRequests} and {@link McpSubscriptions}
+ * without relaying them again.
  */
 public interface McpSessionRelay {
 
@@ -31,5 +33,12 @@ public interface McpSessionRelay {
 	 * @param requestId the id of the request
 	 */
 	void cancelRequest(String sessionId, JsonNode requestId);
+
+	/**
+	 * Tells the other instances of a list change or resource update, for their
+	 * {@code subscriptions/listen} streams.
+	 * @param notification the notification, without a subscription id
+	 */
+	void publishChange(Object notification);
 
 }

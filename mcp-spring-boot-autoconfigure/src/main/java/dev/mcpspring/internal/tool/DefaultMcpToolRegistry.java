@@ -45,7 +45,7 @@ public class DefaultMcpToolRegistry implements McpToolRegistry {
 				? Optional.ofNullable(handler.taskSupport()).orElse(this.defaultTaskSupport) : TaskSupport.FORBIDDEN;
 		Tool listed = this.tasksEnabled ? tool.withExecution(new ToolExecution(support)) : tool;
 		RegisteredTool previous = this.tools.putIfAbsent(tool.name(),
-				new RegisteredTool(handler, listed, support));
+				new RegisteredTool(handler, listed, support, HeaderParameter.declaredIn(tool)));
 		if (previous != null) {
 			throw new IllegalStateException("Duplicate MCP tool name '" + tool.name() + "': " + previous.handler()
 					+ " and " + handler + ". Give one of them another name.");

@@ -125,8 +125,9 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 			Type valueType = optional ? type.getGeneric(0).getType() : type.getType();
 			boolean required = !optional && (param == null || param.required() || parameter.getType().isPrimitive())
 					&& !MethodParameters.isNullable(methodParameter);
-			arguments.add(new ToolArgument(name, (param != null) ? param.description() : "", required, parameter,
-					valueType, this.mapper.readerFor(this.mapper.constructType(valueType))));
+			arguments.add(new ToolArgument(name, (param != null) ? param.description() : "", required,
+					(param != null) ? emptyToNull(param.header()) : null, parameter, valueType,
+					this.mapper.readerFor(this.mapper.constructType(valueType))));
 		}
 		return arguments;
 	}

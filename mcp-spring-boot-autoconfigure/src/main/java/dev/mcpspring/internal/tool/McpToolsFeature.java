@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.tool;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -66,6 +67,16 @@ public class McpToolsFeature implements McpFeature {
 	 */
 	public boolean requiresTask(String name) {
 		return this.registry.find(name).filter((tool) -> tool.taskSupport() == TaskSupport.REQUIRED).isPresent();
+	}
+
+	/**
+	 * Returns the arguments of a tool that 2026-07-28 clients mirror into
+	 * {@code Mcp-Param-*} headers.
+	 * @param name the tool name
+	 * @return the header parameters; empty for a tool without any, or not registered
+	 */
+	public List<HeaderParameter> headerParameters(String name) {
+		return this.registry.find(name).map(RegisteredTool::headerParameters).orElse(List.of());
 	}
 
 	private Object call(ObjectNode params, McpContext context) throws Exception {

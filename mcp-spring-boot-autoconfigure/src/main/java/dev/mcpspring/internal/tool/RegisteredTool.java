@@ -1,5 +1,7 @@
 package dev.mcpspring.internal.tool;
 
+import java.util.List;
+
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.Tool;
@@ -10,6 +12,8 @@ import dev.mcpspring.Tool;
  * @param handler the tool
  * @param listed the tool as {@code tools/list} shows it
  * @param taskSupport the task support in effect
+ * @param headerParameters the arguments clients mirror into {@code Mcp-Param-*} headers
  */
-public record RegisteredTool(McpToolHandler handler, Tool listed, TaskSupport taskSupport) {
+public record RegisteredTool(McpToolHandler handler, Tool listed, TaskSupport taskSupport,
+		List<HeaderParameter> headerParameters) {
 }

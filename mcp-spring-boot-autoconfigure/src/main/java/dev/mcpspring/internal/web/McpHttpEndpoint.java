@@ -52,7 +52,9 @@ import tools.jackson.databind.node.ObjectNode;
  * before) POST carries client messages, GET opens a server-to-client SSE stream, DELETE
  * ends a session. A POST without a session that claims 2026-07-28 (by its
  * {@code MCP-Protocol-Version} header or its {@code params._meta}) is a stateless
- * request of that revision, served without a session. Mapped at {@code mcp.server.path}
+ * request of that revision, served without a session; its {@code subscriptions/listen}
+ * requests become the long-lived streams of {@link ListenStreams}. Mapped at
+ * {@code mcp.server.path}
  * under the application's context path.
  */
 @Controller
@@ -91,6 +93,8 @@ public class McpHttpEndpoint {
 
 	private final McpAsyncCalls calls;
 
+	private final ListenStreams listenStreams;
+
 	private volatile boolean asyncUnsupportedLogged;
 
 	/**
@@ -104,12 +108,14 @@ public class McpHttpEndpoint {
 	 * @param sendBuffer how many events may wait for a slow client on an SSE connection
 	 * before it is closed
 	 * @param calls runs the requests that may wait off the container's threads
+	 * @param listenStreams serves the {@code subscriptions/listen} requests of 2026-07-28
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
 			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer,
-			McpAsyncCalls calls) {
+			McpAsyncCalls calls, ListenStreams listenStreams) {
 		this.server = server;
 		this.calls = calls;
+		this.listenStreams = listenStreams;
 		this.eventStreams = eventStreams;
 		this.originPolicy = originPolicy;
 		this.bodyParser = bodyParser;
@@ -202,7 +208,8 @@ public class McpHttpEndpoint {
 	/**
 	 * Serves a stateless (2026-07-28) message: a request is checked as the revision
 	 * prescribes ({@code 400} with the revision's error, {@code 404} for a method it does
-	 * not serve) and handled without a session; notifications and responses are
+	 * not serve) and handled without a session (a {@code subscriptions/listen} request
+	 * opens a listen stream); notifications and responses are
 	 * accepted and ignored, since this revision sends none over HTTP that the server
 	 * acts on.
 	 */
@@ -217,12 +224,17 @@ public class McpHttpEndpoint {
 		RequestEnvelope envelope;
 		try {
 			envelope = ProtocolVersions.modern().accept(method, params, request::getHeader);
-			this.server.admitStatelessRequest(method, params);
+			this.server.admitStatelessRequest(method, params, request::getHeader);
 		}
 		catch (McpException ex) {
 			HttpStatus status = (ex.getCode() == ErrorCodes.METHOD_NOT_FOUND) ? HttpStatus.NOT_FOUND
 					: HttpStatus.BAD_REQUEST;
 			McpHttpResponses.writeJson(response, status, JsonRpcResponse.error(message.id(), ex.toError()));
+			return;
+		}
+		JsonNode id = message.id();
+		if (ListenStreams.METHOD.equals(method) && id != null) {
+			this.listenStreams.listen(id, params, request, response);
 			return;
 		}
 		PostExchange exchange = PostExchange.stateless(request, envelope, message.id(), progressToken(params),

@@ -16,6 +16,14 @@ final class SseEvents {
 		return ("id: " + id + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
 	}
 
+	static byte[] data(String data) {
+		return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	static byte[] comment(String text) {
+		return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
 	static byte[] priming(String id, @Nullable Long retryMillis) {
 		String retry = (retryMillis != null) ? "retry: " + retryMillis + "\n" : "";
 		return ("id: " + id + "\n" + retry + "data: \n\n").getBytes(StandardCharsets.UTF_8);

@@ -171,7 +171,7 @@ class ToolSchemaGeneratorTests {
 			boolean required = !optional
 					&& (parameter.getType().isPrimitive() || parameter.isAnnotationPresent(NotNull.class));
 			arguments.add(new ToolArgument(parameter.getName(), (description != null) ? description.value() : "",
-					required, parameter, schemaType, null));
+					required, null, parameter, schemaType, null));
 		}
 		return this.generator.inputSchema(arguments);
 	}

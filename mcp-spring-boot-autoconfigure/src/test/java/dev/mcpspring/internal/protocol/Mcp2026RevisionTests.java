@@ -49,25 +49,30 @@ class Mcp2026RevisionTests {
 	@Test
 	void stampsResultsWithTypeServerInfoAndCacheHintsWhereTheyBelong() {
 		Implementation server = new Implementation("reports", null, "1.0.0");
-		ObjectNode list = this.revision.stamp("tools/list", Map.of("tools", List.of()), server);
+		CachePolicy cache = new CachePolicy(Map.of("tools/list", new CachePolicy.Hint(60_000, true)));
+		ObjectNode list = this.revision.stamp("tools/list", Map.of("tools", List.of()), server, cache);
 		assertThat(list.path("resultType").asString()).isEqualTo("complete");
-		assertThat(list.path("ttlMs").asInt()).isZero();
-		assertThat(list.path("cacheScope").asString()).isEqualTo("private");
+		assertThat(list.path("ttlMs").asLong()).isEqualTo(60_000);
+		assertThat(list.path("cacheScope").asString()).isEqualTo("public");
+		ObjectNode prompts = this.revision.stamp("prompts/list", Map.of("prompts", List.of()), server, cache);
+		assertThat(prompts.path("ttlMs").asInt()).isZero();
+		assertThat(prompts.path("cacheScope").asString()).isEqualTo("private");
 		assertThat(list.at("/_meta/io.modelcontextprotocol~1serverInfo/name").asString()).isEqualTo("reports");
-		ObjectNode call = this.revision.stamp("tools/call", Map.of("content", List.of()), server);
+		ObjectNode call = this.revision.stamp("tools/call", Map.of("content", List.of()), server, cache);
 		assertThat(call.has("ttlMs")).isFalse();
 		assertThat(call.has("cacheScope")).isFalse();
 	}
 
 	@Test
-	void discoverOffersNeitherTasksNorChangeNotificationsYet() {
+	void discoverOffersChangeNotificationsButNoTasksYet() {
 		Map<String, Object> capabilities = Map.of("logging", Map.of(), "tasks", Map.of("list", Map.of()), "tools",
 				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true));
 		Map<String, Object> result = this.revision.discoverResult(capabilities,
 				new Implementation("reports", null, "1.0.0"), null);
 		assertThat(result).containsOnlyKeys("supportedVersions", "capabilities");
-		assertThat(result.get("capabilities")).isEqualTo(Map.of("logging", Map.of(), "tools", Map.of(), "resources",
-				Map.of(), "extensions", Map.of()));
+		assertThat(result.get("capabilities")).isEqualTo(Map.of("logging", Map.of(), "tools",
+				Map.of("listChanged", true), "resources", Map.of("subscribe", true, "listChanged", true),
+				"extensions", Map.of()));
 	}
 
 	@Test

@@ -46,7 +46,8 @@ class StatelessRequestTests {
 		assertThat(result.path("capabilities").has("tools")).isTrue();
 		assertThat(result.path("capabilities").path("extensions").isObject()).isTrue();
 		assertThat(result.path("capabilities").has("tasks")).isFalse();
-		assertThat(result.path("capabilities").path("tools").has("listChanged")).isFalse();
+		assertThat(result.path("capabilities").path("tools").path("listChanged").asBoolean()).isTrue();
+		assertThat(result.path("capabilities").path("resources").path("subscribe").asBoolean()).isTrue();
 		assertThat(result.path("instructions").asString()).isEqualTo(McpServerTest.INSTRUCTIONS);
 		assertThat(result.path("ttlMs").isIntegralNumber()).isTrue();
 		assertThat(result.path("cacheScope").asString()).isIn("public", "private");
@@ -380,6 +381,11 @@ class StatelessRequestTests {
 			.isEqualTo("test-server");
 		assertThat(result.has("ttlMs")).isEqualTo(cacheable);
 		assertThat(result.has("cacheScope")).isEqualTo(cacheable);
+		if (cacheable) {
+			// the defaults: not cached, and only for the client that asked
+			assertThat(result.path("ttlMs").asLong()).isZero();
+			assertThat(result.path("cacheScope").asString()).isEqualTo("private");
+		}
 	}
 
 	private static void assertError(McpResponse response, int status, int code) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.McpTool;
@@ -36,6 +37,14 @@ public class ArgumentTools {
 	public String primitives(@McpToolParam(description = "A whole number") int count, long big, double ratio,
 			boolean flag) {
 		return "count=" + count + " big=" + big + " ratio=" + ratio + " flag=" + flag;
+	}
+
+	@McpTool(name = "headed", description = "Takes arguments a 2026-07-28 client mirrors into Mcp-Param headers")
+	public String headed(@McpToolParam(header = "Region", description = "Where") String region,
+			@McpToolParam(header = "Priority", required = false) @Nullable Integer priority,
+			@McpToolParam(header = "Verbose", required = false) @Nullable Boolean verbose,
+			@McpToolParam(required = false) @Nullable String note) {
+		return "region=" + region + " priority=" + priority + " verbose=" + verbose + " note=" + note;
 	}
 
 	@McpTool(name = "enum_arg", description = "Takes an enum")

@@ -15,6 +15,7 @@ import dev.mcpspring.internal.session.McpInFlightRequests;
 import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,8 +23,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
  * {@code <name>:sessions}; a message for a session goes to the instance that holds its
- * stream, the end of a session to all, and a cancellation to the instance handling the
- * request. Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
+ * stream, the end of a session to all, a cancellation to the instance handling the
+ * request, and a list change or resource update to all (for their
+ * {@code subscriptions/listen} streams, with no session id). Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
  * instance that holds no stream of the session skips them without parsing JSON, and
  * carry an HMAC under the {@link DocketKey}: a message another application forged is
  * ignored (see {@link RedisSubscription}).
@@ -51,6 +53,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	private final Supplier<@Nullable McpInFlightRequests> requests;
 
+	private final Supplier<@Nullable McpSubscriptions> subscriptions;
+
 	private final String origin = RandomIds.next().substring(0, 16);
 
 	private final DocketKey key;
@@ -67,10 +71,12 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	 * @param sessions the session store of this process, told of sessions ended elsewhere
 	 * @param requests the requests this process is handling, which relayed cancellations
 	 * cancel
+	 * @param subscriptions the {@code subscriptions/listen} streams of this process, which
+	 * take changes made on other instances
 	 */
 	public RedisSessionRelay(RedisConnectionFactory connectionFactory, ObjectMapper mapper, String name, DocketKey key,
 			Supplier<@Nullable McpSessionStreams> streams, Supplier<@Nullable McpSessionStore> sessions,
-			Supplier<@Nullable McpInFlightRequests> requests) {
+			Supplier<@Nullable McpInFlightRequests> requests, Supplier<@Nullable McpSubscriptions> subscriptions) {
 		this.connectionFactory = connectionFactory;
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.mapper = mapper;
@@ -79,6 +85,7 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 		this.streams = streams;
 		this.sessions = sessions;
 		this.requests = requests;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
@@ -95,6 +102,17 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	@Override
 	public void cancelRequest(String sessionId, JsonNode requestId) {
 		publish('c', sessionId, requestId.toString());
+	}
+
+	/**
+	 * Publishes a change while the relay runs; the changes of a starting instance (its
+	 * registries being filled) are not published.
+	 */
+	@Override
+	public void publishChange(Object notification) {
+		if (this.subscription != null) {
+			publish('n', "", this.mapper.writeValueAsString(notification));
+		}
 	}
 
 	private void publish(char kind, String sessionId, String json) {
@@ -136,8 +154,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	}
 
 	/**
-	 * Hands a message relayed by another instance to this process's streams, session store
-	 * and requests.
+	 * Hands a message relayed by another instance to this process's streams, session store,
+	 * requests and listen streams.
 	 */
 	private void receive(char kind, String payload) {
 		int newline = payload.indexOf('\n');
@@ -169,6 +187,15 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 					McpInFlightRequests requests = this.requests.get();
 					if (requests != null) {
 						requests.cancelRequest(sessionId, this.mapper.readTree(json));
+					}
+				}
+				case 'n' -> {
+					McpSubscriptions subscriptions = this.subscriptions.get();
+					if (subscriptions != null && subscriptions.count() > 0) {
+						JsonNode notification = this.mapper.readTree(json);
+						JsonNode uri = notification.path("params").path("uri");
+						subscriptions.deliverLocally(notification.path("method").asString(),
+								uri.isString() ? uri.stringValue() : null);
 					}
 				}
 				default -> logger.debug("Ignoring a relayed message of unknown kind " + kind);
