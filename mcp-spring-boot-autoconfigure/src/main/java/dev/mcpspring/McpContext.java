@@ -188,7 +188,9 @@ public abstract class McpContext {
 	}
 
 	/**
-	 * Asks the client's model for a completion ({@code sampling/createMessage}).
+	 * Asks the client's model for a completion ({@code sampling/createMessage}). In a
+	 * 2026-07-28 request this is an {@link #input(InputRequests) input-required round}
+	 * under the key {@code sample-N}, N counting this run's unkeyed sampling requests.
 	 * @param params the request params ({@code messages}, {@code maxTokens},
 	 * {@code systemPrompt}, ...)
 	 * @return the client's answer
@@ -199,6 +201,8 @@ public abstract class McpContext {
 
 	/**
 	 * Asks the user for input through the client ({@code elicitation/create}, form mode).
+	 * In a 2026-07-28 request this is an {@link #input(InputRequests) input-required
+	 * round} under the key {@code elicit-N}, N counting this run's unkeyed elicitations.
 	 * @param message what to ask
 	 * @param requestedSchema a flat object schema of the fields to fill (strings,
 	 * numbers, booleans, enums; defaults allowed)
@@ -220,7 +224,10 @@ public abstract class McpContext {
 	 * Sends a request to the client and waits for its answer, for up to
 	 * {@code mcp.server.client-request-timeout}. In a background task the task shows
 	 * {@code input_required} meanwhile, and the request reaches the client through
-	 * {@code tasks/result}.
+	 * {@code tasks/result}. In a 2026-07-28 request only {@code elicitation/create},
+	 * {@code sampling/createMessage} and {@code roots/list} can be asked, as an
+	 * {@link #input(InputRequests) input-required round} (keys {@code elicit-N},
+	 * {@code sample-N}, {@code roots-N}).
 	 * @param method the method
 	 * @param params the params
 	 * @return the result
@@ -230,6 +237,47 @@ public abstract class McpContext {
 	 * requests waiting
 	 */
 	public abstract JsonNode request(String method, ObjectNode params);
+
+	/**
+	 * Asks the client several questions at once and returns when all are answered: the
+	 * one way to ask that serves both protocol revisions with the same code.
+	 * <p>
+	 * A 2025 session receives the questions as requests on its stream, all at once, and
+	 * the call waits for every answer. A 2026-07-28 request ({@code tools/call},
+	 * {@code prompts/get}, {@code resources/read}) takes the answers from the client's
+	 * retry: when one is missing, the call ends with an {@code input_required} result
+	 * asking for the missing keys, and the client calls again with the answers; the
+	 * method then runs <em>again from the top</em>, and this time this method returns.
+	 * Whatever the method did before its last question runs again on each retry.
+	 * Answers given in earlier rounds come back in the signed {@code requestState}.
+	 * Do not catch the exception this method ends an unanswered round with.
+	 * @param requests the questions, each under a key that names the same question on
+	 * every run
+	 * @return the answers
+	 * @throws McpException {@code -32021} when a 2026-07-28 request did not declare a
+	 * capability a question needs
+	 * @throws IllegalStateException when a 2025 client did not declare such a capability
+	 * or did not answer in time, or when the request cannot ask for input (any other
+	 * 2026-07-28 method)
+	 */
+	public abstract InputResponses input(InputRequests requests);
+
+	/**
+	 * Returns the capabilities the client declared: in this request's {@code _meta} for a
+	 * 2026-07-28 request, on {@code initialize} for a 2025 session.
+	 * @return the capabilities, {@code {}} when none
+	 */
+	public abstract JsonNode clientCapabilities();
+
+	/**
+	 * Returns whether the client declared a capability, such as {@code elicitation},
+	 * {@code sampling} or {@code roots}.
+	 * @param capability the capability name
+	 * @return whether it was declared
+	 */
+	public boolean supports(String capability) {
+		return clientCapabilities().has(capability);
+	}
 
 	/**
 	 * Closes the connection carrying this call's messages while the call goes on; the

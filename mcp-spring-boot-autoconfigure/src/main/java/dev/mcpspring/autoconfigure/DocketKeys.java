@@ -33,7 +33,16 @@ final class DocketKeys {
 	 * @throws McpEncryptionKeyException when it is invalid
 	 */
 	static @Nullable DocketKey optional(McpTasksProperties properties) {
-		String base64 = properties.getEncryptionKey();
+		return optional(properties.getEncryptionKey());
+	}
+
+	/**
+	 * Reads a key, if one is set.
+	 * @param base64 the value of {@code mcp.tasks.encryption-key}, or {@code null}
+	 * @return the key, or {@code null} when it is not set
+	 * @throws McpEncryptionKeyException when it is invalid
+	 */
+	static @Nullable DocketKey optional(@Nullable String base64) {
 		if (base64 == null || base64.isBlank()) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.validation.Validator;
@@ -20,6 +21,7 @@ import dev.mcpspring.internal.completion.DefaultMcpCompletionRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.method.AnnotatedMethodScanner;
 import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
 import dev.mcpspring.internal.prompt.McpPromptMethodFactory;
@@ -27,6 +29,7 @@ import dev.mcpspring.internal.prompt.McpPromptsFeature;
 import dev.mcpspring.internal.protocol.CachePolicy;
 import dev.mcpspring.internal.protocol.Implementation;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.protocol.RequestStates;
 import dev.mcpspring.internal.resource.DefaultMcpResourceRegistry;
 import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
@@ -126,7 +129,8 @@ public final class McpServerAutoConfiguration {
 				: environment.getProperty("spring.application.name", "mcp-server");
 		McpServer mcpServer = new McpServer(new Implementation(name, server.getTitle(), server.getVersion()),
 				server.getInstructions(), sessionStore, streams, clientRequests, features.orderedStream().toList(),
-				server.getMaxClientInfoSize().toBytes(), cachePolicy(server.getCache()));
+				server.getMaxClientInfoSize().toBytes(), cachePolicy(server.getCache()),
+				requestStates(server, environment));
 		tools.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.TOOLS_LIST_CHANGED));
 		resources.ifAvailable((registry) -> {
 			registry.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.RESOURCES_LIST_CHANGED));
@@ -135,6 +139,17 @@ public final class McpServerAutoConfiguration {
 		prompts.ifAvailable((registry) -> registry
 			.addListener(() -> listChanged(mcpServer, subscriptions, McpSubscriptions.PROMPTS_LIST_CHANGED)));
 		return mcpServer;
+	}
+
+	/**
+	 * The codec of {@code requestState}: under a key derived from
+	 * {@code mcp.tasks.encryption-key}, shared by every instance, or a random key of this
+	 * process when none is set.
+	 */
+	private static RequestStates requestStates(McpServerProperties server, Environment environment) {
+		DocketKey key = DocketKeys.optional(environment.getProperty("mcp.tasks.encryption-key"));
+		return (key != null) ? new RequestStates(key.requestStateKey(), server.getRequestStateTtl(), Clock.systemUTC())
+				: RequestStates.withRandomKey(server.getRequestStateTtl());
 	}
 
 	private static CachePolicy cachePolicy(McpServerProperties.Cache cache) {

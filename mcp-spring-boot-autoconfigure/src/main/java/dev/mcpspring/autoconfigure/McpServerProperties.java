@@ -101,6 +101,12 @@ public class McpServerProperties {
 	private Duration clientRequestTimeout = Duration.ofMinutes(5);
 
 	/**
+	 * How long the requestState of a 2026-07-28 input-required round stays valid: the
+	 * client must retry within this time.
+	 */
+	private Duration requestStateTtl = Duration.ofMinutes(10);
+
+	/**
 	 * Maximum number of MCP calls (tools/call, resources/read, prompts/get,
 	 * completion/complete, tasks/result) in flight on this server; more are refused
 	 * at once with a JSON-RPC error.
@@ -260,6 +266,15 @@ public class McpServerProperties {
 
 	public void setClientRequestTimeout(Duration clientRequestTimeout) {
 		this.clientRequestTimeout = clientRequestTimeout;
+	}
+
+	public Duration getRequestStateTtl() {
+		return this.requestStateTtl;
+	}
+
+	public void setRequestStateTtl(Duration requestStateTtl) {
+		Assert.isTrue(!requestStateTtl.isNegative() && !requestStateTtl.isZero(), "mcp.server.request-state-ttl must be positive");
+		this.requestStateTtl = requestStateTtl;
 	}
 
 	public int getMaxConcurrentCalls() {

@@ -102,4 +102,12 @@ public class ScaleOutTools {
 		return TaskResult.completed(result);
 	}
 
+	@McpTool(name = "ask_name", description = "Asks the user's name, then greets them from this process")
+	public String askName(McpContext context) {
+		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+		schema.putObject("properties").putObject("name").put("type", "string");
+		String name = context.elicit("Your name?", schema).content().path("name").asString();
+		return "Hello " + name + " from pid " + PID;
+	}
+
 }

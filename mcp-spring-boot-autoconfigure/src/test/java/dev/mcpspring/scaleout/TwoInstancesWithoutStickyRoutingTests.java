@@ -71,6 +71,29 @@ class TwoInstancesWithoutStickyRoutingTests {
 	}
 
 	@Test
+	void inputRequiredRoundAskedOnOneInstanceIsAnsweredOnTheOther() {
+		Map<String, Object> capabilities = Map.of("elicitation", Map.of());
+		JsonNode first = stateless(a, Map.of("name", "ask_name", "arguments", Map.of()), capabilities).result();
+		assertThat(first.path("resultType").asString()).isEqualTo("input_required");
+		assertThat(first.path("inputRequests").has("elicit-1")).isTrue();
+		McpResponse second = stateless(b, Map.of("name", "ask_name", "arguments", Map.of(), "requestState",
+				first.path("requestState").asString(), "inputResponses",
+				Map.of("elicit-1", Map.of("action", "accept", "content", Map.of("name", "Ada")))), capabilities);
+		assertThat(second.result().path("resultType").asString()).isEqualTo("complete");
+		assertThat(second.text()).startsWith("Hello Ada from pid");
+	}
+
+	private static McpResponse stateless(ConfigurableApplicationContext instance, Map<String, Object> params,
+			Map<String, Object> capabilities) {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		McpTestClient client = McpTestClient.forLocalServer(port);
+		return client.stateless("tools/call", "ask_name")
+			.json(McpTestClient.statelessBody(client.nextId(), "tools/call", params,
+					Map.of("io.modelcontextprotocol/clientCapabilities", capabilities)))
+			.send();
+	}
+
+	@Test
 	void sessionStartedOnOneInstanceServesTaskCallsPollsAndResultsOnTheOther() throws Exception {
 		ScaleOutClient client = ScaleOutClient.initialize(urlA);
 		try (ScaleOutClient.EventStream streamOnA = client.openStream(urlA)) {

@@ -39,10 +39,13 @@ public final class DocketKey {
 
 	private final byte[] keyId;
 
+	private final SecretKeySpec requestStateKey;
+
 	private DocketKey(byte[] master) {
 		this.encryptionKey = new SecretKeySpec(Arrays.copyOf(derive(master, "mcp encryption"), master.length), "AES");
 		this.macKey = new SecretKeySpec(derive(master, "mcp pub/sub hmac"), "HmacSHA256");
 		this.keyId = Arrays.copyOf(derive(master, "mcp key id"), KEY_ID_BYTES);
+		this.requestStateKey = new SecretKeySpec(derive(master, "mcp request state"), "AES");
 	}
 
 	/**
@@ -64,6 +67,15 @@ public final class DocketKey {
 					+ "bytes; generate one with: openssl rand -base64 32");
 		}
 		return new DocketKey(bytes);
+	}
+
+	/**
+	 * Returns the AES-256 key, derived from this one, that seals the {@code requestState}
+	 * of 2026-07-28 input-required rounds.
+	 * @return the key
+	 */
+	public SecretKeySpec requestStateKey() {
+		return this.requestStateKey;
 	}
 
 	/**

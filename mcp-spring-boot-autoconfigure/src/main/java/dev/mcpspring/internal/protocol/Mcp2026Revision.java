@@ -235,6 +235,26 @@ public final class Mcp2026Revision implements ProtocolRevision {
 	}
 
 	/**
+	 * Writes the result of a round that needs the client's input: {@code resultType}
+	 * {@code input_required}, the questions, the state to send back, and the server's
+	 * identity; never caching hints.
+	 * @param inputRequests the unanswered questions: key to {@code {method, params}}
+	 * @param requestState the sealed state
+	 * @param server the server's name and version
+	 * @return the result to answer with
+	 */
+	public ObjectNode inputRequired(ObjectNode inputRequests, String requestState, Implementation server) {
+		ObjectNode node = McpJson.mapper().createObjectNode();
+		node.put("resultType", "input_required");
+		node.set("inputRequests", inputRequests);
+		node.put("requestState", requestState);
+		ObjectNode serverInfo = node.putObject("_meta").putObject(META_SERVER_INFO);
+		serverInfo.put("name", server.name());
+		serverInfo.put("version", server.version());
+		return node;
+	}
+
+	/**
 	 * Translates an error of a feature into this revision: a resource that is not found
 	 * is {@code -32602} here, not {@code -32002}.
 	 * @param error the feature's error

@@ -1,6 +1,7 @@
 package dev.mcpspring.internal.protocol;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,8 @@ import dev.mcpspring.internal.method.InvocableMethod;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.internal.session.InputRequiredException;
+import dev.mcpspring.internal.session.InputRound;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpInFlightRequests;
@@ -33,6 +37,7 @@ import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.task.TaskHost;
 import dev.mcpspring.internal.tool.McpToolsFeature;
+import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.JsonSize;
@@ -51,6 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private static final Map<String, Object> EMPTY_RESULT = Collections.emptyMap();
+
+	private static final Set<String> INPUT_METHODS = Set.of("tools/call", "prompts/get", "resources/read");
 
 	private final Implementation info;
 
@@ -74,6 +81,8 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 
 	private final CachePolicy cachePolicy;
 
+	private final RequestStates requestStates;
+
 	/**
 	 * Creates a server.
 	 * @param info the server's name and version
@@ -89,6 +98,28 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
 			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
 			long maxClientInfoBytes, CachePolicy cachePolicy) {
+		this(info, instructions, sessions, streams, clientRequests, features, maxClientInfoBytes, cachePolicy,
+				RequestStates.withRandomKey(Duration.ofMinutes(10)));
+	}
+
+	/**
+	 * Creates a server whose input-required rounds seal their state with a given codec.
+	 * @param info the server's name and version
+	 * @param instructions the instructions sent on {@code initialize}, or {@code null}
+	 * @param sessions the sessions
+	 * @param streams the streams clients hold open to this process
+	 * @param clientRequests the requests to clients that wait for an answer
+	 * @param features the features
+	 * @param maxClientInfoBytes the largest serialized {@code capabilities} and
+	 * {@code clientInfo} of a client kept in its session
+	 * @param cachePolicy the caching hints of 2026-07-28 results
+	 * @param requestStates the codec of {@code requestState}, sharing its key with the
+	 * other instances
+	 */
+	public McpServer(Implementation info, @Nullable String instructions, McpSessionStore sessions,
+			McpSessionStreams streams, ClientRequests clientRequests, List<? extends McpFeature> features,
+			long maxClientInfoBytes, CachePolicy cachePolicy, RequestStates requestStates) {
+		this.requestStates = requestStates;
 		this.info = info;
 		this.instructions = instructions;
 		this.sessions = sessions;
@@ -280,9 +311,19 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 			return revision.stamp(method, revision.discoverResult(capabilities(), this.info, this.instructions),
 					this.info, this.cachePolicy);
 		}
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
+		RequestStates.Binding binding = INPUT_METHODS.contains(method) ? binding(method, params, exchange) : null;
+		InputRound round = (binding != null) ? new InputRound(answers(params, binding)) : null;
+		if (round != null) {
+			exchange.inputRound(round);
+		}
+		boolean retry = round != null && (params.has("inputResponses") || params.has("requestState"));
 		Object result;
 		try {
 			result = dispatch(method, params, context);
+		}
+		catch (InputRequiredException ex) {
+			return inputRequired(revision, ex, binding, round);
 		}
 		catch (McpException ex) {
 			throw revision.translate(ex);
@@ -291,14 +332,68 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 			return stage.handle((value, failure) -> {
 				if (failure != null) {
 					Throwable cause = InvocableMethod.unwrap(failure);
+					if (cause instanceof InputRequiredException ex) {
+						return inputRequired(revision, ex, binding, round);
+					}
 					throw (cause instanceof McpException ex) ? revision.translate(ex) : new CompletionException(cause);
 				}
 				Assert.state(value != null, "A request handler returned no result");
-				return revision.stamp(method, value, this.info, this.cachePolicy);
+				return complete(revision, method, value, retry);
 			});
 		}
 		Assert.state(result != null, "A request handler returned no result");
-		return revision.stamp(method, result, this.info, this.cachePolicy);
+		return complete(revision, method, result, retry);
+	}
+
+	/**
+	 * Stamps a complete result; one answering a retry with input is never cached.
+	 */
+	private ObjectNode complete(Mcp2026Revision revision, String method, Object result, boolean retry) {
+		ObjectNode stamped = revision.stamp(method, result, this.info, this.cachePolicy);
+		if (retry && stamped.has("ttlMs")) {
+			stamped.put("ttlMs", 0);
+			stamped.put("cacheScope", "private");
+		}
+		return stamped;
+	}
+
+	private ObjectNode inputRequired(Mcp2026Revision revision, InputRequiredException signal,
+			RequestStates.@Nullable Binding binding, @Nullable InputRound round) {
+		if (binding == null || round == null) {
+			throw new McpException(ErrorCodes.INTERNAL_ERROR, "This request cannot ask the client for input");
+		}
+		String state = this.requestStates.seal(binding, round.used());
+		return revision.inputRequired(signal.inputRequests(), state, this.info);
+	}
+
+	private static RequestStates.Binding binding(String method, ObjectNode params, McpExchange exchange) {
+		JsonNode target = params.get("resources/read".equals(method) ? "uri" : "name");
+		Principal principal = exchange.principal();
+		return new RequestStates.Binding(method, (target != null) ? target.asString("") : "",
+				params.get("arguments"), (principal != null) ? principal.getName() : null);
+	}
+
+	/**
+	 * Reads the answers a request brings: those sealed in its {@code requestState}, then
+	 * those of its {@code inputResponses} (which win).
+	 */
+	private Map<String, JsonNode> answers(ObjectNode params, RequestStates.Binding binding) {
+		Map<String, JsonNode> answers = new LinkedHashMap<>();
+		JsonNode state = params.get("requestState");
+		if (state != null && !state.isNull()) {
+			if (!state.isString()) {
+				throw McpException.invalidParams("\"requestState\" must be a string");
+			}
+			answers.putAll(this.requestStates.open(state.stringValue(), binding));
+		}
+		if (params.has("inputResponses")) {
+			JsonNode responses = params.get("inputResponses");
+			if (responses == null || !responses.isObject()) {
+				throw McpException.invalidParams("\"inputResponses\" must be an object of answers by key");
+			}
+			responses.properties().forEach((entry) -> answers.put(entry.getKey(), entry.getValue()));
+		}
+		return answers;
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package dev.mcpspring.internal.session;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mcpspring.CreateMessageResult;
 import dev.mcpspring.ElicitResult;
+import dev.mcpspring.InputRequests;
+import dev.mcpspring.InputResponses;
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
@@ -174,50 +180,151 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public CreateMessageResult sample(ObjectNode params) {
-		requireClientCapability("sampling");
-		requireStatefulRequest("sampling/createMessage");
-		return McpJson.mapper().treeToValue(request("sampling/createMessage", params), CreateMessageResult.class);
+		String key = nextKey("sample");
+		return input(InputRequests.create().sample(key, params)).createMessageResult(key);
 	}
 
 	@Override
 	public ElicitResult elicit(String message, ObjectNode requestedSchema) {
-		requireClientCapability("elicitation");
-		requireStatefulRequest("elicitation/create");
-		ObjectNode params = McpJson.mapper().createObjectNode();
-		params.put("message", message);
-		params.set("requestedSchema", requestedSchema);
-		return McpJson.mapper().treeToValue(request("elicitation/create", params), ElicitResult.class);
+		String key = nextKey("elicit");
+		return input(InputRequests.create().elicit(key, message, requestedSchema)).elicitResult(key);
 	}
 
 	@Override
 	public ElicitResult elicit(String message, Class<?> type) {
-		return elicit(message, ElicitationSchemas.of(type));
+		String key = nextKey("elicit");
+		return input(InputRequests.create().elicit(key, message, type)).elicitResult(key);
 	}
 
 	@Override
 	public JsonNode request(String method, ObjectNode params) {
-		requireStatefulRequest(method);
+		if (!exchange().isStateless()) {
+			return askOnStream(List.of(new Question(method, params))).get(0);
+		}
+		InputRequests requests = InputRequests.create();
+		String key;
+		if ("sampling/createMessage".equals(method)) {
+			key = nextKey("sample");
+			requests.sample(key, params);
+		}
+		else if ("roots/list".equals(method)) {
+			key = nextKey("roots");
+			requests.listRoots(key);
+		}
+		else if ("elicitation/create".equals(method)) {
+			key = nextKey("elicit");
+			JsonNode schema = params.get("requestedSchema");
+			requests.elicit(key, params.path("message").asString(""),
+					(schema instanceof ObjectNode object) ? object : McpJson.mapper().createObjectNode());
+		}
+		else {
+			throw new IllegalStateException("Cannot send " + method + " to the client of a 2026-07-28 request: "
+					+ "only elicitation/create, sampling/createMessage and roots/list can be asked");
+		}
+		return input(requests).get(key);
+	}
+
+	@Override
+	public InputResponses input(InputRequests requests) {
+		McpExchange exchange = exchange();
+		Map<String, ObjectNode> questions = new LinkedHashMap<>();
+		for (String key : requests.keys()) {
+			requireClientCapability(requests.capability(key));
+			questions.put(key, params(requests, key));
+		}
+		if (!exchange.isStateless()) {
+			List<Question> asked = new ArrayList<>();
+			questions.forEach((key, params) -> asked.add(new Question(requests.method(key), params)));
+			List<JsonNode> answers = askOnStream(asked);
+			Map<String, JsonNode> byKey = new LinkedHashMap<>();
+			int index = 0;
+			for (String key : questions.keySet()) {
+				byKey.put(key, answers.get(index++));
+			}
+			return new InputResponses(byKey);
+		}
+		InputRound round = exchange.inputRound();
+		if (round == null) {
+			throw new IllegalStateException("This 2026-07-28 request cannot ask the client for input: only "
+					+ "tools/call, prompts/get and resources/read can");
+		}
+		Map<String, JsonNode> answers = new LinkedHashMap<>();
+		ObjectNode missing = McpJson.mapper().createObjectNode();
+		questions.forEach((key, params) -> {
+			JsonNode answer = round.answer(key, requests.method(key));
+			if (answer != null) {
+				answers.put(key, answer);
+			}
+			else {
+				missing.putObject(key).put("method", requests.method(key)).set("params", params);
+			}
+		});
+		if (!missing.isEmpty()) {
+			throw new InputRequiredException(missing);
+		}
+		return new InputResponses(answers);
+	}
+
+	@Override
+	public JsonNode clientCapabilities() {
+		return exchange().clientCapabilities();
+	}
+
+	private String nextKey(String prefix) {
+		InputRound round = exchange().inputRound();
+		return (round != null) ? round.nextKey(prefix) : prefix;
+	}
+
+	private static ObjectNode params(InputRequests requests, String key) {
+		ObjectNode params = requests.params(key);
+		Class<?> type = requests.elicitationType(key);
+		if (type != null) {
+			params.set("requestedSchema", ElicitationSchemas.of(type));
+		}
+		return params;
+	}
+
+	/**
+	 * Sends requests to the client on the stream, all at once, and waits for every answer
+	 * for up to {@code mcp.server.client-request-timeout}.
+	 * @return the answers, in the order of the questions
+	 */
+	private List<JsonNode> askOnStream(List<Question> questions) {
 		McpExchange exchange = exchange();
 		ClientRequests requests = this.clientRequests;
 		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
-		String id = requests.register((session != null) ? session.id() : null);
-		ObjectNode sent = params.deepCopy();
-		if (exchange.taskId() != null) {
-			sent.putObject("_meta")
-				.putObject("io.modelcontextprotocol/related-task")
-				.put("taskId", exchange.taskId());
-		}
+		List<String> ids = new ArrayList<>();
 		exchange.awaitingClient(true);
+		String current = "";
 		try {
-			exchange.send(JsonRpcNotification.request(id, method, sent));
-			return requests.answer(id).get(requests.timeout().toMillis(), TimeUnit.MILLISECONDS);
+			List<CompletableFuture<JsonNode>> pending = new ArrayList<>();
+			for (Question question : questions) {
+				String id = requests.register((session != null) ? session.id() : null);
+				ids.add(id);
+				ObjectNode sent = question.params().deepCopy();
+				if (exchange.taskId() != null) {
+					sent.putObject("_meta")
+						.putObject("io.modelcontextprotocol/related-task")
+						.put("taskId", exchange.taskId());
+				}
+				pending.add(requests.answer(id));
+				exchange.send(JsonRpcNotification.request(id, question.method(), sent));
+			}
+			long deadline = System.nanoTime() + requests.timeout().toNanos();
+			List<JsonNode> answers = new ArrayList<>();
+			for (int i = 0; i < pending.size(); i++) {
+				current = questions.get(i).method();
+				long left = Math.max(0, deadline - System.nanoTime());
+				answers.add(pending.get(i).get(left, TimeUnit.NANOSECONDS));
+			}
+			return answers;
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException("The client did not answer " + method + " within " + requests.timeout());
+			throw new IllegalStateException("The client did not answer " + current + " within " + requests.timeout());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new CancellationException("Interrupted while waiting for the client to answer " + method);
+			throw new CancellationException("Interrupted while waiting for the client to answer " + current);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {
@@ -226,7 +333,7 @@ public final class ExchangeMcpContext extends McpContext {
 			throw new IllegalStateException(ex.getCause());
 		}
 		finally {
-			requests.forget(id);
+			ids.forEach(requests::forget);
 			exchange.awaitingClient(false);
 		}
 	}
@@ -241,13 +348,6 @@ public final class ExchangeMcpContext extends McpContext {
 		return exchange().taskId();
 	}
 
-	private void requireStatefulRequest(String method) {
-		if (exchange().isStateless()) {
-			throw new IllegalStateException("Cannot send " + method + " to the client of a 2026-07-28 request: "
-					+ "multi-round-trip input (elicitation, sampling, roots) is not supported yet");
-		}
-	}
-
 	private void requireClientCapability(String capability) {
 		McpExchange exchange = exchange();
 		if (exchange.hasClientCapability(capability)) {
@@ -260,6 +360,15 @@ public final class ExchangeMcpContext extends McpContext {
 		}
 		throw new IllegalStateException("The client does not support " + capability
 				+ ": it declared no '" + capability + "' capability on initialize");
+	}
+
+	/**
+	 * A request to send the client on the stream.
+	 *
+	 * @param method the method
+	 * @param params the params
+	 */
+	private record Question(String method, ObjectNode params) {
 	}
 
 	/**

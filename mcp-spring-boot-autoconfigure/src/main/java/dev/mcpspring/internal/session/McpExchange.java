@@ -10,6 +10,7 @@ import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.internal.wire.ProgressParams;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One request being handled, as the server sees it: where it came from, how to send
@@ -25,6 +26,8 @@ public abstract class McpExchange {
 	private @Nullable Thread runner;
 
 	private @Nullable Runnable cancelAction;
+
+	private volatile @Nullable InputRound inputRound;
 
 	/**
 	 * Returns the session the request belongs to.
@@ -123,6 +126,34 @@ public abstract class McpExchange {
 	 */
 	public boolean hasClientExtension(String extension) {
 		return false;
+	}
+
+	/**
+	 * Returns the capabilities the client declared: on {@code initialize} for a session,
+	 * in the request's {@code _meta} for a stateless request.
+	 * @return the capabilities, {@code {}} when none
+	 */
+	public JsonNode clientCapabilities() {
+		McpSession session = session();
+		JsonNode capabilities = (session != null) ? session.clientCapabilities() : null;
+		return (capabilities != null && capabilities.isObject()) ? capabilities
+				: JsonNodeFactory.instance.objectNode();
+	}
+
+	/**
+	 * Returns the answers a stateless request brings to input-required rounds.
+	 * @return the round, or {@code null} when the request cannot ask for input
+	 */
+	public @Nullable InputRound inputRound() {
+		return this.inputRound;
+	}
+
+	/**
+	 * Lets a stateless request ask for input, with the answers it brings.
+	 * @param round the round
+	 */
+	public void inputRound(InputRound round) {
+		this.inputRound = round;
 	}
 
 	/**

@@ -109,6 +109,11 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
+	public JsonNode clientCapabilities() {
+		return (this.envelope != null) ? this.envelope.clientCapabilities() : super.clientCapabilities();
+	}
+
+	@Override
 	public boolean isStateless() {
 		return this.envelope != null;
 	}

@@ -192,7 +192,7 @@ class StatelessRequestTests {
 	}
 
 	@Test
-	void requestsToTheClientAreNotSupportedYet() {
+	void requestsToTheClientBecomeAnInputRequiredRound() {
 		McpTestClient client = client();
 		McpResponse response = client.stateless("tools/call", "summarize")
 			.json(McpTestClient.statelessBody(client.nextId(), "tools/call",
@@ -200,7 +200,9 @@ class StatelessRequestTests {
 					Map.of("io.modelcontextprotocol/clientCapabilities", Map.of("sampling", Map.of()))))
 			.send();
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("multi-round-trip input");
+		assertThat(response.result().path("resultType").asString()).isEqualTo("input_required");
+		assertThat(response.result().path("inputRequests").path("sample-1").path("method").asString())
+			.isEqualTo("sampling/createMessage");
 	}
 
 	@Test
