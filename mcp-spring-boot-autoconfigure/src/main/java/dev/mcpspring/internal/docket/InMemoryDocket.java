@@ -54,9 +54,10 @@ import tools.jackson.databind.ObjectMapper;
  * once the docket holds its capacity in all, new submissions are refused until finished
  * tasks expire. One owner's tasks are never purged before their ttl because of another
  * owner's. Anonymous tasks of unauthenticated clients count together, as those of one
- * owner, against the anonymous limits. A claimed task whose lease is not renewed is given to another worker, up to
- * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
- * neither unfinished nor finished ones; use a shared docket for that.
+ * owner, against the anonymous limits. A claimed task whose lease is not renewed is given
+ * to another worker, up to two deliveries beyond its retry policy's attempts. Tasks do
+ * not survive the process, neither unfinished nor finished ones; use a shared docket for
+ * that.
  */
 public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
