@@ -139,7 +139,8 @@ public final class McpTasksAutoConfiguration {
 
 	private static DocketLimits limits(McpTasksProperties tasks) {
 		return new DocketLimits(tasks.getMaxActivePerOwner(), tasks.getMaxRetainedPerOwner(),
-				tasks.getMaxArgumentsSize(), tasks.getMaxResultSize());
+				tasks.getMaxArgumentsSize(), tasks.getMaxResultSize(), tasks.getMaxActiveAnonymous(),
+				tasks.getMaxRetainedAnonymous());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -71,6 +71,18 @@ public class McpTasksProperties {
 	private int maxRetainedPerOwner = 1000;
 
 	/**
+	 * Most unfinished tasks of unauthenticated 2026-07-28 clients, which have no owner,
+	 * all together; beyond it such a submission is refused.
+	 */
+	private int maxActiveAnonymous = 1000;
+
+	/**
+	 * Most finished tasks of unauthenticated 2026-07-28 clients kept, all together; beyond
+	 * it the oldest of them are purged before their ttl.
+	 */
+	private int maxRetainedAnonymous = 10000;
+
+	/**
 	 * Largest task arguments (as JSON) stored; a larger submission is refused.
 	 */
 	private DataSize maxArgumentsSize = DataSize.ofMegabytes(1);
@@ -153,6 +165,24 @@ public class McpTasksProperties {
 	public void setMaxRetainedPerOwner(int maxRetainedPerOwner) {
 		Assert.isTrue(maxRetainedPerOwner > 0, "mcp.tasks.max-retained-per-owner must be positive");
 		this.maxRetainedPerOwner = maxRetainedPerOwner;
+	}
+
+	public int getMaxActiveAnonymous() {
+		return this.maxActiveAnonymous;
+	}
+
+	public void setMaxActiveAnonymous(int maxActiveAnonymous) {
+		Assert.isTrue(maxActiveAnonymous > 0, "mcp.tasks.max-active-anonymous must be positive");
+		this.maxActiveAnonymous = maxActiveAnonymous;
+	}
+
+	public int getMaxRetainedAnonymous() {
+		return this.maxRetainedAnonymous;
+	}
+
+	public void setMaxRetainedAnonymous(int maxRetainedAnonymous) {
+		Assert.isTrue(maxRetainedAnonymous > 0, "mcp.tasks.max-retained-anonymous must be positive");
+		this.maxRetainedAnonymous = maxRetainedAnonymous;
 	}
 
 	public DataSize getMaxArgumentsSize() {

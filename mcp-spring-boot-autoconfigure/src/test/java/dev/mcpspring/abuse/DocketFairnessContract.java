@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class DocketFairnessContract<D extends Docket & DocketLeases> {
 
-	static final DocketLimits LIMITS = new DocketLimits(100, 3, DataSize.ofMegabytes(1), DataSize.ofMegabytes(4));
+	static final DocketLimits LIMITS = new DocketLimits(100, 3, DataSize.ofMegabytes(1), DataSize.ofMegabytes(4), 100,
+			3);
 
 	static final Duration LEASE = Duration.ofMillis(400);
 

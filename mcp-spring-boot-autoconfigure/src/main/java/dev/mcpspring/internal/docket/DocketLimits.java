@@ -8,12 +8,14 @@ import dev.mcpspring.internal.wire.JsonSize;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
+import dev.mcpspring.tasks.TaskSpec;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Bounds on what one owner may keep in a docket, and on the size of what a task stores.
- * Tasks without an owner (submitted by the application itself) are not counted against
- * the per-owner limits.
+ * Tasks of unauthenticated clients without an owner (marked {@link #ANONYMOUS} in their
+ * metadata) count together against the anonymous limits, as if of one owner; other tasks
+ * without an owner (submitted by the application itself) are not counted.
  *
  * @param maxActivePerOwner the most unfinished tasks (queued, running or waiting for
  * input) an owner may have; a submission beyond it is refused
@@ -23,19 +25,77 @@ import tools.jackson.databind.ObjectMapper;
  * refused
  * @param maxResultSize the largest result (as JSON) a task may store; a larger result
  * fails the task instead
+ * @param maxActiveAnonymous the most unfinished anonymous tasks, of all unauthenticated
+ * clients together; a submission beyond it is refused
+ * @param maxRetainedAnonymous the most finished anonymous tasks kept; beyond it the
+ * oldest of them are purged before their ttl
  */
 public record DocketLimits(int maxActivePerOwner, int maxRetainedPerOwner, DataSize maxArgumentsSize,
-		DataSize maxResultSize) {
+		DataSize maxResultSize, int maxActiveAnonymous, int maxRetainedAnonymous) {
 
-	/** The defaults: 100 active and 1,000 retained tasks per owner, 1 MB of arguments, 4 MB of result. */
+	/**
+	 * The defaults: 100 active and 1,000 retained tasks per owner, 1 MB of arguments, 4 MB
+	 * of result, 1,000 active and 10,000 retained anonymous tasks.
+	 */
 	public static final DocketLimits DEFAULTS = new DocketLimits(100, 1000, DataSize.ofMegabytes(1),
-			DataSize.ofMegabytes(4));
+			DataSize.ofMegabytes(4), 1000, 10000);
+
+	/**
+	 * The metadata key (value {@code "true"}) of a task without an owner submitted for an
+	 * unauthenticated client: it counts against the anonymous limits.
+	 */
+	public static final String ANONYMOUS = "mcp.anonymous";
 
 	public DocketLimits {
 		Assert.isTrue(maxActivePerOwner > 0, "maxActivePerOwner must be positive");
 		Assert.isTrue(maxRetainedPerOwner > 0, "maxRetainedPerOwner must be positive");
+		Assert.isTrue(maxActiveAnonymous > 0, "maxActiveAnonymous must be positive");
+		Assert.isTrue(maxRetainedAnonymous > 0, "maxRetainedAnonymous must be positive");
 		Assert.notNull(maxArgumentsSize, "maxArgumentsSize must not be null");
 		Assert.notNull(maxResultSize, "maxResultSize must not be null");
+	}
+
+	/**
+	 * Returns whether a submission counts against the anonymous limits: it has no owner
+	 * and is marked {@link #ANONYMOUS}.
+	 * @param spec the submission
+	 * @return whether it is anonymous
+	 */
+	public static boolean isAnonymous(TaskSpec spec) {
+		return spec.owner() == null && "true".equals(spec.metadata().get(ANONYMOUS));
+	}
+
+	/**
+	 * Returns the most unfinished tasks of an owner, or of all anonymous tasks together.
+	 * @param anonymous whether for anonymous tasks
+	 * @return the limit
+	 */
+	public int maxActive(boolean anonymous) {
+		return anonymous ? this.maxActiveAnonymous : this.maxActivePerOwner;
+	}
+
+	/**
+	 * Returns the most finished tasks kept of an owner, or of all anonymous tasks together.
+	 * @param anonymous whether for anonymous tasks
+	 * @return the limit
+	 */
+	public int maxRetained(boolean anonymous) {
+		return anonymous ? this.maxRetainedAnonymous : this.maxRetainedPerOwner;
+	}
+
+	/**
+	 * Returns the refusal of a submission beyond {@link #maxActive(boolean)}.
+	 * @param anonymous whether the submission is anonymous
+	 * @return the exception to throw
+	 */
+	public TaskRefusedException tooManyActive(boolean anonymous) {
+		if (anonymous) {
+			return new TaskRefusedException("Too many unfinished tasks of unauthenticated clients: at most "
+					+ this.maxActiveAnonymous
+					+ " in all (mcp.tasks.max-active-anonymous); retry when some have finished, or authenticate");
+		}
+		return new TaskRefusedException("Too many unfinished tasks: at most " + this.maxActivePerOwner
+				+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
 	}
 
 	/**

@@ -53,9 +53,11 @@ import tools.jackson.databind.ObjectMapper;
  * it, that owner's own oldest finished tasks go first; see {@link DocketLimits}), and
  * once the docket holds its capacity in all, new submissions are refused until finished
  * tasks expire. One owner's tasks are never purged before their ttl because of another
- * owner's. A claimed task whose lease is not renewed is given to another worker, up to
- * two deliveries beyond its retry policy's attempts. Tasks do not survive the process,
- * neither unfinished nor finished ones; use a shared docket for that.
+ * owner's. Anonymous tasks of unauthenticated clients count together, as those of one
+ * owner, against the anonymous limits. A claimed task whose lease is not renewed is given
+ * to another worker, up to two deliveries beyond its retry policy's attempts. Tasks do
+ * not survive the process, neither unfinished nor finished ones; use a shared docket for
+ * that.
  */
 public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
@@ -63,7 +65,9 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	public static final int PHASE = Worker.PHASE - 1024;
 
 	@SuppressWarnings("NullAway") // a marker put in the ready queue, whose task is never read
-	private static final Entry WAKE_UP = new Entry(null);
+	private static final Entry WAKE_UP = new Entry(null, null);
+
+	private static final Bucket ANONYMOUS = new Bucket(null);
 
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
@@ -81,7 +85,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private final TreeSet<Expiry> expiries = new TreeSet<>();
 
-	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+	private final Map<Bucket, Owner> owners = new ConcurrentHashMap<>();
 
 	private final DocketListeners listeners = new DocketListeners();
 
@@ -163,14 +167,14 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 				this.idempotencyKeys.put(key, task.id());
 			}
 		}
-		if (task.owner() != null) {
+		Bucket bucket = (task.owner() != null) ? new Bucket(task.owner())
+				: DocketLimits.isAnonymous(spec) ? ANONYMOUS : null;
+		if (bucket != null) {
 			try {
-				this.owners.compute(task.owner(), (owner, counts) -> {
+				this.owners.compute(bucket, (counted, counts) -> {
 					Owner held = (counts != null) ? counts : new Owner();
-					if (held.active >= this.limits.maxActivePerOwner()) {
-						throw new TaskRefusedException("Too many unfinished tasks: at most "
-								+ this.limits.maxActivePerOwner()
-								+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
+					if (held.active >= this.limits.maxActive(counted.isAnonymous())) {
+						throw this.limits.tooManyActive(counted.isAnonymous());
 					}
 					held.active++;
 					return held;
@@ -183,7 +187,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 				throw ex;
 			}
 		}
-		Entry entry = new Entry(task);
+		Entry entry = new Entry(task, bucket);
 		this.tasks.put(task.id(), entry);
 		if (task.owner() != null) {
 			this.byOwner.computeIfAbsent(task.owner(), (owner) -> new ConcurrentSkipListMap<>())
@@ -451,7 +455,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		Instant instant = this.clock.instant();
 		Expiry expired;
 		while ((expired = nextExpired(instant)) != null) {
-			purge(expired.entry.task);
+			purge(expired.entry);
 		}
 	}
 
@@ -499,10 +503,11 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 	}
 
-	private void purge(TaskInfo task) {
+	private void purge(Entry entry) {
+		TaskInfo task = entry.task;
 		drop(task);
-		if (task.owner() != null) {
-			this.owners.computeIfPresent(task.owner(), (owner, held) -> {
+		if (entry.bucket != null) {
+			this.owners.computeIfPresent(entry.bucket, (counted, held) -> {
 				held.finished.remove(task.id());
 				return held.isEmpty() ? null : held;
 			});
@@ -581,11 +586,11 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		synchronized (this.expiries) {
 			this.expiries.add(new Expiry(expiresAt(finished), entry));
 		}
-		if (finished.owner() != null) {
-			this.owners.computeIfPresent(finished.owner(), (owner, held) -> {
+		if (entry.bucket != null) {
+			this.owners.computeIfPresent(entry.bucket, (counted, held) -> {
 				held.active--;
 				held.finished.add(finished.id());
-				if (held.finished.size() > this.limits.maxRetainedPerOwner()) {
+				if (held.finished.size() > this.limits.maxRetained(counted.isAnonymous())) {
 					Iterator<String> oldest = held.finished.iterator();
 					Entry evicted = this.tasks.get(oldest.next());
 					oldest.remove();
@@ -599,7 +604,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	/**
-	 * Purges a finished task before its ttl, because its owner holds too many.
+	 * Purges a finished task before its ttl, because its owner (or the anonymous tasks)
+	 * holds too many.
 	 */
 	private void evict(Entry entry) {
 		TaskInfo task = entry.task;
@@ -638,6 +644,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 		private volatile TaskInfo task;
 
+		private final @Nullable Bucket bucket;
+
 		private final CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
 
 		private @Nullable String leaseId;
@@ -646,8 +654,9 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 		private boolean queued;
 
-		Entry(TaskInfo task) {
+		Entry(TaskInfo task, @Nullable Bucket bucket) {
 			this.task = task;
+			this.bucket = bucket;
 		}
 
 	}
@@ -677,7 +686,19 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	/**
-	 * What one owner holds: its unfinished tasks (counted) and its finished tasks, oldest
+	 * Whose tasks count together against a limit: an owner's, or ({@code null} owner) the
+	 * anonymous tasks of unauthenticated clients.
+	 */
+	private record Bucket(@Nullable String owner) {
+
+		boolean isAnonymous() {
+			return this.owner == null;
+		}
+
+	}
+
+	/**
+	 * What one owner (or the anonymous tasks) holds: its unfinished tasks (counted) and its finished tasks, oldest
 	 * first. Changed only in {@code owners.compute*}.
 	 */
 	private static final class Owner {

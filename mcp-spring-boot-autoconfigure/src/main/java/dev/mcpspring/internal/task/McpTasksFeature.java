@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.TaskSupport;
+import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
@@ -141,12 +142,20 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 				this.settings.pollInterval().toMillis());
 	}
 
+	/**
+	 * Starts the spec of a task submitted for a client: the client's task, or, when it is
+	 * unauthenticated on a wire without sessions, an anonymous one.
+	 */
 	private TaskSpec.Builder spec(String function, Object arguments, McpExchange exchange) {
-		return TaskSpec.builder(function)
+		TaskSpec.Builder spec = TaskSpec.builder(function)
 			.arguments(arguments)
 			.owner(exchange.owner())
 			.ttl(this.settings.defaultTtl())
 			.metadata(this.propagation.capture(exchange));
+		if (exchange.owner() == null) {
+			spec.metadata(DocketLimits.ANONYMOUS, "true");
+		}
+		return spec;
 	}
 
 	private Duration ttl(JsonNode requested) {

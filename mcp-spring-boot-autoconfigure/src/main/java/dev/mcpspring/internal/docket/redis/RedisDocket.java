@@ -49,7 +49,6 @@ import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
-import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
@@ -69,12 +68,15 @@ import tools.jackson.databind.ObjectMapper;
  * entry idle for longer than the lease timeout is reclaimed ({@code XAUTOCLAIM}) and run
  * by another worker, up to two deliveries beyond the retry policy's attempts.</li>
  * <li>Every change is one Lua script ({@code docket.lua}), so checks and changes never
- * race between processes, the per-owner limits included ({@link DocketLimits}); status
- * changes and cancellations are published on a channel (task id and status only,
- * authenticated with the {@link DocketKey}), so that the listeners of every process hear
- * them, and {@link #await} wakes on them without polling.</li>
+ * race between processes, the per-owner and anonymous limits included
+ * ({@link DocketLimits}); status changes and cancellations are published on a channel
+ * (task id and status only, authenticated with the {@link DocketKey}), so that the
+ * listeners of every process hear them, and {@link #await} wakes on them without
+ * polling.</li>
  * <li>Keys: {@code <name>:task:<id>} (id: 32 hex digits; other ids are never looked up),
  * {@code <name>:owner:<sha-256 of the owner>} (and {@code :active}, {@code :done}),
+ * {@code <name>:anonymous} (and {@code :active}, {@code :done}) for the anonymous tasks
+ * of unauthenticated clients, counted together as those of one owner,
  * {@code <name>:idem:<sha-256 of owner and key>}; sessions live under
  * {@code <name>:session:}.</li>
  * </ul>
@@ -199,8 +201,9 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		for (int attempt = 0;; attempt++) {
 			Instant now = this.clock.instant();
 			TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, now);
-			String ownerKey = (task.owner() != null) ? ownerKey(task.owner()) : null;
-			String ownerMember = (task.owner() != null) ? ownerMember(task) : null;
+			boolean anonymous = DocketLimits.isAnonymous(spec);
+			String ownerKey = (task.owner() != null) ? ownerKey(task.owner()) : anonymous ? key("anonymous") : null;
+			String ownerMember = (ownerKey != null) ? ownerMember(task) : null;
 			String idempotencyKey = (spec.idempotencyKey() != null)
 					? key("idem:" + sha256(((task.owner() != null) ? task.owner() : "") + '\n' + spec.idempotencyKey()))
 					: null;
@@ -208,7 +211,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 					(ownerKey != null) ? ownerKey + '\n' + ownerMember : null);
 			if (ownerKey != null) {
 				fields.put("okey", ownerKey);
-				fields.put("keep", Integer.toString(this.limits.maxRetainedPerOwner()));
+				fields.put("keep", Integer.toString(this.limits.maxRetained(anonymous)));
 			}
 			List<String> args = new ArrayList<>(8 + fields.size() * 2);
 			args.add(task.id());
@@ -217,7 +220,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			args.add((idempotencyKey != null) ? idempotencyKey : "");
 			args.add(Long.toString(task.runAt().toEpochMilli()));
 			args.add(Long.toString(now.toEpochMilli()));
-			args.add(Integer.toString(this.limits.maxActivePerOwner()));
+			args.add(Integer.toString(this.limits.maxActive(anonymous)));
 			fields.forEach((field, value) -> {
 				args.add(field);
 				args.add(value);
@@ -225,8 +228,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			List<?> reply = run("submit", args);
 			String id = (String) reply.get(0);
 			if (id.isEmpty()) {
-				throw new TaskRefusedException("Too many unfinished tasks: at most " + this.limits.maxActivePerOwner()
-						+ " per client (mcp.tasks.max-active-per-owner); retry when some have finished");
+				throw this.limits.tooManyActive(anonymous);
 			}
 			if (id.equals(task.id())) {
 				if (task.runAt().isAfter(now)) {

@@ -16,6 +16,9 @@
 --   P:owner:<h>:active  set of the owner's unfinished task ids (max-active-per-owner)
 --   P:owner:<h>:done    sorted set of the owner's finished task ids by finish time (ms);
 --                  beyond the task's "keep" (max-retained-per-owner) the oldest go
+--   P:anonymous    (and :active, :done) the same for the anonymous tasks of
+--                  unauthenticated clients, counted together as one owner's
+--                  (max-active-anonymous, max-retained-anonymous); never listed
 --   P:expiries     sorted set of "<owner index key>\n<member>" by expiry (ms), to tidy
 --                  the owner indexes when tasks expire
 --   P:events       channel of status changes and cancellations: task id and status only,
