@@ -1,12 +1,14 @@
 package dev.mcpspring.internal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,7 @@ class ListenStreamTests {
 			assertThat(this.listenStreams.openStreams()).isZero();
 			McpEventStream next = listen("after-laggard", Map.of("toolsListChanged", true));
 			acknowledged(next);
+			readToTheEndOfTheResponse(laggard);
 		}
 	}
 
@@ -237,6 +240,23 @@ class ListenStreamTests {
 		out.write(body);
 		out.flush();
 		return socket;
+	}
+
+	/**
+	 * Reads what the server had queued for a laggard until the end of the response it
+	 * ended: closing the socket with the server's writes still pending would leave Tomcat
+	 * counting the request as in progress, holding the context's graceful shutdown.
+	 */
+	private static void readToTheEndOfTheResponse(Socket socket) throws IOException {
+		socket.setSoTimeout((int) WAIT.toMillis());
+		InputStream in = socket.getInputStream();
+		byte[] end = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+		byte[] last = new byte[end.length];
+		int read;
+		while (!Arrays.equals(last, end) && (read = in.read()) != -1) {
+			System.arraycopy(last, 1, last, 0, last.length - 1);
+			last[last.length - 1] = (byte) read;
+		}
 	}
 
 	private McpEventStream listen(Object id, Map<String, Object> notifications) {
