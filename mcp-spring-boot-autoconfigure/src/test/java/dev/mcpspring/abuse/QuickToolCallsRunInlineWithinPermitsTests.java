@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,16 +161,29 @@ class QuickToolCallsRunInlineWithinPermitsTests {
 				"--mcp.server.shutdown-timeout=2s", "--mcp.worker.shutdown-timeout=2s",
 				"--spring.jmx.enabled=false");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		context.getBean(McpToolRegistry.class).register(new WhereTool("stuck"));
 		McpTestClient client = McpTestClient.forLocalServer(port);
 		client.connect();
-		trainQuick(client, "stuck");
-		WhereTool.resetInlineCount();
-		CompletableFuture<McpResponse> running = client.raw()
-			.json(McpTestClient.request(client.nextId(), "tools/call",
-					McpTestClient.toolCall("stuck", Map.of("millis", 60000), null)))
-			.sendAsync();
-		await().atMost(Duration.ofSeconds(10)).until(() -> WhereTool.maxInline.get() == 1);
+		CompletableFuture<McpResponse> running = null;
+		// on a loaded machine a trained tool's next call may still be judged slow and run
+		// off the container thread (cancelled on shutdown too); then try with a fresh tool
+		for (int attempt = 0; attempt < 3 && running == null; attempt++) {
+			String name = "stuck" + attempt;
+			context.getBean(McpToolRegistry.class).register(new WhereTool(name));
+			trainQuick(client, name);
+			WhereTool.resetInlineCount();
+			CompletableFuture<McpResponse> call = client.raw()
+				.json(McpTestClient.request(client.nextId(), "tools/call",
+						McpTestClient.toolCall(name, Map.of("millis", 60000), null)))
+				.sendAsync();
+			try {
+				await().atMost(Duration.ofSeconds(10)).until(() -> WhereTool.maxInline.get() == 1);
+				running = call;
+			}
+			catch (ConditionTimeoutException ex) {
+				// ran off the container thread: not the case under test
+			}
+		}
+		assertThat(running).as("a long call running on a container thread").isNotNull();
 
 		long start = System.nanoTime();
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
