@@ -227,10 +227,7 @@ public final class Mcp2026Revision implements ProtocolRevision {
 			}
 		}
 		JsonNode meta = node.get("_meta");
-		ObjectNode stampedMeta = (meta != null && meta.isObject()) ? (ObjectNode) meta : node.putObject("_meta");
-		ObjectNode serverInfo = stampedMeta.putObject(META_SERVER_INFO);
-		serverInfo.put("name", server.name());
-		serverInfo.put("version", server.version());
+		putServerInfo((meta != null && meta.isObject()) ? (ObjectNode) meta : node.putObject("_meta"), server);
 		return node;
 	}
 
@@ -248,10 +245,14 @@ public final class Mcp2026Revision implements ProtocolRevision {
 		node.put("resultType", "input_required");
 		node.set("inputRequests", inputRequests);
 		node.put("requestState", requestState);
-		ObjectNode serverInfo = node.putObject("_meta").putObject(META_SERVER_INFO);
+		putServerInfo(node.putObject("_meta"), server);
+		return node;
+	}
+
+	private static void putServerInfo(ObjectNode meta, Implementation server) {
+		ObjectNode serverInfo = meta.putObject(META_SERVER_INFO);
 		serverInfo.put("name", server.name());
 		serverInfo.put("version", server.version());
-		return node;
 	}
 
 	/**

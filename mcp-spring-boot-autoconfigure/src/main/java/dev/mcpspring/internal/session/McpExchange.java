@@ -113,8 +113,7 @@ public abstract class McpExchange {
 	 * @return whether it was declared
 	 */
 	public boolean hasClientCapability(String capability) {
-		McpSession session = session();
-		return session != null && session.hasClientCapability(capability);
+		return clientCapabilities().has(capability);
 	}
 
 	/**
@@ -125,7 +124,7 @@ public abstract class McpExchange {
 	 * @return whether it was declared
 	 */
 	public boolean hasClientExtension(String extension) {
-		return false;
+		return isStateless() && clientCapabilities().path("extensions").has(extension);
 	}
 
 	/**

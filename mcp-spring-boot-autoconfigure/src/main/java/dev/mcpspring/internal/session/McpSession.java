@@ -42,15 +42,6 @@ public record McpSession(String id, String protocolVersion, @Nullable JsonNode c
 	}
 
 	/**
-	 * Returns whether the client declared a capability, such as {@code "elicitation"}.
-	 * @param name the capability name
-	 * @return whether it is present
-	 */
-	public boolean hasClientCapability(String name) {
-		return this.clientCapabilities != null && this.clientCapabilities.has(name);
-	}
-
-	/**
 	 * Returns whether a log message of the given level is to be sent to the client.
 	 * @param level the message level
 	 * @return whether it passes the client's level

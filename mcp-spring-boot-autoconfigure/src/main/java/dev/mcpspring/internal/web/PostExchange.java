@@ -98,17 +98,6 @@ final class PostExchange extends McpExchange {
 	}
 
 	@Override
-	public boolean hasClientCapability(String capability) {
-		return (this.envelope != null) ? this.envelope.clientCapabilities().has(capability)
-				: super.hasClientCapability(capability);
-	}
-
-	@Override
-	public boolean hasClientExtension(String extension) {
-		return this.envelope != null && this.envelope.declaresExtension(extension);
-	}
-
-	@Override
 	public JsonNode clientCapabilities() {
 		return (this.envelope != null) ? this.envelope.clientCapabilities() : super.clientCapabilities();
 	}
