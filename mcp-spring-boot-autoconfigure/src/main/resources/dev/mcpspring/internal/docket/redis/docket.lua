@@ -116,8 +116,11 @@ local function retain(key, now_ms)
 		redis.call('ZADD', done, now_ms, fields[6])
 		local keep = tonumber(fields[5])
 		while redis.call('ZCARD', done) > keep do
-			local oldest = redis.call('ZPOPMIN', done)
-			evict(oldest[1])
+			-- Never this task (keep is at least 1), even when others finished in the same ms
+			local oldest = redis.call('ZRANGE', done, 0, 1)
+			local victim = (oldest[1] == fields[6]) and oldest[2] or oldest[1]
+			redis.call('ZREM', done, victim)
+			evict(victim)
 		end
 	end
 end

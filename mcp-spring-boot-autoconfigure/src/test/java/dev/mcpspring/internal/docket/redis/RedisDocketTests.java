@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.wire.McpJson;
@@ -69,8 +70,12 @@ class RedisDocketTests {
 	}
 
 	private RedisDocket docket(Duration lease) {
+		return docket(lease, DocketLimits.DEFAULTS);
+	}
+
+	private RedisDocket docket(Duration lease, DocketLimits limits) {
 		RedisDocket docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1), lease,
-				RedisTestSupport.KEY, DocketLimits.DEFAULTS);
+				RedisTestSupport.KEY, limits);
 		docket.start();
 		this.dockets.add(docket);
 		return docket;
@@ -409,6 +414,22 @@ class RedisDocketTests {
 		assertThat(last.nextCursor()).isNull();
 		assertThat(docket.list("principal:nobody", null, 10).tasks()).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> docket.list("principal:ann", "nonsense", 2));
+	}
+
+	@Test
+	void finishingTaskIsRetainedEvenWhenAnotherSeemsToHaveFinishedLater() throws Exception {
+		RedisDocket docket = docket(LEASE, new DocketLimits(10, 1, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1),
+				10, 1));
+		TaskInfo earlier = docket.submit(spec().owner("principal:skew").build());
+		TaskInfo later = docket.submit(spec().owner("principal:skew").build());
+		docket.finish(claimOne(docket, "w"), completed("earlier"));
+		StringRedisTemplate redis = new StringRedisTemplate(this.factory);
+		String done = redis.keys(this.name + ":owner:*:done").iterator().next();
+		// Another process with a clock ahead (or the same millisecond, ordered by id)
+		redis.opsForZSet().add(done, earlier.id(), Long.MAX_VALUE / 2);
+		docket.finish(claimOne(docket, "w"), completed("later"));
+		assertThat(docket.get(later.id())).get().extracting(TaskInfo::status).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(docket.get(earlier.id())).as("the other finished task goes beyond the retained limit").isEmpty();
 	}
 
 	@Test
