@@ -72,6 +72,17 @@ public @interface McpTool {
 	Task task() default Task.DEFAULT;
 
 	/**
+	 * Whether a 2026-07-28 call that runs as a task first asks its questions on the call
+	 * itself: the tool runs on the request until its first {@link McpContext#input input}
+	 * (or {@code elicit}, {@code sample}) has every answer, through input-required rounds
+	 * of the call; then the task is created with those answers and runs the tool again
+	 * from the top. A run that asks nothing ends on the call, inline. Other calls are
+	 * not affected.
+	 * @return whether the first input is gathered before the task is created
+	 */
+	boolean inputBeforeTask() default false;
+
+	/**
 	 * Task support of a tool ({@code execution.taskSupport}).
 	 */
 	enum Task {

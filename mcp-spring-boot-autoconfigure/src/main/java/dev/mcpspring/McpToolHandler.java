@@ -27,6 +27,15 @@ public interface McpToolHandler {
 	}
 
 	/**
+	 * Returns whether a 2026-07-28 call that runs as a task gathers the tool's first input
+	 * before the task is created (see {@link McpTool#inputBeforeTask()}).
+	 * @return whether the first input is gathered on the call
+	 */
+	default boolean inputBeforeTask() {
+		return false;
+	}
+
+	/**
 	 * Calls the tool.
 	 * @param arguments the arguments (an empty object when none were given)
 	 * @param context the context of the call

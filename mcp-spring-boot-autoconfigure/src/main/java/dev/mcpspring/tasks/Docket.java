@@ -1,9 +1,12 @@
 package dev.mcpspring.tasks;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The task queue and store, as submitters see it: they put tasks in, and anyone with the
@@ -48,6 +51,17 @@ public interface Docket {
 	 * finished
 	 */
 	Optional<TaskInfo> cancel(String taskId, String message);
+
+	/**
+	 * Delivers the client's answers to the input requests of a task waiting for input
+	 * ({@link TaskInput}). Answers to keys the task does not wait for are ignored; once
+	 * every request is answered, the task is queued to run again with all answers.
+	 * @param taskId the task id
+	 * @param responses the answers, by key
+	 * @return the task as it is after, or empty when unknown
+	 * @throws TaskRefusedException when the answers exceed the docket's size limit
+	 */
+	Optional<TaskInfo> answer(String taskId, Map<String, JsonNode> responses);
 
 	/**
 	 * Waits until a task finishes, without polling.

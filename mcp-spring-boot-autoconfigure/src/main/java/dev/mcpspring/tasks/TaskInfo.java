@@ -31,12 +31,13 @@ import tools.jackson.databind.JsonNode;
  * @param result the function's result, or {@code null}
  * @param error the error the task failed with, or {@code null}
  * @param metadata strings carried from the submitter to the worker
+ * @param input the input the task waits for and has
  */
 public record TaskInfo(String id, String function, @Nullable JsonNode arguments, @Nullable String owner,
 		TaskStatus status, @Nullable String statusMessage, @Nullable Double progress, @Nullable Double total,
 		Instant createdAt, Instant updatedAt, Instant runAt, @Nullable Instant finishedAt, Duration ttl, int attempts,
 		RetryPolicy retry, @Nullable Duration timeout, @Nullable String idempotencyKey, @Nullable JsonNode result,
-		@Nullable TaskError error, Map<String, String> metadata) {
+		@Nullable TaskError error, Map<String, String> metadata, TaskInput input) {
 
 	/**
 	 * Creates the record of a newly submitted task.
@@ -52,19 +53,19 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 		Instant runAt = (spec.runAt() != null && spec.runAt().isAfter(now)) ? spec.runAt() : now;
 		return new TaskInfo(id, spec.function(), arguments, spec.owner(), TaskStatus.WORKING, null, null, null, now,
 				now, runAt, null, ttl, 0, spec.retry(), spec.timeout(), spec.idempotencyKey(), null, null,
-				spec.metadata());
+				spec.metadata(), new TaskInput(Map.of(), spec.inputResponses()));
 	}
 
 	public TaskInfo started(Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.WORKING,
 				this.statusMessage, this.progress, this.total, this.createdAt, now, this.runAt, null, this.ttl,
-				this.attempts + 1, this.retry, this.timeout, this.idempotencyKey, null, null, this.metadata);
+				this.attempts + 1, this.retry, this.timeout, this.idempotencyKey, null, null, this.metadata, this.input);
 	}
 
 	public TaskInfo withStatus(TaskStatus status, @Nullable String message, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
 				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, this.attempts, this.retry,
-				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata);
+				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata, this.input);
 	}
 
 	public TaskInfo withProgress(@Nullable Double progress, @Nullable Double total, @Nullable String message,
@@ -72,20 +73,51 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, this.status,
 				(message != null) ? message : this.statusMessage, progress, total, this.createdAt, now, this.runAt,
 				this.finishedAt, this.ttl, this.attempts, this.retry, this.timeout, this.idempotencyKey, this.result,
-				this.error, this.metadata);
+				this.error, this.metadata, this.input);
 	}
 
 	public TaskInfo rescheduled(Instant runAt, @Nullable String message, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.WORKING, message,
 				this.progress, this.total, this.createdAt, now, runAt, null, this.ttl, this.attempts, this.retry,
-				this.timeout, this.idempotencyKey, null, null, this.metadata);
+				this.timeout, this.idempotencyKey, null, null, this.metadata, this.input);
 	}
 
 	public TaskInfo finished(TaskStatus status, @Nullable String message, @Nullable JsonNode result,
 			@Nullable TaskError error, Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
 				this.total, this.createdAt, now, this.runAt, now, this.ttl, this.attempts, this.retry, this.timeout,
-				this.idempotencyKey, result, error, this.metadata);
+				this.idempotencyKey, result, error, this.metadata, TaskInput.NONE);
+	}
+
+	/**
+	 * Returns the task waiting for input after a run that asked for it.
+	 * @param requests the requests of the run, by key
+	 * @param now the time
+	 * @return the task, {@link TaskStatus#INPUT_REQUIRED}
+	 */
+	public TaskInfo waitingForInput(Map<String, JsonNode> requests, Instant now) {
+		return withInput(TaskStatus.INPUT_REQUIRED, "Waiting for input from the client", this.input.asking(requests),
+				now);
+	}
+
+	/**
+	 * Returns the task with answers to its input requests: still waiting while some are
+	 * unanswered, else {@link TaskStatus#WORKING} again, to be run with every answer.
+	 * @param answers the answers, by key; those to keys the task does not wait for are
+	 * ignored
+	 * @param now the time
+	 * @return the task
+	 */
+	public TaskInfo answered(Map<String, JsonNode> answers, Instant now) {
+		TaskInput answered = this.input.answering(answers);
+		return answered.requests().isEmpty() ? withInput(TaskStatus.WORKING, "Resumed with the client's input",
+				answered, now) : withInput(this.status, this.statusMessage, answered, now);
+	}
+
+	private TaskInfo withInput(TaskStatus status, @Nullable String message, TaskInput input, Instant now) {
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
+				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, this.attempts, this.retry,
+				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata, input);
 	}
 
 	/**

@@ -1,15 +1,21 @@
 package dev.mcpspring.tasks;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How a run of a task function ended.
  *
- * @param status {@link TaskStatus#COMPLETED} or {@link TaskStatus#FAILED}
- * @param result the result, or {@code null}
+ * @param status {@link TaskStatus#COMPLETED}, {@link TaskStatus#FAILED}, or
+ * {@link TaskStatus#INPUT_REQUIRED} when the run asked the client for input
+ * @param result the result (the requests by key, when input is required), or
+ * {@code null}
  * @param error the error, or {@code null}
  * @param retryable whether a failure may be retried under the task's policy
  */
@@ -41,8 +47,30 @@ public record TaskResult(TaskStatus status, @Nullable JsonNode result, @Nullable
 		return new TaskResult(TaskStatus.FAILED, null, error, retryable);
 	}
 
+	/**
+	 * A run that ended because it asked the client for input: the task waits for the
+	 * answers, then runs again (see {@link TaskInput}).
+	 * @param requests the requests, by key
+	 * @return the outcome
+	 */
+	public static TaskResult inputRequired(ObjectNode requests) {
+		return new TaskResult(TaskStatus.INPUT_REQUIRED, requests, null, false);
+	}
+
 	public static TaskResult error(String message, boolean retryable) {
 		return error(new TaskError(ErrorCodes.INTERNAL_ERROR, message, null), retryable);
+	}
+
+	/**
+	 * Returns the requests of a run that asked for input.
+	 * @return the requests by key, empty unless {@link TaskStatus#INPUT_REQUIRED}
+	 */
+	public Map<String, JsonNode> inputRequests() {
+		Map<String, JsonNode> requests = new LinkedHashMap<>();
+		if (this.status == TaskStatus.INPUT_REQUIRED && this.result != null) {
+			this.result.properties().forEach((entry) -> requests.put(entry.getKey(), entry.getValue()));
+		}
+		return requests;
 	}
 
 	public boolean isFailure() {

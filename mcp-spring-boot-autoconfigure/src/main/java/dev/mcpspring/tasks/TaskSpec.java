@@ -2,11 +2,14 @@ package dev.mcpspring.tasks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * What to run in the background: a named function, its JSON arguments, and how to run
@@ -23,15 +26,17 @@ import org.springframework.util.Assert;
  * @param retry how to retry a failed run
  * @param timeout the longest a run may take, or {@code null} for no limit
  * @param metadata strings carried to the worker (session, propagated headers, ...)
+ * @param inputResponses answers the task starts with, by key (see {@link TaskInput})
  */
 public record TaskSpec(String function, @Nullable Object arguments, @Nullable String owner, @Nullable Duration ttl,
 		@Nullable Instant runAt, @Nullable String idempotencyKey, RetryPolicy retry, @Nullable Duration timeout,
-		Map<String, String> metadata) {
+		Map<String, String> metadata, Map<String, JsonNode> inputResponses) {
 
 	public TaskSpec {
 		Assert.hasText(function, "function must not be empty");
 		Assert.notNull(retry, "retry must not be null");
 		metadata = Map.copyOf(metadata);
+		inputResponses = Collections.unmodifiableMap(new LinkedHashMap<>(inputResponses));
 	}
 
 	/**
@@ -65,6 +70,8 @@ public record TaskSpec(String function, @Nullable Object arguments, @Nullable St
 		private @Nullable Duration timeout;
 
 		private final Map<String, String> metadata = new LinkedHashMap<>();
+
+		private final Map<String, JsonNode> inputResponses = new LinkedHashMap<>();
 
 		private Builder(String function) {
 			this.function = function;
@@ -121,9 +128,20 @@ public record TaskSpec(String function, @Nullable Object arguments, @Nullable St
 			return this;
 		}
 
+		/**
+		 * Adds answers the task starts with, such as those gathered before it was
+		 * created.
+		 * @param responses the answers, by key
+		 * @return this builder
+		 */
+		public Builder inputResponses(Map<String, JsonNode> responses) {
+			this.inputResponses.putAll(responses);
+			return this;
+		}
+
 		public TaskSpec build() {
 			return new TaskSpec(this.function, this.arguments, this.owner, this.ttl, this.runAt, this.idempotencyKey,
-					this.retry, this.timeout, this.metadata);
+					this.retry, this.timeout, this.metadata, this.inputResponses);
 		}
 
 	}

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 
 import dev.mcpspring.CallToolResult;
 import dev.mcpspring.ElicitResult;
+import dev.mcpspring.InputRequests;
+import dev.mcpspring.InputResponses;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpTool;
@@ -15,8 +17,8 @@ import dev.mcpspring.internal.wire.ErrorCodes;
  * The tools the conformance suite's {@code tasks-*} scenarios (the tasks extension of
  * 2026-07-28, {@code src/scenarios/server/tasks/}) call, as the reference server
  * ({@code examples/servers/typescript/everything-server.ts}) defines them.
- * {@code confirm_delete} asks for input while it runs, which a task of the 2026-07-28
- * wire cannot do yet: there it ends {@code failed}.
+ * {@code confirm_delete} and {@code multi_input} ask for input while they run as tasks;
+ * {@code test_tool_with_task} asks on the call, before its task is created.
  */
 @Component
 public class ConformanceTaskTools {
@@ -58,6 +60,25 @@ public class ConformanceTaskTools {
 		return ((confirmation != null && confirmation.confirm()) ? "Deleted " : "Kept ") + filename;
 	}
 
+	@McpTool(name = "multi_input", description = "Asks two questions at once, then answers with both",
+			task = McpTool.Task.OPTIONAL)
+	public String multiInput(McpContext context) {
+		InputResponses answers = context.input(InputRequests.create()
+			.elicit("first", "First confirmation?", Confirmation.class)
+			.elicit("second", "Second confirmation?", Confirmation.class));
+		return "first: " + answers.elicitResult("first").action() + ", second: "
+				+ answers.elicitResult("second").action();
+	}
+
+	@McpTool(name = "test_tool_with_task", description = "Asks the user's name on the call, then greets in a task",
+			task = McpTool.Task.REQUIRED, inputBeforeTask = true)
+	public String toolWithTask(McpContext context) {
+		ElicitResult answer = context.input(InputRequests.create().elicit("user_name", "What is your name?", Name.class))
+			.elicitResult("user_name");
+		Name name = answer.content(Name.class);
+		return "Hello, " + ((name != null) ? name.name() : "stranger") + ", from task " + context.taskId();
+	}
+
 	@McpTool(name = "protocol_error_job", description = "A task that fails with a JSON-RPC error",
 			task = McpTool.Task.OPTIONAL)
 	public String protocolErrorJob() {
@@ -70,6 +91,14 @@ public class ConformanceTaskTools {
 	 * @param confirm whether to delete
 	 */
 	record Confirmation(boolean confirm) {
+	}
+
+	/**
+	 * The answer {@code test_tool_with_task} asks for.
+	 *
+	 * @param name the user's name
+	 */
+	record Name(String name) {
 	}
 
 }

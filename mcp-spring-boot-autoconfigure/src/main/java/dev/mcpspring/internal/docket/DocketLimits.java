@@ -112,6 +112,20 @@ public record DocketLimits(int maxActivePerOwner, int maxRetainedPerOwner, DataS
 	}
 
 	/**
+	 * Refuses input answers larger than {@link #maxArgumentsSize()}, the bound of what a
+	 * client puts in a task.
+	 * @param mapper writes the answers as JSON
+	 * @param answers the answers
+	 * @throws TaskRefusedException when they are too large
+	 */
+	public void checkInput(ObjectMapper mapper, Object answers) {
+		if (JsonSize.exceeds(mapper, answers, this.maxArgumentsSize.toBytes())) {
+			throw new TaskRefusedException("The answers are larger than " + this.maxArgumentsSize
+					+ " (mcp.tasks.max-arguments-size)");
+		}
+	}
+
+	/**
 	 * Returns the outcome to store for a run: the outcome itself, or a failure when its
 	 * result is larger than {@link #maxResultSize()}.
 	 * @param mapper writes the result as JSON

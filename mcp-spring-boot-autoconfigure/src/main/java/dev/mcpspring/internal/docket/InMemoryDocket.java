@@ -151,6 +151,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
 				: this.mapper.valueToTree(spec.arguments());
 		this.limits.checkArguments(this.mapper, arguments);
+		this.limits.checkInput(this.mapper, spec.inputResponses());
 		if (this.tasks.size() >= this.capacity) {
 			throw new TaskRefusedException("The task store is full (" + this.capacity
 					+ " tasks, mcp.docket.capacity); retry when finished tasks have expired");
@@ -248,6 +249,34 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 		this.listeners.onStatusChanged(cancelled, true);
 		return Optional.of(cancelled);
+	}
+
+	@Override
+	public Optional<TaskInfo> answer(String taskId, Map<String, JsonNode> responses) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		this.limits.checkInput(this.mapper, responses);
+		TaskInfo changed;
+		synchronized (entry) {
+			TaskInfo task = entry.task;
+			if (task.status() != TaskStatus.INPUT_REQUIRED) {
+				return Optional.of(task);
+			}
+			changed = task.answered(responses, this.clock.instant());
+			entry.task = changed;
+			if (changed.status() == TaskStatus.WORKING) {
+				enqueue(entry);
+			}
+			else {
+				awaitInput(entry);
+			}
+		}
+		if (changed.status() == TaskStatus.WORKING) {
+			this.listeners.onStatusChanged(changed, true);
+		}
+		return Optional.of(changed);
 	}
 
 	@Override
@@ -366,7 +395,12 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 			}
 			Instant now = this.clock.instant();
 			retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
-			if (retry) {
+			if (result.status() == TaskStatus.INPUT_REQUIRED) {
+				changed = task.waitingForInput(result.inputRequests(), now);
+				entry.task = changed;
+				awaitInput(entry);
+			}
+			else if (retry) {
 				Instant runAt = now.plus(task.retry().delayBefore(task.attempts() + 1));
 				changed = task.rescheduled(runAt, "Retrying after failure: " + result.message(), now);
 				entry.task = changed;
@@ -443,7 +477,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	}
 
 	/**
-	 * Redelivers tasks whose lease expired and purges finished tasks past their ttl.
+	 * Redelivers tasks whose lease expired, purges finished tasks past their ttl and
+	 * drops tasks that waited for input longer than their ttl.
 	 */
 	void sweep() {
 		long now = System.nanoTime();
@@ -455,7 +490,45 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		Instant instant = this.clock.instant();
 		Expiry expired;
 		while ((expired = nextExpired(instant)) != null) {
-			purge(expired.entry);
+			TaskInfo task = expired.entry.task;
+			if (task.status().isTerminal()) {
+				purge(expired.entry);
+			}
+			else if (task.status() == TaskStatus.INPUT_REQUIRED && !inputDeadline(task).isAfter(instant)) {
+				abandon(expired.entry);
+			}
+		}
+	}
+
+	/**
+	 * Starts (or restarts, after a partial answer) the wait of a task for input: past
+	 * its ttl without an answer, the task is dropped. Called with the entry's lock held.
+	 */
+	private void awaitInput(Entry entry) {
+		synchronized (this.expiries) {
+			this.expiries.add(new Expiry(inputDeadline(entry.task), entry));
+		}
+	}
+
+	private static Instant inputDeadline(TaskInfo task) {
+		return task.updatedAt().plus(task.ttl());
+	}
+
+	/**
+	 * Drops a task that waited for input longer than its ttl.
+	 */
+	private void abandon(Entry entry) {
+		synchronized (entry) {
+			if (entry.task.status() != TaskStatus.INPUT_REQUIRED) {
+				return;
+			}
+			drop(entry.task);
+		}
+		if (entry.bucket != null) {
+			this.owners.computeIfPresent(entry.bucket, (counted, held) -> {
+				held.active--;
+				return held.isEmpty() ? null : held;
+			});
 		}
 	}
 

@@ -198,7 +198,7 @@ public final class ExchangeMcpContext extends McpContext {
 
 	@Override
 	public JsonNode request(String method, ObjectNode params) {
-		if (!exchange().isStateless()) {
+		if (exchange().inputRound() == null && !exchange().isStateless()) {
 			return askOnStream(List.of(new Question(method, params))).get(0);
 		}
 		InputRequests requests = InputRequests.create();
@@ -232,7 +232,8 @@ public final class ExchangeMcpContext extends McpContext {
 			requireClientCapability(requests.capability(key));
 			questions.put(key, params(requests, key));
 		}
-		if (!exchange.isStateless()) {
+		InputRound round = exchange.inputRound();
+		if (round == null && !exchange.isStateless()) {
 			List<Question> asked = new ArrayList<>();
 			questions.forEach((key, params) -> asked.add(new Question(requests.method(key), params)));
 			List<JsonNode> answers = askOnStream(asked);
@@ -243,7 +244,6 @@ public final class ExchangeMcpContext extends McpContext {
 			}
 			return new InputResponses(byKey);
 		}
-		InputRound round = exchange.inputRound();
 		if (round == null) {
 			throw new IllegalStateException("This 2026-07-28 request cannot ask the client for input: only "
 					+ "tools/call, prompts/get and resources/read can");
@@ -261,6 +261,9 @@ public final class ExchangeMcpContext extends McpContext {
 		});
 		if (!missing.isEmpty()) {
 			throw new InputRequiredException(missing);
+		}
+		if (round.isBeforeTask()) {
+			throw new InputGatheredException();
 		}
 		return new InputResponses(answers);
 	}

@@ -22,6 +22,8 @@ public final class InputRound {
 
 	private final Map<String, Integer> ordinals = new LinkedHashMap<>();
 
+	private volatile boolean beforeTask;
+
 	/**
 	 * Creates a round.
 	 * @param answers the answers by key
@@ -54,6 +56,18 @@ public final class InputRound {
 	synchronized String nextKey(String prefix) {
 		int ordinal = this.ordinals.merge(prefix, 1, Integer::sum);
 		return prefix + "-" + ordinal;
+	}
+
+	/**
+	 * Makes this round gather the first input of a call that then runs as a task: once
+	 * that input has every answer, the run ends with an {@link InputGatheredException}.
+	 */
+	public void gatherBeforeTask() {
+		this.beforeTask = true;
+	}
+
+	boolean isBeforeTask() {
+		return this.beforeTask;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.BackgroundTasks;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.internal.session.InputRound;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
@@ -100,10 +101,14 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 	public Object submit(RegisteredTool tool, ObjectNode arguments, ObjectNode task, McpContext context) {
 		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
 		if (exchange.isStateless()) {
+			TaskSpec.Builder spec = spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange);
+			InputRound round = exchange.inputRound();
+			if (round != null) {
+				spec.inputResponses(round.used());
+			}
 			Map<String, Object> created = new LinkedHashMap<>();
 			created.put("resultType", "task");
-			created.putAll(detail(submit(spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
-				.build()), false));
+			created.putAll(detail(submit(spec.build()), false));
 			return created;
 		}
 		TaskSpec.Builder spec = spec(TOOL_FUNCTION_PREFIX + tool.listed().name(), arguments, exchange)
@@ -267,13 +272,17 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 				detail.put("result", (task.result() != null) ? task.result()
 						: Map.of("content", List.of()));
 			}
+			else if (task.status() == TaskStatus.INPUT_REQUIRED && !task.input().requests().isEmpty()) {
+				detail.put("inputRequests", task.input().requests());
+			}
 		}
 		return detail;
 	}
 
 	/**
-	 * Acknowledges {@code tasks/update} (2026-07-28 only) of a task the caller may see.
-	 * Answers to input requests are not delivered to tasks yet: every key is ignored.
+	 * Delivers the answers of {@code tasks/update} (2026-07-28 only) to a task the caller
+	 * may see, and acknowledges once they are stored: the task resumes when every request
+	 * it waits for is answered. Answers to keys it does not wait for are ignored.
 	 */
 	private Object update(ObjectNode params, McpContext context) {
 		if (!ExchangeMcpContext.exchangeOf(context).isStateless()) {
@@ -283,7 +292,17 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 		if (responses != null && !responses.isNull() && !responses.isObject()) {
 			throw McpException.invalidParams("\"inputResponses\" must be an object");
 		}
-		find(params, context);
+		TaskInfo task = find(params, context);
+		if (responses != null && !responses.isEmpty()) {
+			Map<String, JsonNode> answers = new LinkedHashMap<>();
+			responses.properties().forEach((entry) -> answers.put(entry.getKey(), entry.getValue()));
+			try {
+				this.docket.answer(task.id(), answers);
+			}
+			catch (TaskRefusedException ex) {
+				throw McpException.invalidParams(ex.getMessage());
+			}
+		}
 		return Map.of();
 	}
 

@@ -9,6 +9,7 @@ import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpToolHandler;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.internal.session.InputRequiredException;
 import dev.mcpspring.internal.session.McpContextHolder;
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
@@ -87,6 +88,9 @@ abstract class McpToolTaskFunction implements TaskFunction {
 				CallToolResult result = handler.call(arguments(task), context);
 				JsonNode json = McpJson.mapper().valueToTree(result);
 				return result.isError() ? TaskResult.failed(json, true) : TaskResult.completed(json);
+			}
+			catch (InputRequiredException ex) {
+				return TaskResult.inputRequired(ex.inputRequests());
 			}
 			catch (McpException ex) {
 				return TaskResult.error(new TaskError(ex.getCode(), ex.getMessage(), ex.getData()), false);

@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.internal.session.InputRound;
 import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.wire.JsonRpcNotification;
@@ -16,9 +17,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * A background task run, seen as an exchange: progress goes to the docket (and, while
  * the submitter's session has a stream open, to the client as
- * {@code notifications/progress} with the original token); requests to the client put
- * the task in {@code input_required} and travel through {@code tasks/result};
- * cancellation comes from the docket.
+ * {@code notifications/progress} with the original token); cancellation comes from the
+ * docket. Requests to the client of a task submitted in a session put the task in
+ * {@code input_required} and travel through {@code tasks/result}; a task submitted by a
+ * stateless request (2026-07-28) asks in rounds instead: its run ends with the
+ * questions, which wait in the docket with the task, and the task runs again with the
+ * answers it has (its {@link #inputRound()}).
  */
 final class TaskExchange extends McpExchange {
 
@@ -38,6 +42,8 @@ final class TaskExchange extends McpExchange {
 
 	private boolean sessionLoaded;
 
+	private final @Nullable InputRound round;
+
 	TaskExchange(TaskInfo task, TaskExecution execution, TaskHost host, @Nullable Principal principal,
 			TaskMessages messages, TaskPropagation.Carried carried) {
 		this.task = task;
@@ -46,6 +52,19 @@ final class TaskExchange extends McpExchange {
 		this.principal = principal;
 		this.messages = messages;
 		this.carried = carried;
+		this.round = task.metadata().containsKey(TaskPropagation.CLIENT_CAPABILITIES)
+				? new InputRound(task.input().responses()) : null;
+	}
+
+	@Override
+	public @Nullable InputRound inputRound() {
+		return this.round;
+	}
+
+	@Override
+	public JsonNode clientCapabilities() {
+		String capabilities = this.task.metadata().get(TaskPropagation.CLIENT_CAPABILITIES);
+		return (capabilities != null) ? McpJson.mapper().readTree(capabilities) : super.clientCapabilities();
 	}
 
 	@Override

@@ -38,11 +38,17 @@ public class TaskPropagation {
 
 	static final String PRINCIPAL = "mcp.principal";
 
+	static final String CLIENT_CAPABILITIES = "mcp.client-capabilities";
+
 	static final String SECRETS = "mcp.secrets";
 
 	static final String AUTHENTICATION = "authentication";
 
 	private static final String HEADERS = "headers";
+
+	private static final List<String> INPUT_CAPABILITIES = List.of("elicitation", "sampling", "roots");
+
+	private static final int MAX_CAPABILITIES_LENGTH = 1024;
 
 	private static final boolean SECURITY_PRESENT = ClassUtils.isPresent(
 			"org.springframework.security.core.context.SecurityContextHolder", TaskPropagation.class.getClassLoader());
@@ -82,6 +88,9 @@ public class TaskPropagation {
 		if (exchange.principal() != null) {
 			metadata.put(PRINCIPAL, exchange.principal().getName());
 		}
+		if (exchange.isStateless()) {
+			metadata.put(CLIENT_CAPABILITIES, inputCapabilities(exchange.clientCapabilities()));
+		}
 		ObjectNode secrets = McpJson.mapper().createObjectNode();
 		ObjectNode headers = McpJson.mapper().createObjectNode();
 		for (String header : this.headers) {
@@ -101,6 +110,27 @@ public class TaskPropagation {
 			metadata.put(SECRETS, (this.key != null) ? this.key.seal(json, context(exchange.owner())) : json);
 		}
 		return metadata;
+	}
+
+	/**
+	 * Returns the capabilities a task's requests for input depend on, as JSON: those of
+	 * a stateless request, whose task asks for input through {@code tasks/get}. Kept
+	 * small: their names only, when the client sent more than a little detail.
+	 */
+	private static String inputCapabilities(JsonNode capabilities) {
+		ObjectNode kept = McpJson.mapper().createObjectNode();
+		for (String name : INPUT_CAPABILITIES) {
+			if (capabilities.has(name)) {
+				kept.set(name, capabilities.get(name));
+			}
+		}
+		String json = McpJson.mapper().writeValueAsString(kept);
+		if (json.length() <= MAX_CAPABILITIES_LENGTH) {
+			return json;
+		}
+		ObjectNode names = McpJson.mapper().createObjectNode();
+		kept.propertyNames().forEach(names::putObject);
+		return McpJson.mapper().writeValueAsString(names);
 	}
 
 	/**

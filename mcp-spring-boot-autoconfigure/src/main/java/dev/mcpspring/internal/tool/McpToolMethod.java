@@ -42,6 +42,8 @@ final class McpToolMethod implements McpToolHandler {
 
 	private final @Nullable TaskSupport taskSupport;
 
+	private final boolean inputBeforeTask;
+
 	private final List<ToolArgument> arguments;
 
 	private final ToolResultConverter converter;
@@ -49,10 +51,12 @@ final class McpToolMethod implements McpToolHandler {
 	private final @Nullable ExecutableValidator validator;
 
 	McpToolMethod(InvocableMethod<ObjectNode> invocable, Tool tool, @Nullable TaskSupport taskSupport,
-			List<ToolArgument> arguments, ToolResultConverter converter, @Nullable ExecutableValidator validator) {
+			boolean inputBeforeTask, List<ToolArgument> arguments, ToolResultConverter converter,
+			@Nullable ExecutableValidator validator) {
 		this.invocable = invocable;
 		this.tool = tool;
 		this.taskSupport = taskSupport;
+		this.inputBeforeTask = inputBeforeTask;
 		this.arguments = arguments;
 		this.converter = converter;
 		this.validator = validator;
@@ -66,6 +70,11 @@ final class McpToolMethod implements McpToolHandler {
 	@Override
 	public @Nullable TaskSupport taskSupport() {
 		return this.taskSupport;
+	}
+
+	@Override
+	public boolean inputBeforeTask() {
+		return this.inputBeforeTask;
 	}
 
 	@Override

@@ -86,7 +86,7 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	public McpToolHandler create(Object bean, Method method, McpTool annotation) {
 		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
 		return create(bean, method, name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
-				annotations(annotation), taskSupport(annotation.task()));
+				annotations(annotation), taskSupport(annotation.task()), annotation.inputBeforeTask());
 	}
 
 	/**
@@ -98,17 +98,18 @@ public class McpToolMethodFactory implements AnnotatedMethodRegistrar<McpTool> {
 	 * @return the handler
 	 */
 	public McpToolHandler create(Object bean, Method method, String name) {
-		return create(bean, method, name, null, null, null, null);
+		return create(bean, method, name, null, null, null, null, false);
 	}
 
 	private McpToolHandler create(Object bean, Method method, String name, @Nullable String title,
-			@Nullable String description, @Nullable ToolAnnotations annotations, @Nullable TaskSupport taskSupport) {
+			@Nullable String description, @Nullable ToolAnnotations annotations, @Nullable TaskSupport taskSupport,
+			boolean inputBeforeTask) {
 		List<ToolArgument> arguments = arguments(method);
 		List<ToolArgument> schemaArguments = arguments.stream().filter((argument) -> !argument.isContext()).toList();
 		Tool tool = new Tool(name, title, description, this.schemas.inputSchema(schemaArguments),
 				outputSchema(method), annotations, null);
-		return new McpToolMethod(new InvocableMethod<>(bean, method, arguments), tool, taskSupport, arguments,
-				this.converter, executableValidator(bean, method));
+		return new McpToolMethod(new InvocableMethod<>(bean, method, arguments), tool, taskSupport, inputBeforeTask,
+				arguments, this.converter, executableValidator(bean, method));
 	}
 
 	private List<ToolArgument> arguments(Method method) {

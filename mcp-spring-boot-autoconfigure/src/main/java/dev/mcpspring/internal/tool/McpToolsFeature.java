@@ -13,6 +13,9 @@ import dev.mcpspring.McpException;
 import dev.mcpspring.TaskSupport;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.internal.session.InputGatheredException;
+import dev.mcpspring.internal.session.InputRound;
+import dev.mcpspring.internal.session.McpExchange;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
 import tools.jackson.databind.JsonNode;
@@ -111,8 +114,18 @@ public class McpToolsFeature implements McpFeature {
 	 * as a task.
 	 */
 	private Object callStateless(RegisteredTool tool, ObjectNode arguments, McpContext context) throws Exception {
-		if (this.taskSubmitter != null
-				&& this.taskSubmitter.runsAsTask(tool.taskSupport(), ExchangeMcpContext.exchangeOf(context))) {
+		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
+		if (this.taskSubmitter != null && this.taskSubmitter.runsAsTask(tool.taskSupport(), exchange)) {
+			InputRound round = exchange.inputRound();
+			if (tool.handler().inputBeforeTask() && round != null) {
+				round.gatherBeforeTask();
+				try {
+					return callDirectly(tool, arguments, context);
+				}
+				catch (InputGatheredException ex) {
+					// Every answer is there: the task starts with them
+				}
+			}
 			return this.taskSubmitter.submit(tool, arguments, JsonNodeFactory.instance.objectNode(), context);
 		}
 		if (tool.taskSupport() == TaskSupport.REQUIRED) {

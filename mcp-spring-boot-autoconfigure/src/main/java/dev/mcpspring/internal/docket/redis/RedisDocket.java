@@ -197,6 +197,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		JsonNode arguments = (spec.arguments() instanceof JsonNode node) ? node
 				: this.mapper.valueToTree(spec.arguments());
 		this.limits.checkArguments(this.mapper, arguments);
+		this.limits.checkInput(this.mapper, spec.inputResponses());
 		Duration ttl = (spec.ttl() != null) ? spec.ttl() : this.defaultTtl;
 		for (int attempt = 0;; attempt++) {
 			Instant now = this.clock.instant();
@@ -490,6 +491,10 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	public void finish(ClaimedTask claimed, TaskResult reported) {
 		TaskInfo task = claimed.task();
 		TaskResult result = this.limits.bound(this.mapper, reported);
+		if (result.status() == TaskStatus.INPUT_REQUIRED) {
+			awaitInput(claimed, result);
+			return;
+		}
 		boolean retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
 		try {
 			List<?> reply = withRetry(() -> {
@@ -522,6 +527,51 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		finally {
 			this.leases.remove(claimed.leaseId());
 		}
+	}
+
+	private void awaitInput(ClaimedTask claimed, TaskResult result) {
+		String taskId = claimed.task().id();
+		List<String> args = new ArrayList<>(List.of(GROUP, taskId, claimed.leaseId(),
+				RedisTaskCodec.time(this.clock.instant()), "Waiting for input from the client",
+				event('s', taskId, TaskStatus.INPUT_REQUIRED)));
+		result.inputRequests().forEach((key, request) -> {
+			args.add(key);
+			args.add(this.codec.write(request));
+		});
+		try {
+			List<?> flat = withRetry(() -> run("wait", args));
+			if (!flat.isEmpty()) {
+				statusChanged(this.codec.decode(flat), true);
+			}
+		}
+		finally {
+			this.leases.remove(claimed.leaseId());
+		}
+	}
+
+	@Override
+	public Optional<TaskInfo> answer(String taskId, Map<String, JsonNode> responses) {
+		if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+			return Optional.empty();
+		}
+		this.limits.checkInput(this.mapper, responses);
+		Instant now = this.clock.instant();
+		List<String> args = new ArrayList<>(List.of(taskId, RedisTaskCodec.time(now),
+				Long.toString(now.toEpochMilli()), "Resumed with the client's input",
+				event('s', taskId, TaskStatus.WORKING)));
+		responses.forEach((key, answer) -> {
+			args.add(key);
+			args.add(this.codec.write(answer));
+		});
+		List<?> reply = run("answer", args);
+		if (reply.isEmpty()) {
+			return Optional.empty();
+		}
+		TaskInfo task = this.codec.decode((List<?>) reply.get(1));
+		if (((Long) reply.get(0)) == 1L) {
+			statusChanged(task, true);
+		}
+		return Optional.of(task);
 	}
 
 	@Override

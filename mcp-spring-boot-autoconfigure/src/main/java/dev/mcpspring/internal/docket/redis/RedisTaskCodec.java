@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.util.Assert;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskInput;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +71,15 @@ final class RedisTaskCodec {
 
 	static final String LEASE = "lease";
 
+	/** Prefix of the fields of unanswered input requests, one per key. */
+	static final String REQUEST = "in:";
+
+	/** Prefix of the fields of input answers, one per key. */
+	static final String RESPONSE = "ans:";
+
+	/** The number of unanswered input requests. */
+	static final String WAITING = "inputs";
+
 	private final ObjectMapper mapper;
 
 	RedisTaskCodec(ObjectMapper mapper) {
@@ -96,9 +107,19 @@ final class RedisTaskCodec {
 		fields.put(UPDATED_AT, time(task.updatedAt()));
 		fields.put(RUN_AT, time(task.runAt()));
 		fields.put(ATTEMPTS, Integer.toString(task.attempts()));
+		task.input().responses().forEach((key, answer) -> fields.put(RESPONSE + key, write(answer)));
 		remember(task.id(), new Spec(task.function(), task.arguments(), task.owner(), task.createdAt(), task.retry(),
 				task.timeout(), task.idempotencyKey(), task.metadata()));
 		return fields;
+	}
+
+	/**
+	 * Writes an input request or answer as a hash field value.
+	 * @param value the request or answer
+	 * @return the JSON
+	 */
+	String write(JsonNode value) {
+		return this.mapper.writeValueAsString(value);
 	}
 
 	/**
@@ -192,7 +213,21 @@ final class RedisTaskCodec {
 				number(fields.get(TOTAL)), spec.createdAt(), instant(required(fields, UPDATED_AT)),
 				instant(required(fields, RUN_AT)), instant(fields.get(FINISHED_AT)),
 				Duration.ofMillis(Long.parseLong(fields.get(TTL))), Integer.parseInt(fields.get(ATTEMPTS)), spec.retry(),
-				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata());
+				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata(), input(fields));
+	}
+
+	private TaskInput input(Map<String, String> fields) {
+		Map<String, JsonNode> requests = new TreeMap<>();
+		Map<String, JsonNode> responses = new TreeMap<>();
+		fields.forEach((field, value) -> {
+			if (field.startsWith(REQUEST)) {
+				requests.put(field.substring(REQUEST.length()), this.mapper.readTree(value));
+			}
+			else if (field.startsWith(RESPONSE)) {
+				responses.put(field.substring(RESPONSE.length()), this.mapper.readTree(value));
+			}
+		});
+		return (requests.isEmpty() && responses.isEmpty()) ? TaskInput.NONE : new TaskInput(requests, responses);
 	}
 
 	private static String required(Map<String, String> fields, String field) {

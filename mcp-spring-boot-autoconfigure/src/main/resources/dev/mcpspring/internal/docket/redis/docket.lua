@@ -8,7 +8,9 @@
 -- Keys (P = prefix):
 --   P:stream       stream of ready work (field t = task id), read by the consumer group
 --   P:scheduled    sorted set of task ids by due time (ms), moved to the stream when due
---   P:task:<id>    hash of one task (see RedisTaskCodec); expires ttl after it finishes
+--   P:task:<id>    hash of one task (see RedisTaskCodec); expires ttl after it finishes,
+--                  or after it waited ttl for input (fields in:<key>, the unanswered
+--                  requests, and ans:<key>, the answers)
 --   P:idem:<h>     idempotency key -> task id (h: sha-256 of owner and key); expires
 --                  with its task
 --   P:owner:<h>    sorted set (lexicographic, score 0) of "<created>:<id>" per owner (h:
@@ -343,6 +345,89 @@ if op == 'finish' then
 	set_or_delete(key, 'error', opt(ARGV[12]))
 	retain(key, now_ms)
 	redis.call('PUBLISH', events, ARGV[15])
+	return { 1, redis.call('HGETALL', key) }
+end
+
+local function waits_for_input(key)
+	for _, field in ipairs(redis.call('HKEYS', key)) do
+		if string.sub(field, 1, 3) == 'in:' then
+			return true
+		end
+	end
+	return false
+end
+
+-- Sets how long a task waiting for input is kept without an answer (ms), or keeps it.
+local function input_deadline(key, ttl, idem)
+	if ttl then
+		redis.call('PEXPIRE', key, math.max(tonumber(ttl), 1))
+	else
+		redis.call('PERSIST', key)
+	end
+	if idem then
+		if ttl then
+			redis.call('PEXPIRE', idem, math.max(tonumber(ttl), 1))
+		else
+			redis.call('PERSIST', idem)
+		end
+	end
+end
+
+-- Ends a run that asked the client for input: the task waits, off the stream and without
+-- a lease, until 'answer' has every answer; unanswered for its ttl, it expires. ARGV:
+-- group, id, lease, now, message, event to publish, then key/request pairs. Returns {}
+-- when the lease is stale or the task finished meanwhile, else {hash...}.
+if op == 'wait' then
+	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'lease', 'status', 'ttl', 'idem')
+	if state[1] ~= lease then
+		return {}
+	end
+	drop(group, string.match(lease, '^(.*)/'))
+	redis.call('HDEL', key, 'lease', 'worker', 'entry')
+	if terminal(state[2]) then
+		return {}
+	end
+	for i = 9, #ARGV, 2 do
+		if redis.call('HEXISTS', key, 'ans:' .. ARGV[i]) == 0 then
+			redis.call('HSET', key, 'in:' .. ARGV[i], ARGV[i + 1])
+		end
+	end
+	redis.call('HSET', key, 'status', 'input_required', 'message', ARGV[7], 'updatedAt', ARGV[6])
+	input_deadline(key, state[3], state[4])
+	redis.call('PUBLISH', events, ARGV[8])
+	return redis.call('HGETALL', key)
+end
+
+-- Records answers to a waiting task's input requests; answers to keys it does not wait
+-- for are ignored. With every request answered, the task is queued to run again. ARGV:
+-- id, now, now ms, message, event to publish when queued, then key/answer pairs.
+-- Returns {} when unknown, else {queued (0 or 1), hash...}.
+if op == 'answer' then
+	local id = ARGV[3]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'status', 'ttl', 'idem')
+	if not state[1] then
+		return {}
+	end
+	if state[1] ~= 'input_required' then
+		return { 0, redis.call('HGETALL', key) }
+	end
+	for i = 8, #ARGV, 2 do
+		if redis.call('HDEL', key, 'in:' .. ARGV[i]) == 1 then
+			redis.call('HSET', key, 'ans:' .. ARGV[i], ARGV[i + 1])
+		end
+	end
+	redis.call('HSET', key, 'updatedAt', ARGV[4])
+	if waits_for_input(key) then
+		input_deadline(key, state[2], state[3])
+		return { 0, redis.call('HGETALL', key) }
+	end
+	input_deadline(key, nil, state[3])
+	redis.call('HSET', key, 'status', 'working', 'message', ARGV[6], 'runAt', ARGV[4])
+	enqueue(key, id, ARGV[5], ARGV[5])
+	redis.call('PUBLISH', events, ARGV[7])
 	return { 1, redis.call('HGETALL', key) }
 end
 

@@ -14,6 +14,7 @@ import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskInput;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class RedisTaskCodecTests {
 	void absentOptionalValuesStayAbsent() {
 		TaskInfo task = new TaskInfo("0f".repeat(16), "report", null, null, TaskStatus.WORKING, null, null, null,
 				CREATED, CREATED, CREATED, null, Duration.ofMinutes(5), 0, RetryPolicy.NONE, null, null, null, null,
-				Map.of());
+				Map.of(), TaskInput.NONE);
 		Map<String, String> fields = this.codec.encode(task, null, null);
 		assertThat(fields).doesNotContainKeys(RedisTaskCodec.IDEMPOTENCY_KEY, RedisTaskCodec.PURGE,
 				RedisTaskCodec.MESSAGE, RedisTaskCodec.PROGRESS, RedisTaskCodec.TOTAL, RedisTaskCodec.FINISHED_AT,
@@ -110,7 +111,7 @@ class RedisTaskCodecTests {
 				Instant.parse("1900-01-01T00:00:00.000000001Z"), Instant.parse("2262-04-11T23:47:16.854775807Z"))) {
 			TaskInfo task = new TaskInfo("ab".repeat(16), "report", null, null, TaskStatus.WORKING, null, null, null,
 					instant, instant, instant, null, Duration.ofMinutes(5), 0, RetryPolicy.NONE, null, null, null,
-					null, Map.of());
+					null, Map.of(), TaskInput.NONE);
 			assertThat(new RedisTaskCodec(this.mapper).decode(this.codec.encode(task, null, null)).createdAt())
 				.isEqualTo(instant);
 			assertThat(this.codec.decode(this.codec.encode(task, null, null)).runAt()).isEqualTo(instant);
@@ -196,7 +197,7 @@ class RedisTaskCodecTests {
 		return new TaskInfo("1a2b3c4d5e6f708192a3b4c5d6e7f801", "report", arguments, "alice", TaskStatus.WORKING,
 				"Queued", null, null, CREATED, CREATED.plusMillis(200), Instant.parse("2026-11-26T14:00:00.500Z"), null,
 				Duration.ofHours(1), 2, new RetryPolicy(3, Duration.ofMillis(250), 2.5, Duration.ofSeconds(30)),
-				Duration.ofSeconds(90), "order-7", null, null, Map.copyOf(metadata));
+				Duration.ofSeconds(90), "order-7", null, null, Map.copyOf(metadata), TaskInput.NONE);
 	}
 
 	private TaskInfo finished(TaskInfo task) {
@@ -204,14 +205,14 @@ class RedisTaskCodecTests {
 				"Half done", 0.5, 10.0, task.createdAt(), CREATED.plusSeconds(5), task.runAt(), CREATED.plusSeconds(5),
 				task.ttl(), task.attempts(), task.retry(), task.timeout(), task.idempotencyKey(),
 				this.mapper.readTree("{\"content\":[{\"type\":\"text\",\"text\":\"partial\"}]}"),
-				new TaskError(-32603, "Report failed", null), task.metadata());
+				new TaskError(-32603, "Report failed", null), task.metadata(), TaskInput.NONE);
 	}
 
 	private static TaskInfo withMetadata(TaskInfo task, Map<String, String> metadata) {
 		return new TaskInfo(task.id(), task.function(), task.arguments(), task.owner(), task.status(),
 				task.statusMessage(), task.progress(), task.total(), task.createdAt(), task.updatedAt(), task.runAt(),
 				task.finishedAt(), task.ttl(), task.attempts(), task.retry(), task.timeout(), task.idempotencyKey(),
-				task.result(), task.error(), metadata);
+				task.result(), task.error(), metadata, task.input());
 	}
 
 	/**
