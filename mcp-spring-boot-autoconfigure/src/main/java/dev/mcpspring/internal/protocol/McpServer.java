@@ -346,11 +346,12 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	}
 
 	/**
-	 * Stamps a complete result; one answering a retry with input is never cached.
+	 * Stamps a result; a complete one answering a retry with input is never cached (a
+	 * task's {@code ttlMs} is its own).
 	 */
 	private ObjectNode complete(Mcp2026Revision revision, String method, Object result, boolean retry) {
 		ObjectNode stamped = revision.stamp(method, result, this.info, this.cachePolicy);
-		if (retry && stamped.has("ttlMs")) {
+		if (retry && stamped.has("ttlMs") && "complete".equals(stamped.path("resultType").asString())) {
 			stamped.put("ttlMs", 0);
 			stamped.put("cacheScope", "private");
 		}

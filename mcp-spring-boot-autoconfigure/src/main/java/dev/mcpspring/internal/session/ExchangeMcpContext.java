@@ -356,7 +356,7 @@ public final class ExchangeMcpContext extends McpContext {
 		if (exchange.hasClientCapability(capability)) {
 			return;
 		}
-		if (exchange.isStateless()) {
+		if (exchange.isStateless() || exchange.inputRound() != null) {
 			throw new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
 					"The client did not declare the '" + capability + "' capability this request needs",
 					Map.of("requiredCapabilities", Map.of(capability, Map.of())));

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.ElicitResult;
+import dev.mcpspring.InputRequests;
+import dev.mcpspring.InputResponses;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpTool;
@@ -109,6 +111,30 @@ public class TaskTools {
 	public String taskElicit(McpContext context) {
 		ElicitResult answer = context.elicit("Which region?", Region.class);
 		return answer.action() + ":" + ((answer.content() != null) ? answer.content(Region.class).name() : "");
+	}
+
+	@McpTool(name = "task_two_at_once", description = "Asks two questions at once", task = McpTool.Task.OPTIONAL)
+	public String taskTwoAtOnce(McpContext context) {
+		InputResponses answers = context.input(InputRequests.create()
+			.elicit("region", "Which region?", Region.class)
+			.elicit("month", "Which month?", Region.class));
+		return answers.elicitResult("region").content(Region.class).name() + "/"
+				+ answers.elicitResult("month").content(Region.class).name();
+	}
+
+	@McpTool(name = "task_two_questions", description = "Asks one question, then another", task = McpTool.Task.OPTIONAL)
+	public String taskTwoQuestions(String key, McpContext context) {
+		this.observed.merge(key, "run", (runs, run) -> runs + "," + run);
+		String first = context.elicit("Which region?", Region.class).content(Region.class).name();
+		String second = context.elicit("Which month?", Region.class).content(Region.class).name();
+		return first + " then " + second;
+	}
+
+	@McpTool(name = "task_asks_first", description = "Asks on the call, then runs as a task",
+			task = McpTool.Task.REQUIRED, inputBeforeTask = true)
+	public String taskAsksFirst(McpContext context) {
+		Region region = context.elicit("Which region?", Region.class).content(Region.class);
+		return ((region != null) ? region.name() : "none") + " in task " + context.taskId();
 	}
 
 	@McpTool(name = "submit_render", description = "Leaves the rendering of a report to a background function")
