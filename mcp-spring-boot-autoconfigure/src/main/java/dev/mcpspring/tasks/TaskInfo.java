@@ -90,14 +90,17 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 	}
 
 	/**
-	 * Returns the task waiting for input after a run that asked for it.
+	 * Returns the task waiting for input after a run that asked for it; that run does not
+	 * count as an attempt.
 	 * @param requests the requests of the run, by key
 	 * @param now the time
 	 * @return the task, {@link TaskStatus#INPUT_REQUIRED}
 	 */
 	public TaskInfo waitingForInput(Map<String, JsonNode> requests, Instant now) {
-		return withInput(TaskStatus.INPUT_REQUIRED, "Waiting for input from the client", this.input.asking(requests),
-				now);
+		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.INPUT_REQUIRED,
+				"Waiting for input from the client", this.progress, this.total, this.createdAt, now, this.runAt,
+				this.finishedAt, this.ttl, Math.max(this.attempts - 1, 0), this.retry, this.timeout,
+				this.idempotencyKey, this.result, this.error, this.metadata, this.input.asking(requests));
 	}
 
 	/**

@@ -374,7 +374,8 @@ local function input_deadline(key, ttl, idem)
 end
 
 -- Ends a run that asked the client for input: the task waits, off the stream and without
--- a lease, until 'answer' has every answer; unanswered for its ttl, it expires. ARGV:
+-- a lease, until 'answer' has every answer; unanswered for its ttl, it expires. The run
+-- does not count as an attempt. ARGV:
 -- group, id, lease, now, message, event to publish, then key/request pairs. Returns {}
 -- when the lease is stale or the task finished meanwhile, else {hash...}.
 if op == 'wait' then
@@ -395,6 +396,9 @@ if op == 'wait' then
 		end
 	end
 	redis.call('HSET', key, 'status', 'input_required', 'message', ARGV[7], 'updatedAt', ARGV[6])
+	if tonumber(redis.call('HGET', key, 'attempts')) > 0 then
+		redis.call('HINCRBY', key, 'attempts', -1)
+	end
 	input_deadline(key, state[3], state[4])
 	redis.call('PUBLISH', events, ARGV[8])
 	return redis.call('HGETALL', key)
