@@ -97,10 +97,8 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 	 * @return the task, {@link TaskStatus#INPUT_REQUIRED}
 	 */
 	public TaskInfo waitingForInput(Map<String, JsonNode> requests, Instant now) {
-		return new TaskInfo(this.id, this.function, this.arguments, this.owner, TaskStatus.INPUT_REQUIRED,
-				"Waiting for input from the client", this.progress, this.total, this.createdAt, now, this.runAt,
-				this.finishedAt, this.ttl, Math.max(this.attempts - 1, 0), this.retry, this.timeout,
-				this.idempotencyKey, this.result, this.error, this.metadata, this.input.asking(requests));
+		return withInput(TaskStatus.INPUT_REQUIRED, "Waiting for input from the client", this.input.asking(requests),
+				Math.max(this.attempts - 1, 0), now);
 	}
 
 	/**
@@ -113,13 +111,15 @@ public record TaskInfo(String id, String function, @Nullable JsonNode arguments,
 	 */
 	public TaskInfo answered(Map<String, JsonNode> answers, Instant now) {
 		TaskInput answered = this.input.answering(answers);
-		return answered.requests().isEmpty() ? withInput(TaskStatus.WORKING, "Resumed with the client's input",
-				answered, now) : withInput(this.status, this.statusMessage, answered, now);
+		return answered.requests().isEmpty()
+				? withInput(TaskStatus.WORKING, "Resumed with the client's input", answered, this.attempts, now)
+				: withInput(this.status, this.statusMessage, answered, this.attempts, now);
 	}
 
-	private TaskInfo withInput(TaskStatus status, @Nullable String message, TaskInput input, Instant now) {
+	private TaskInfo withInput(TaskStatus status, @Nullable String message, TaskInput input, int attempts,
+			Instant now) {
 		return new TaskInfo(this.id, this.function, this.arguments, this.owner, status, message, this.progress,
-				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, this.attempts, this.retry,
+				this.total, this.createdAt, now, this.runAt, this.finishedAt, this.ttl, attempts, this.retry,
 				this.timeout, this.idempotencyKey, this.result, this.error, this.metadata, input);
 	}
 

@@ -491,7 +491,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		Expiry expired;
 		while ((expired = nextExpired(instant)) != null) {
 			TaskInfo task = expired.entry.task;
-			if (task.status().isTerminal()) {
+			if (task.status().isTerminal() && !expiresAt(task).isAfter(instant)) {
 				purge(expired.entry);
 			}
 			else if (task.status() == TaskStatus.INPUT_REQUIRED && !inputDeadline(task).isAfter(instant)) {
