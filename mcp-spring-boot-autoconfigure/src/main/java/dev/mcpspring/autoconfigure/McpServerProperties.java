@@ -417,6 +417,12 @@ public class McpServerProperties {
 		private int maxUriLength = 2048;
 
 		/**
+		 * Most task ids one listen request may name for task status notifications
+		 * (the tasks extension); more are refused with JSON-RPC error -32602.
+		 */
+		private int maxTaskIds = 100;
+
+		/**
 		 * Interval of the SSE comments that keep an idle listen stream open (and find
 		 * clients that have gone).
 		 */
@@ -448,6 +454,15 @@ public class McpServerProperties {
 		public void setMaxUriLength(int maxUriLength) {
 			Assert.isTrue(maxUriLength > 0, "mcp.server.listen.max-uri-length must be positive");
 			this.maxUriLength = maxUriLength;
+		}
+
+		public int getMaxTaskIds() {
+			return this.maxTaskIds;
+		}
+
+		public void setMaxTaskIds(int maxTaskIds) {
+			Assert.isTrue(maxTaskIds >= 0, "mcp.server.listen.max-task-ids must not be negative");
+			this.maxTaskIds = maxTaskIds;
 		}
 
 		public Duration getKeepAlive() {

@@ -27,10 +27,12 @@ import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.task.DocketTaskRegistrar;
 import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.task.TaskHost;
 import dev.mcpspring.internal.task.TaskMessages;
+import dev.mcpspring.internal.task.TaskNotifications;
 import dev.mcpspring.internal.task.TaskPropagation;
 import dev.mcpspring.internal.task.TaskStatusNotifier;
 import dev.mcpspring.internal.task.ToolCallTaskFunction;
@@ -90,6 +92,13 @@ public final class McpTasksAutoConfiguration {
 		TaskStatusNotifier notifier = new TaskStatusNotifier(streams, tasks);
 		docket.addListener(notifier);
 		return notifier;
+	}
+
+	@Bean
+	TaskNotifications mcpTaskNotifications(Docket docket, McpTasksFeature tasks, McpSubscriptions subscriptions) {
+		TaskNotifications notifications = new TaskNotifications(docket, tasks, subscriptions);
+		docket.addListener(notifications);
+		return notifications;
 	}
 
 	@Bean

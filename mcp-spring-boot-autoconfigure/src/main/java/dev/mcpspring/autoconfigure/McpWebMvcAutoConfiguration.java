@@ -22,6 +22,7 @@ import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSubscriptions;
+import dev.mcpspring.internal.task.TaskNotifications;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.web.ListenStreams;
 import dev.mcpspring.internal.web.McpAsyncCalls;
@@ -78,11 +79,13 @@ public final class McpWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ListenStreams mcpListenStreams(McpSubscriptions subscriptions, McpServer server, McpServerProperties config) {
+	ListenStreams mcpListenStreams(McpSubscriptions subscriptions, McpServer server, McpServerProperties config,
+			ObjectProvider<TaskNotifications> taskNotifications) {
 		McpServerProperties.Listen listen = config.getListen();
 		McpServerProperties.Sse sse = config.getSse();
 		return new ListenStreams(subscriptions, server::capabilities, listen.getMaxResourceSubscriptions(),
-				listen.getMaxUriLength(), listen.getKeepAlive(), Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
+				listen.getMaxUriLength(), taskNotifications.getIfAvailable(), listen.getMaxTaskIds(),
+				listen.getKeepAlive(), Math.min(sse.getSendBuffer(), sse.getReplayBuffer()));
 	}
 
 	@Bean

@@ -65,6 +65,29 @@ public class ScaleOutTools {
 		return "done by pid " + PID;
 	}
 
+	/**
+	 * Returns the Redis key that opens a gate of {@link #gated}.
+	 * @param docket the docket name
+	 * @param gate the gate name
+	 * @return the key
+	 */
+	public static String gateKey(String docket, String gate) {
+		return docket + ":test-gate:" + gate;
+	}
+
+	@McpTool(name = "gated", description = "Waits until its gate opens (at most 30 seconds)",
+			task = McpTool.Task.OPTIONAL)
+	public String gated(@McpToolParam(description = "Gate name") String gate) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!Boolean.TRUE.equals(this.redis.hasKey(gateKey(this.docket, gate)))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("gate " + gate + " never opened");
+			}
+			Thread.sleep(50);
+		}
+		return "passed " + gate + " on pid " + PID;
+	}
+
 	@McpTool(name = "block", description = "Blocks until cancelled (at most 30 seconds)")
 	public String block(McpContext context) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
+import dev.mcpspring.internal.web.ListenStreams;
+import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpResponse;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +31,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of one application behind a load balancer without sticky routing: A is a
  * web node, B a web node with a worker. A client's requests may go to either; the
- * instances share sessions and tasks through Redis.
+ * instances share sessions and tasks through Redis, and a task's status changes reach the
+ * listen streams of both.
  */
 @RequiresRedis
 class TwoInstancesWithoutStickyRoutingTests {
 
 	private static final String NAME = RedisTestSupport.uniqueName("two-instances");
+
+	private static final Map<String, Object> DECLARING = Map.of("io.modelcontextprotocol/clientCapabilities",
+			Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())));
 
 	private static ConfigurableApplicationContext a;
 
@@ -191,6 +198,33 @@ class TwoInstancesWithoutStickyRoutingTests {
 			.isZero();
 	}
 
+	@Test
+	void statusChangesOfATaskRunOnOneInstanceReachAListenStreamOnTheOther() {
+		McpTestClient onA = McpTestClient.forEndpoint(URI.create(urlA));
+		McpTestClient onB = McpTestClient.forEndpoint(URI.create(urlB));
+		String gate = UUID.randomUUID().toString();
+		String taskId = stateless(onB, "tools/call", Map.of("name", "gated", "arguments", Map.of("gate", gate)))
+			.result()
+			.path("taskId")
+			.asString();
+		try (McpEventStream stream = onA.stateless(ListenStreams.METHOD, null)
+			.json(McpTestClient.statelessBody("on-a", ListenStreams.METHOD,
+					Map.of("notifications", Map.of("taskIds", List.of(taskId))), DECLARING))
+			.stream()) {
+			JsonNode ack = stream.nextNotification("notifications/subscriptions/acknowledged", Duration.ofSeconds(10));
+			assertThat(ack.at("/params/notifications/taskIds").valueStream().map(JsonNode::asString))
+				.containsExactly(taskId);
+			b.getBean(StringRedisTemplate.class).opsForValue().set(ScaleOutTools.gateKey(NAME, gate), "open");
+			// B's worker finishes the task: A hears it from the docket
+			JsonNode completed = stream.nextNotification("notifications/tasks", Duration.ofSeconds(10));
+			assertThat(completed.at("/params/status").asString()).isEqualTo("completed");
+			assertThat(completed.at("/params/taskId").asString()).isEqualTo(taskId);
+			assertThat(completed.at("/params/result/content/0/text").asString()).startsWith("passed " + gate + " on pid");
+			assertThat(completed.at("/params/_meta").path(ListenStreams.META_SUBSCRIPTION_ID).asString())
+				.isEqualTo("on-a");
+		}
+	}
+
 	/**
 	 * Sends a stateless (2026-07-28) request of a client that declares the tasks
 	 * extension.
@@ -198,9 +232,7 @@ class TwoInstancesWithoutStickyRoutingTests {
 	private static McpResponse stateless(McpTestClient client, String method, Map<String, Object> params) {
 		Object name = params.containsKey("taskId") ? params.get("taskId") : params.get("name");
 		return client.stateless(method, name.toString())
-			.json(McpTestClient.statelessBody(client.nextId(), method, params,
-					Map.of("io.modelcontextprotocol/clientCapabilities",
-							Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())))))
+			.json(McpTestClient.statelessBody(client.nextId(), method, params, DECLARING))
 			.send();
 	}
 

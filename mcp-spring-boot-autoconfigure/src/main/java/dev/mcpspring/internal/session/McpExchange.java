@@ -100,10 +100,19 @@ public abstract class McpExchange {
 	public @Nullable String owner() {
 		Principal principal = principal();
 		if (principal != null) {
-			return "principal:" + principal.getName();
+			return ownerOf(principal);
 		}
 		McpSession session = session();
 		return (session != null) ? "session:" + session.id() : null;
+	}
+
+	/**
+	 * Returns the owner key of tasks an authenticated principal creates.
+	 * @param principal the principal
+	 * @return the owner key
+	 */
+	public static String ownerOf(Principal principal) {
+		return "principal:" + principal.getName();
 	}
 
 	/**

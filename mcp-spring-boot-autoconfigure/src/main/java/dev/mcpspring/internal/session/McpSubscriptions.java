@@ -1,9 +1,12 @@
 package dev.mcpspring.internal.session;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +15,11 @@ import dev.mcpspring.internal.wire.JsonRpcNotification;
 /**
  * The {@code subscriptions/listen} streams (protocol 2026-07-28) clients hold open to
  * this process, each with the notifications it asked for, and the delivery of list
- * changes and resource updates to them. A change made in this process reaches the
- * streams of this process and, through the {@link McpSessionRelay} when there is one,
- * those of every other instance. This process holds at most a maximum number of streams.
+ * changes, resource updates and task status changes to them. A list change or resource
+ * update made in this process reaches the streams of this process and, through the
+ * {@link McpSessionRelay} when there is one, those of every other instance; a task's
+ * status change is heard by every process from the docket, so it is delivered locally
+ * only. This process holds at most a maximum number of streams.
  */
 public class McpSubscriptions {
 
@@ -29,6 +34,9 @@ public class McpSubscriptions {
 
 	/** The method of a resource update. */
 	public static final String RESOURCE_UPDATED = "notifications/resources/updated";
+
+	/** The method of a task's status change (the tasks extension). */
+	public static final String TASK_STATUS = "notifications/tasks";
 
 	private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -131,6 +139,27 @@ public class McpSubscriptions {
 		}
 	}
 
+	/**
+	 * Sends a task's status change to the streams of this process that watch the task,
+	 * never relaying it: every process hears the docket's status changes.
+	 * @param taskId the task id
+	 * @param task the task as {@code tasks/get} describes it now, made only when a
+	 * stream watches the task
+	 */
+	public void taskChanged(String taskId, Supplier<Object> task) {
+		JsonRpcNotification notification = null;
+		for (Subscription subscription : this.subscriptions) {
+			if (subscription.filter().taskIds().contains(taskId)) {
+				if (notification == null) {
+					notification = JsonRpcNotification.of(TASK_STATUS, task.get());
+				}
+				if (!subscription.sink().send(notification)) {
+					close(subscription);
+				}
+			}
+		}
+	}
+
 	private static @Nullable String uriOf(@Nullable Object params) {
 		return (params instanceof Map<?, ?> map && map.get("uri") instanceof String uri) ? uri : null;
 	}
@@ -142,9 +171,10 @@ public class McpSubscriptions {
 	 * @param promptsListChanged whether prompt list changes are sent
 	 * @param resourcesListChanged whether resource list changes are sent
 	 * @param resourceSubscriptions the URIs whose updates are sent
+	 * @param taskIds the tasks whose status changes are sent, in the order asked
 	 */
 	public record Filter(boolean toolsListChanged, boolean promptsListChanged, boolean resourcesListChanged,
-			Set<String> resourceSubscriptions) {
+			Set<String> resourceSubscriptions, Set<String> taskIds) {
 
 		/**
 		 * Creates a filter.
@@ -152,9 +182,11 @@ public class McpSubscriptions {
 		 * @param promptsListChanged whether prompt list changes are sent
 		 * @param resourcesListChanged whether resource list changes are sent
 		 * @param resourceSubscriptions the URIs whose updates are sent
+		 * @param taskIds the tasks whose status changes are sent, in the order asked
 		 */
 		public Filter {
 			resourceSubscriptions = Set.copyOf(resourceSubscriptions);
+			taskIds = Collections.unmodifiableSet(new LinkedHashSet<>(taskIds));
 		}
 
 		boolean accepts(String method, @Nullable String uri) {

@@ -244,7 +244,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 	 * (exact once it has finished, since the docket keeps a task for its ttl after
 	 * finishing).
 	 */
-	private Map<String, Object> detail(TaskInfo task, boolean withOutcome) {
+	Map<String, Object> detail(TaskInfo task, boolean withOutcome) {
 		TaskError error = task.error();
 		boolean toolError = task.status() == TaskStatus.FAILED && error == null;
 		Instant keptFrom = (task.finishedAt() != null) ? task.finishedAt() : task.updatedAt();

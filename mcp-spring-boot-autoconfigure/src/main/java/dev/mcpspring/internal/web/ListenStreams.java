@@ -21,7 +21,11 @@ import org.springframework.http.HttpStatus;
 
 import dev.mcpspring.McpException;
 import dev.mcpspring.internal.docket.DaemonThreads;
+import dev.mcpspring.internal.protocol.Mcp2026Revision;
+import dev.mcpspring.internal.protocol.RequestEnvelope;
 import dev.mcpspring.internal.session.McpSubscriptions;
+import dev.mcpspring.internal.task.TaskNotifications;
+import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.JsonRpcError;
 import dev.mcpspring.internal.wire.JsonRpcResponse;
 import dev.mcpspring.internal.wire.McpJson;
@@ -32,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP side of {@code subscriptions/listen} (protocol 2026-07-28): a listen request
  * becomes a long-lived SSE response that starts with
  * {@code notifications/subscriptions/acknowledged} (the honoured subset of the requested
- * notifications) and then carries the list changes and resource updates it asked for,
- * each with the request's id as {@code _meta["io.modelcontextprotocol/subscriptionId"]}.
+ * notifications) and then carries the list changes, resource updates and task status
+ * changes ({@code notifications/tasks}, with the tasks extension) it asked for, each with
+ * the request's id as {@code _meta["io.modelcontextprotocol/subscriptionId"]}.
  * Idle streams get SSE comments at the keep-alive interval. A client that closes the
  * stream, or reads it so slowly that more than the send buffer's events wait, ends its
  * subscription. On shutdown every stream is answered with the listen request's result and
@@ -57,6 +62,10 @@ public class ListenStreams implements SmartLifecycle {
 
 	private final int maxUriLength;
 
+	private final @Nullable TaskNotifications tasks;
+
+	private final int maxTaskIds;
+
 	private final Duration keepAlive;
 
 	private final int sendBuffer;
@@ -73,38 +82,48 @@ public class ListenStreams implements SmartLifecycle {
 	 * @param capabilities the server's capabilities now, which decide what is honoured
 	 * @param maxResourceSubscriptions the most resource URIs one listen request may name
 	 * @param maxUriLength the longest resource URI one listen request may name
+	 * @param tasks decides which tasks a listen request may watch, or {@code null} when
+	 * tasks are off (task ids are then not honoured)
+	 * @param maxTaskIds the most task ids one listen request may name
 	 * @param keepAlive the interval of keep-alive comments
 	 * @param sendBuffer how many events may wait for a slow client before its stream is
 	 * closed
 	 */
 	public ListenStreams(McpSubscriptions subscriptions, Supplier<Map<String, Object>> capabilities,
-			int maxResourceSubscriptions, int maxUriLength, Duration keepAlive, int sendBuffer) {
+			int maxResourceSubscriptions, int maxUriLength, @Nullable TaskNotifications tasks, int maxTaskIds,
+			Duration keepAlive, int sendBuffer) {
 		this.subscriptions = subscriptions;
 		this.capabilities = capabilities;
 		this.maxResourceSubscriptions = maxResourceSubscriptions;
 		this.maxUriLength = maxUriLength;
+		this.tasks = tasks;
+		this.maxTaskIds = maxTaskIds;
 		this.keepAlive = keepAlive;
 		this.sendBuffer = sendBuffer;
 	}
 
 	/**
 	 * Answers a listen request that passed the revision's checks: with a JSON-RPC error
-	 * when its filter is invalid or this instance holds the most streams allowed, else with
-	 * the SSE stream of its subscription.
+	 * when its filter is invalid, asks for task notifications without declaring the tasks
+	 * extension ({@code -32021}, HTTP 400) or this instance holds the most streams
+	 * allowed, else with the SSE stream of its subscription.
 	 * @param id the request's id, the subscription id
 	 * @param params the request's params
+	 * @param envelope the request's envelope
 	 * @param request the HTTP request
 	 * @param response its response
 	 * @throws IOException when the client has gone
 	 */
-	void listen(JsonNode id, ObjectNode params, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	void listen(JsonNode id, ObjectNode params, RequestEnvelope envelope, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		McpSubscriptions.Filter filter;
 		try {
-			filter = honoured(params);
+			filter = honoured(params, envelope, request);
 		}
 		catch (McpException ex) {
-			McpHttpResponses.writeJson(response, HttpStatus.OK, JsonRpcResponse.error(id, ex.toError()));
+			HttpStatus status = (ex.getCode() == ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY)
+					? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+			McpHttpResponses.writeJson(response, status, JsonRpcResponse.error(id, ex.toError()));
 			return;
 		}
 		if (!this.running) {
@@ -130,9 +149,11 @@ public class ListenStreams implements SmartLifecycle {
 	/**
 	 * Reads the requested notifications and keeps those the server offers: list changes
 	 * of the features that announce {@code listChanged}, resource updates when resources
-	 * announce {@code subscribe}. A task filter ({@code taskIds}) is not honoured.
+	 * announce {@code subscribe}, status changes of the named tasks the caller may see when
+	 * tasks are on.
 	 */
-	private McpSubscriptions.Filter honoured(ObjectNode params) {
+	private McpSubscriptions.Filter honoured(ObjectNode params, RequestEnvelope envelope,
+			HttpServletRequest request) {
 		JsonNode notifications = params.get("notifications");
 		if (notifications == null || !notifications.isObject()) {
 			throw McpException.invalidParams(METHOD + " needs a \"notifications\" object");
@@ -143,8 +164,38 @@ public class ListenStreams implements SmartLifecycle {
 		boolean resources = flag(notifications, "resourcesListChanged")
 				&& offers(capabilities, "resources", "listChanged");
 		Set<String> uris = resourceSubscriptions(notifications.get("resourceSubscriptions"));
+		Set<String> taskIds = taskIds(notifications.get("taskIds"), envelope);
 		return new McpSubscriptions.Filter(tools, prompts, resources,
-				offers(capabilities, "resources", "subscribe") ? uris : Set.of());
+				offers(capabilities, "resources", "subscribe") ? uris : Set.of(),
+				(this.tasks != null) ? this.tasks.visible(taskIds, request.getUserPrincipal()) : Set.of());
+	}
+
+	/**
+	 * Reads the task ids a listen request names; naming any, even none, needs the tasks
+	 * extension in the request's capabilities when tasks are on.
+	 */
+	private Set<String> taskIds(@Nullable JsonNode node, RequestEnvelope envelope) {
+		if (node == null || node.isNull()) {
+			return Set.of();
+		}
+		if (this.tasks != null && !envelope.declaresExtension(Mcp2026Revision.TASKS_EXTENSION)) {
+			throw Mcp2026Revision.tasksExtensionRequired("\"notifications.taskIds\" of " + METHOD);
+		}
+		if (!node.isArray()) {
+			throw McpException.invalidParams("\"notifications.taskIds\" must be an array of task ids");
+		}
+		if (node.size() > this.maxTaskIds) {
+			throw McpException.invalidParams("\"notifications.taskIds\" names " + node.size()
+					+ " tasks; a listen request may name at most " + this.maxTaskIds);
+		}
+		Set<String> taskIds = new LinkedHashSet<>();
+		for (JsonNode taskId : node) {
+			if (!taskId.isString()) {
+				throw McpException.invalidParams("\"notifications.taskIds\" must hold task id strings");
+			}
+			taskIds.add(taskId.stringValue());
+		}
+		return taskIds;
 	}
 
 	private Set<String> resourceSubscriptions(@Nullable JsonNode node) {
@@ -329,6 +380,9 @@ public class ListenStreams implements SmartLifecycle {
 			}
 			if (!filter.resourceSubscriptions().isEmpty()) {
 				honoured.put("resourceSubscriptions", filter.resourceSubscriptions());
+			}
+			if (!filter.taskIds().isEmpty()) {
+				honoured.put("taskIds", filter.taskIds());
 			}
 			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("notifications", honoured);

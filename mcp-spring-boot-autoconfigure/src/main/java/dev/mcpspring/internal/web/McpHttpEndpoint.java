@@ -234,7 +234,7 @@ public class McpHttpEndpoint {
 		}
 		JsonNode id = message.id();
 		if (ListenStreams.METHOD.equals(method) && id != null) {
-			this.listenStreams.listen(id, params, request, response);
+			this.listenStreams.listen(id, params, envelope, request, response);
 			return;
 		}
 		PostExchange exchange = PostExchange.stateless(request, envelope, message.id(), progressToken(params),

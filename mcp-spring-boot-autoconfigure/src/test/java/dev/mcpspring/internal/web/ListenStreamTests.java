@@ -99,9 +99,9 @@ class ListenStreamTests {
 	}
 
 	@Test
-	void acknowledgementNamesTheHonouredSubsetWithoutTaskIds() {
+	void acknowledgementNamesTheHonouredSubset() {
 		McpEventStream stream = listen("ack", Map.of("toolsListChanged", true, "promptsListChanged", false,
-				"resourceSubscriptions", List.of("notes://today"), "taskIds", List.of("t-1")));
+				"resourceSubscriptions", List.of("notes://today")));
 		JsonNode honoured = stream.nextNotification("notifications/subscriptions/acknowledged", WAIT)
 			.path("params")
 			.path("notifications");
