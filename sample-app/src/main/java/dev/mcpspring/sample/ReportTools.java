@@ -61,6 +61,21 @@ public class ReportTools {
 				+ ", " + report.orders() + " orders";
 	}
 
+	@McpTool(name = "archive_reports",
+			description = "Asks the user to confirm, then archives the reports of a region (a demo: nothing is removed)",
+			task = McpTool.Task.REQUIRED)
+	public String archiveReports(@McpToolParam(description = "The region") Region region, McpContext context) {
+		int count = this.reports.findAll(region).size();
+		ElicitResult answer = context.elicit("Archive the " + count + " reports of " + region + "?",
+				Confirmation.class);
+		Confirmation confirmation = answer.isAccepted() ? answer.content(Confirmation.class) : null;
+		if (confirmation == null || !confirmation.confirm()) {
+			return "Not archived: the user answered '" + answer.action() + "'"
+					+ ((confirmation != null) ? " without confirming" : "");
+		}
+		return "Archived " + count + " reports of " + region + ": the user answered 'accept' and confirmed";
+	}
+
 	/**
 	 * The figures of a report, as the user enters them.
 	 *
@@ -68,6 +83,14 @@ public class ReportTools {
 	 * @param orders the number of orders
 	 */
 	public record Figures(BigDecimal revenue, int orders) {
+	}
+
+	/**
+	 * The user's answer to {@code archive_reports}.
+	 *
+	 * @param confirm whether to archive
+	 */
+	public record Confirmation(boolean confirm) {
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.TaskSupport;
@@ -269,14 +271,29 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 				detail.put("error", wireError);
 			}
 			else if (task.status() == TaskStatus.COMPLETED || toolError) {
-				detail.put("result", (task.result() != null) ? task.result()
-						: Map.of("content", List.of()));
+				detail.put("result", completeResult(task.result()));
 			}
 			else if (task.status() == TaskStatus.INPUT_REQUIRED && !task.input().requests().isEmpty()) {
 				detail.put("inputRequests", task.input().requests());
 			}
 		}
 		return detail;
+	}
+
+	/**
+	 * The {@code CallToolResult} of a finished task as 2026-07-28 has it: a {@code Result},
+	 * so with {@code resultType: "complete"} (clients such as
+	 * {@code @modelcontextprotocol/ext-tasks} reject it without).
+	 */
+	private static ObjectNode completeResult(@Nullable JsonNode stored) {
+		ObjectNode result = McpJson.mapper().createObjectNode();
+		if (stored instanceof ObjectNode object) {
+			result.setAll(object);
+		}
+		else {
+			result.putArray("content");
+		}
+		return result.put("resultType", "complete");
 	}
 
 	/**

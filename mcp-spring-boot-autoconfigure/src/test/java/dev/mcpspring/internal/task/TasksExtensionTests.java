@@ -66,6 +66,7 @@ class TasksExtensionTests {
 		assertThat(done.path("resultType").asString()).isEqualTo("complete");
 		assertThat(done.path("status").asString()).isEqualTo("completed");
 		assertThat(done.path("result").path("structuredContent").path("total").asInt()).isEqualTo(5);
+		assertThat(done.path("result").path("resultType").asString()).isEqualTo("complete");
 		assertThat(done.path("result").path("_meta").has(McpTasksFeature.RELATED_TASK)).isFalse();
 		assertThat(done.has("error")).isFalse();
 		assertThat(done.path("ttlMs").asLong()).isGreaterThanOrEqualTo(Duration.ofMinutes(2).toMillis());
