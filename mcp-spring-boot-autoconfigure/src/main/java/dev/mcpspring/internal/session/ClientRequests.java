@@ -51,19 +51,6 @@ public class ClientRequests implements McpSessionListener {
 	}
 
 	/**
-	 * Starts waiting for the answer to a new request of a session, counted toward the
-	 * session's maximum.
-	 * @param sessionId the session whose client answers, or {@code null} for a request
-	 * of no session
-	 * @return the id to send the request with
-	 * @throws IllegalStateException when the session already has the maximum of
-	 * requests waiting
-	 */
-	public String register(@Nullable String sessionId) {
-		return register(sessionId, true);
-	}
-
-	/**
 	 * Starts waiting for the answer to a new request.
 	 * @param sessionId the session whose client answers, or {@code null} for a request
 	 * of no session
