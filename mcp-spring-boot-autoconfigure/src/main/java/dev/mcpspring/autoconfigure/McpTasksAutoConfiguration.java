@@ -25,9 +25,11 @@ import dev.mcpspring.internal.docket.Worker;
 import dev.mcpspring.internal.docket.WorkerObserver;
 import dev.mcpspring.internal.docket.redis.RedisDocket;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSubscriptions;
+import dev.mcpspring.internal.session.redis.RedisSessionRelay;
 import dev.mcpspring.internal.task.DocketTaskRegistrar;
 import dev.mcpspring.internal.task.McpTasksFeature;
 import dev.mcpspring.internal.task.TaskHost;
@@ -36,6 +38,7 @@ import dev.mcpspring.internal.task.TaskNotifications;
 import dev.mcpspring.internal.task.TaskPropagation;
 import dev.mcpspring.internal.task.TaskStatusNotifier;
 import dev.mcpspring.internal.task.ToolCallTaskFunction;
+import dev.mcpspring.internal.task.redis.RedisTaskMessageQueues;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
 import dev.mcpspring.internal.tool.McpToolMethodFactory;
 import dev.mcpspring.internal.wire.McpJson;
@@ -71,7 +74,10 @@ public final class McpTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskMessages mcpTaskMessages(Docket docket, McpSessionStore sessions, McpServerProperties properties) {
-		TaskMessages messages = new TaskMessages(properties.getMaxPendingClientRequests());
+		return listening(new TaskMessages(properties.getMaxPendingClientRequests()), docket, sessions);
+	}
+
+	private static TaskMessages listening(TaskMessages messages, Docket docket, McpSessionStore sessions) {
 		docket.addListener(messages);
 		sessions.addListener(messages);
 		return messages;
@@ -142,6 +148,25 @@ public final class McpTasksAutoConfiguration {
 					jsonMapper.getIfAvailable(McpJson::mapper), docket.getName(), docket.getDefaultTtl(),
 					docket.getRedeliveryTimeout(), key.getIfAvailable(() -> DocketKeys.required(tasks)),
 					limits(tasks));
+		}
+
+		/**
+		 * Queues the requests of background tasks to their clients in Redis, so that any
+		 * instance serving a task's {@code tasks/result} delivers them.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		TaskMessages mcpTaskMessages(Docket docket, McpSessionStore sessions, McpServerProperties server,
+				ObjectProvider<RedisConnectionFactory> connectionFactory, McpDocketProperties docketProperties,
+				ObjectProvider<McpSessionRelay> relay) {
+			if (!(relay.getIfAvailable() instanceof RedisSessionRelay redisRelay)) {
+				return listening(new TaskMessages(server.getMaxPendingClientRequests()), docket, sessions);
+			}
+			TaskMessages messages = new TaskMessages(new RedisTaskMessageQueues(
+					RedisConnectionFactories.require(connectionFactory), McpJson.mapper(), docketProperties.getName(),
+					server.getMaxPendingClientRequests(), server.getClientRequestTimeout(), redisRelay));
+			redisRelay.onTaskMessagesQueued(messages::queuedElsewhere);
+			return listening(messages, docket, sessions);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,8 +40,18 @@ final class ScaleOutClient {
 	 * @return a client of the new session
 	 */
 	static ScaleOutClient initialize(String url) throws Exception {
+		return initialize(url, Map.of());
+	}
+
+	/**
+	 * Initializes a session on an instance, declaring client capabilities.
+	 * @param url the instance's MCP endpoint
+	 * @param capabilities the client's capabilities
+	 * @return a client of the new session
+	 */
+	static ScaleOutClient initialize(String url, Map<String, Object> capabilities) throws Exception {
 		ObjectNode params = McpJson.mapper().createObjectNode().put("protocolVersion", "2025-11-25");
-		params.putObject("capabilities");
+		params.set("capabilities", McpJson.mapper().valueToTree(capabilities));
 		params.putObject("clientInfo").put("name", "scale-out-test").put("version", "1");
 		HttpResponse<String> response = post(url, null, message("initialize", params, true));
 		if (response.statusCode() != 200) {
@@ -97,6 +108,31 @@ final class ScaleOutClient {
 	}
 
 	/**
+	 * Answers a request the server sent.
+	 * @param url the instance's MCP endpoint
+	 * @param id the id of the server's request
+	 * @param result the result
+	 * @return the HTTP status
+	 */
+	int respond(String url, JsonNode id, Object result) throws Exception {
+		ObjectNode message = McpJson.mapper().createObjectNode().put("jsonrpc", "2.0");
+		message.set("id", id);
+		message.set("result", McpJson.mapper().valueToTree(result));
+		return post(url, this.sessionId, message).statusCode();
+	}
+
+	/**
+	 * Sends a request and collects the messages of its response stream as they come.
+	 * @param url the instance's MCP endpoint
+	 * @param method the method
+	 * @param params the params
+	 * @return the response stream; close it when done
+	 */
+	EventStream requestStream(String url, String method, Object params) throws Exception {
+		return stream(postRequest(url, this.sessionId, message(method, params, true)));
+	}
+
+	/**
 	 * Ends the session.
 	 * @param url the instance's MCP endpoint
 	 * @return the HTTP status
@@ -116,13 +152,17 @@ final class ScaleOutClient {
 	 * @return the open stream; close it when done
 	 */
 	EventStream openStream(String url) throws Exception {
-		EventStream stream = new EventStream();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "text/event-stream")
 			.header("Mcp-Session-Id", this.sessionId)
 			.header("MCP-Protocol-Version", "2025-11-25")
 			.GET()
 			.build();
+		return stream(request);
+	}
+
+	private static EventStream stream(HttpRequest request) throws Exception {
+		EventStream stream = new EventStream();
 		CompletableFuture<HttpResponse<Stream<String>>> opened = new CompletableFuture<>();
 		HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> {
 			stream.lines = response.body();
@@ -144,7 +184,7 @@ final class ScaleOutClient {
 		HttpResponse<Stream<String>> response = opened.get(10, java.util.concurrent.TimeUnit.SECONDS);
 		if (response.statusCode() != 200) {
 			stream.close();
-			throw new HttpStatusException(response.statusCode(), "GET stream");
+			throw new HttpStatusException(response.statusCode(), request.method() + " stream");
 		}
 		return stream;
 	}

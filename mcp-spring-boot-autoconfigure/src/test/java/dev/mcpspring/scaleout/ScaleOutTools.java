@@ -125,6 +125,20 @@ public class ScaleOutTools {
 		return TaskResult.completed(result);
 	}
 
+	@McpTool(name = "ask_name_later", description = "Asks the user's name, also as a task; greets them from this process",
+			task = McpTool.Task.OPTIONAL)
+	public String askNameLater(McpContext context) {
+		return askName(context);
+	}
+
+	@McpTool(name = "ask_model", description = "Asks the client's model, then says what it said from this process")
+	public String askModel(McpContext context) {
+		ObjectNode params = JsonNodeFactory.instance.objectNode().put("maxTokens", 10);
+		params.putArray("messages").addObject().put("role", "user").putObject("content").put("type", "text")
+			.put("text", "Say a word");
+		return "The model said " + context.sample(params).text() + " to pid " + PID;
+	}
+
 	@McpTool(name = "ask_name", description = "Asks the user's name, then greets them from this process")
 	public String askName(McpContext context) {
 		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");

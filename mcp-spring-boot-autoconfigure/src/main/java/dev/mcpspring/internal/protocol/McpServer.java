@@ -32,6 +32,7 @@ import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpInFlightRequests;
 import dev.mcpspring.internal.session.McpRequestHandler;
 import dev.mcpspring.internal.session.McpSession;
+import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.task.McpTasksFeature;
@@ -412,12 +413,23 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	}
 
 	/**
-	 * Handles a response from the client to a request the server sent. Responses nobody
-	 * waits for (late, or for a timed-out request) are ignored.
+	 * Handles a response from the client to a request the server sent. A response for a
+	 * request this process does not wait for is relayed to the other instances, one of
+	 * which may; responses nobody waits for (late, or for a timed-out request) are
+	 * ignored.
 	 * @param response the response
+	 * @param sessionId the session the response came in
 	 */
-	public void handleResponse(JsonRpcMessage response) {
-		this.clientRequests.complete(response);
+	public void handleResponse(JsonRpcMessage response, String sessionId) {
+		McpSessionRelay relay = this.streams.relay();
+		if (!this.clientRequests.complete(response, sessionId) && relay != null) {
+			relay.answer(sessionId, response);
+		}
+	}
+
+	@Override
+	public void answerClientRequest(String sessionId, JsonRpcMessage response) {
+		this.clientRequests.complete(response, sessionId);
 	}
 
 	/**

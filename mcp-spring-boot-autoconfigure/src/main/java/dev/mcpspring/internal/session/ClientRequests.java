@@ -2,10 +2,13 @@ package dev.mcpspring.internal.session;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -16,11 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Requests the server sent to clients (sampling, elicitation, ...) that wait for an
- * answer. Ids are random, so a response is routed by its id alone, whichever request or
- * session carries it. A session has at most a maximum number of requests waiting; those
- * of a session that ends fail at once.
+ * answer. Ids are random (128 bits), so they are unique across the instances of a
+ * scaled-out server, and a response is routed by its id; it completes the request only
+ * when it comes from the session the request was sent to. A session has at most a
+ * maximum number of requests waiting; those of a session that ends fail at once.
  */
 public class ClientRequests implements McpSessionListener {
+
+	private static final Log logger = LogFactory.getLog(ClientRequests.class);
 
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -45,16 +51,19 @@ public class ClientRequests implements McpSessionListener {
 	}
 
 	/**
-	 * Starts waiting for the answer to a new request of a session.
-	 * @param sessionId the session, or {@code null} for a request of no session (such as
-	 * one of a background task)
+	 * Starts waiting for the answer to a new request.
+	 * @param sessionId the session whose client answers, or {@code null} for a request
+	 * of no session
+	 * @param counted whether the request counts toward the session's maximum and fails
+	 * when the session ends (a background task's requests count toward the task's
+	 * maximum instead)
 	 * @return the id to send the request with
 	 * @throws IllegalStateException when the session already has the maximum of
 	 * requests waiting
 	 */
-	public String register(@Nullable String sessionId) {
+	public String register(@Nullable String sessionId, boolean counted) {
 		String id = "mcp-" + RandomIds.next();
-		if (sessionId != null) {
+		if (sessionId != null && counted) {
 			this.bySession.compute(sessionId, (key, ids) -> {
 				Set<String> result = (ids != null) ? ids : ConcurrentHashMap.newKeySet();
 				if (result.size() >= this.maxPerSession) {
@@ -65,7 +74,7 @@ public class ClientRequests implements McpSessionListener {
 				return result;
 			});
 		}
-		this.pending.put(id, new Pending(sessionId, new CompletableFuture<>()));
+		this.pending.put(id, new Pending(sessionId, counted, new CompletableFuture<>()));
 		return id;
 	}
 
@@ -88,7 +97,7 @@ public class ClientRequests implements McpSessionListener {
 	 */
 	public void forget(String id) {
 		Pending request = this.pending.remove(id);
-		if (request != null && request.sessionId() != null) {
+		if (request != null && request.sessionId() != null && request.counted()) {
 			this.bySession.computeIfPresent(request.sessionId(), (key, ids) -> {
 				ids.remove(id);
 				return ids.isEmpty() ? null : ids;
@@ -97,16 +106,23 @@ public class ClientRequests implements McpSessionListener {
 	}
 
 	/**
-	 * Routes a response from a client to the request waiting for it.
+	 * Routes a response from a client to the request waiting for it, if it comes from the
+	 * session the request was sent to; a response from another session is ignored.
 	 * @param response the response
-	 * @return whether a request was waiting for it
+	 * @param sessionId the session the response came in, or {@code null}
+	 * @return whether a request with the response's id waits in this process (answered,
+	 * or not when the sessions differ); {@code false} tells that it may wait in another
 	 */
-	public boolean complete(JsonRpcMessage response) {
+	public boolean complete(JsonRpcMessage response, @Nullable String sessionId) {
 		JsonNode id = response.id();
 		Assert.notNull(id, "A response has an id");
 		Pending request = this.pending.get(id.asString());
 		if (request == null) {
 			return false;
+		}
+		if (!Objects.equals(request.sessionId(), sessionId)) {
+			logger.debug("Ignoring an answer to client request " + id.asString() + " from another session");
+			return true;
 		}
 		JsonNode error = response.error();
 		if (error != null) {
@@ -146,7 +162,7 @@ public class ClientRequests implements McpSessionListener {
 		return this.pending.size();
 	}
 
-	private record Pending(@Nullable String sessionId, CompletableFuture<JsonNode> answer) {
+	private record Pending(@Nullable String sessionId, boolean counted, CompletableFuture<JsonNode> answer) {
 	}
 
 }

@@ -295,14 +295,15 @@ public final class ExchangeMcpContext extends McpContext {
 	private List<JsonNode> askOnStream(List<Question> questions) {
 		McpExchange exchange = exchange();
 		ClientRequests requests = this.clientRequests;
-		McpSession session = (exchange.taskId() == null) ? exchange.session() : null;
+		String sessionId = exchange.clientSessionId();
+		boolean counted = exchange.taskId() == null;
 		List<String> ids = new ArrayList<>();
 		exchange.awaitingClient(true);
 		String current = "";
 		try {
 			List<CompletableFuture<JsonNode>> pending = new ArrayList<>();
 			for (Question question : questions) {
-				String id = requests.register((session != null) ? session.id() : null);
+				String id = requests.register(sessionId, counted);
 				ids.add(id);
 				ObjectNode sent = question.params().deepCopy();
 				if (exchange.taskId() != null) {

@@ -36,6 +36,16 @@ public abstract class McpExchange {
 	public abstract @Nullable McpSession session();
 
 	/**
+	 * Returns the id of the session whose client answers this exchange's requests to the
+	 * client.
+	 * @return the session id, or {@code null} when there is none
+	 */
+	public @Nullable String clientSessionId() {
+		McpSession session = session();
+		return (session != null) ? session.id() : null;
+	}
+
+	/**
 	 * Returns the protocol version of this request.
 	 * @return the version
 	 */

@@ -1,11 +1,13 @@
 package dev.mcpspring.internal.session;
 
+import dev.mcpspring.internal.wire.JsonRpcMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Carries what concerns a session to the other instances of an application that share
  * their sessions: messages for a stream the client holds open to another instance, the
- * end of a session, cancellations of requests another instance is handling, and list
+ * end of a session, cancellations of requests another instance is handling, a client's
+ * answers to requests another instance (or worker process) sent, and list
  * changes and resource updates for the {@code subscriptions/listen} streams of every
  * instance. The receiving instance hands them to its {@link McpSessionStreams},
  * {@link McpSessionStore}, {@link McpInFlightRequests} and {@link McpSubscriptions}
@@ -40,5 +42,13 @@ public interface McpSessionRelay {
 	 * @param notification the notification, without a subscription id
 	 */
 	void publishChange(Object notification);
+
+	/**
+	 * Hands a client's answer to a request this process does not wait for to the other
+	 * instances, to the one that sent the request.
+	 * @param sessionId the session the answer came in
+	 * @param response the client's response
+	 */
+	void answer(String sessionId, JsonRpcMessage response);
 
 }

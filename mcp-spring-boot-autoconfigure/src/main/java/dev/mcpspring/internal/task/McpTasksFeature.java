@@ -184,11 +184,7 @@ public class McpTasksFeature implements McpFeature, ToolTaskSubmitter, Backgroun
 	private Object result(ObjectNode params, McpContext context) {
 		TaskInfo task = find(params, context);
 		McpExchange exchange = ExchangeMcpContext.exchangeOf(context);
-		CompletableFuture<TaskInfo> finished = this.messages.await(task.id(), (message) -> {
-			if (message instanceof JsonRpcNotification request) {
-				exchange.send(request);
-			}
-		}, this.docket::get);
+		CompletableFuture<TaskInfo> finished = this.messages.await(task.id(), exchange::send, this.docket::get);
 		exchange.onCancel(() -> finished.cancel(false));
 		return finished.thenApply((current) -> {
 			if (current == null) {

@@ -77,6 +77,15 @@ final class TaskExchange extends McpExchange {
 		return this.session;
 	}
 
+	/**
+	 * Returns the session that submitted the task, whose client answers the task's
+	 * requests through {@code tasks/result}, without reading it from the store.
+	 */
+	@Override
+	public @Nullable String clientSessionId() {
+		return this.task.metadata().get(TaskPropagation.SESSION);
+	}
+
 	@Override
 	public String protocolVersion() {
 		return this.task.metadata().getOrDefault(TaskPropagation.PROTOCOL_VERSION, this.host.defaultProtocolVersion());

@@ -1,13 +1,12 @@
 package dev.mcpspring.internal.task;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.internal.docket.DaemonThreads;
 import dev.mcpspring.internal.session.McpSessionListener;
+import dev.mcpspring.internal.wire.JsonRpcNotification;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
 
@@ -29,9 +29,11 @@ import dev.mcpspring.tasks.TaskInfo;
  * describes for {@code input_required}); and the {@code tasks/result} requests waiting
  * for their task to finish. A wait holds no thread: it ends on the docket's event of the
  * task's end, and one shared thread re-checks the waited-for tasks every few seconds in
- * case an event was missed (pub/sub gives no guarantee). Held by the process that runs
- * the task. A task's queued messages are bounded, and dropped when the task ends or the
- * session that submitted it ends.
+ * case an event was missed (pub/sub gives no guarantee). The messages wait in
+ * {@link TaskMessageQueues}: in the process that runs the task, or, scaled out, in Redis,
+ * where the instance serving the task's {@code tasks/result} takes them when told they
+ * were queued ({@link #queuedElsewhere}) or when it re-checks. A task's queued messages
+ * are bounded, and dropped when the task ends or the session that submitted it ends.
  */
 public class TaskMessages implements DocketListener, McpSessionListener {
 
@@ -39,13 +41,11 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 
 	private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
 
-	private final Map<String, Queued> queues = new ConcurrentHashMap<>();
+	private final TaskMessageQueues queues;
 
 	private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	private final Duration recheckInterval;
-
-	private final int maxQueued;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -56,12 +56,20 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @param maxQueued the most messages queued for one task
 	 */
 	public TaskMessages(int maxQueued) {
-		this(RECHECK_INTERVAL, maxQueued);
+		this(new LocalTaskMessageQueues(maxQueued));
 	}
 
-	TaskMessages(Duration recheckInterval, int maxQueued) {
+	/**
+	 * Creates the messages over the given queues, re-checking waits every 5 seconds.
+	 * @param queues where the messages wait
+	 */
+	public TaskMessages(TaskMessageQueues queues) {
+		this(RECHECK_INTERVAL, queues);
+	}
+
+	TaskMessages(Duration recheckInterval, TaskMessageQueues queues) {
 		this.recheckInterval = recheckInterval;
-		this.maxQueued = maxQueued;
+		this.queues = queues;
 	}
 
 	/**
@@ -72,19 +80,12 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @return whether it was queued; {@code false} when the task has as many messages
 	 * waiting for {@code tasks/result} as allowed
 	 */
-	boolean offer(String taskId, @Nullable String sessionId, Object message) {
-		boolean[] queued = new boolean[1];
-		this.queues.compute(taskId, (id, existing) -> {
-			Queued queue = (existing != null) ? existing : new Queued(sessionId);
-			if (queue.messages.size() < this.maxQueued) {
-				queued[0] = queue.messages.offer(message);
-			}
-			return queue;
-		});
-		if (queued[0]) {
+	boolean offer(String taskId, @Nullable String sessionId, JsonRpcNotification message) {
+		boolean queued = this.queues.offer(taskId, sessionId, message);
+		if (queued) {
 			deliver(taskId);
 		}
-		return queued[0];
+		return queued;
 	}
 
 	/**
@@ -93,7 +94,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @param taskId the task id
 	 */
 	void ended(String taskId) {
-		this.queues.remove(taskId);
+		this.queues.ended(taskId);
 	}
 
 	/**
@@ -101,7 +102,21 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @return the number of tasks
 	 */
 	public int queuedTaskCount() {
-		return this.queues.size();
+		return this.queues.queuedTaskCount();
+	}
+
+	/**
+	 * Delivers the messages another process queued for a task, when a client waits for
+	 * it here; off the calling thread.
+	 * @param taskId the task id
+	 */
+	public void queuedElsewhere(String taskId) {
+		if (this.waiters.containsKey(taskId)) {
+			ScheduledExecutorService scheduler = scheduler();
+			if (scheduler != null) {
+				scheduler.execute(() -> deliver(taskId));
+			}
+		}
 	}
 
 	/**
@@ -113,7 +128,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 	 * @return completed with the finished task, or with {@code null} when the task no
 	 * longer exists; cancel it to stop waiting
 	 */
-	CompletableFuture<TaskInfo> await(String taskId, Consumer<Object> delivery,
+	CompletableFuture<TaskInfo> await(String taskId, Consumer<JsonRpcNotification> delivery,
 			Function<String, Optional<TaskInfo>> lookup) {
 		Waiter waiter = new Waiter(taskId, delivery, lookup);
 		this.waiters.computeIfAbsent(taskId, (id) -> ConcurrentHashMap.newKeySet()).add(waiter);
@@ -128,7 +143,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 
 	@Override
 	public void sessionEnded(String sessionId, boolean local) {
-		this.queues.values().removeIf((queue) -> sessionId.equals(queue.sessionId));
+		this.queues.sessionEnded(sessionId);
 	}
 
 	@Override
@@ -162,19 +177,28 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 		}
 	}
 
-	private void deliver(String taskId) {
+	private void deliverNow(String taskId) {
 		Set<Waiter> waiting = this.waiters.get(taskId);
-		Queued queued = this.queues.get(taskId);
-		if (waiting == null || queued == null) {
+		if (waiting == null) {
 			return;
 		}
-		Queue<Object> queue = queued.messages;
-		for (Waiter waiter : waiting) {
-			Object message;
-			while (!waiter.future.isDone() && (message = queue.poll()) != null) {
-				waiter.delivery.accept(message);
+		synchronized (waiting) {
+			List<JsonRpcNotification> messages = this.queues.take(taskId);
+			for (JsonRpcNotification message : messages) {
+				waiting.stream()
+					.filter((waiter) -> !waiter.future.isDone())
+					.findFirst()
+					.ifPresent((waiter) -> waiter.delivery.accept(message));
 			}
-			return;
+		}
+	}
+
+	private void deliver(String taskId) {
+		try {
+			deliverNow(taskId);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Failed to deliver the messages of task " + taskId + "; trying again later", ex);
 		}
 	}
 
@@ -210,6 +234,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 
 	private void recheck() {
 		for (String taskId : this.waiters.keySet()) {
+			deliver(taskId);
 			try {
 				check(taskId, null);
 			}
@@ -225,7 +250,7 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 			return set.isEmpty() ? null : set;
 		});
 		if (finished) {
-			this.queues.remove(waiter.taskId);
+			this.queues.ended(waiter.taskId);
 		}
 	}
 
@@ -241,29 +266,17 @@ public class TaskMessages implements DocketListener, McpSessionListener {
 		}
 	}
 
-	private static final class Queued {
-
-		private final @Nullable String sessionId;
-
-		private final Queue<Object> messages = new ConcurrentLinkedQueue<>();
-
-		Queued(@Nullable String sessionId) {
-			this.sessionId = sessionId;
-		}
-
-	}
-
 	private static final class Waiter {
 
 		private final String taskId;
 
-		private final Consumer<Object> delivery;
+		private final Consumer<JsonRpcNotification> delivery;
 
 		private final Function<String, Optional<TaskInfo>> lookup;
 
 		private final CompletableFuture<TaskInfo> future = new CompletableFuture<>();
 
-		Waiter(String taskId, Consumer<Object> delivery, Function<String, Optional<TaskInfo>> lookup) {
+		Waiter(String taskId, Consumer<JsonRpcNotification> delivery, Function<String, Optional<TaskInfo>> lookup) {
 			this.taskId = taskId;
 			this.delivery = delivery;
 			this.lookup = lookup;

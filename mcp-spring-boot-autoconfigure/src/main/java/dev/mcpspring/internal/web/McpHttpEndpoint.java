@@ -200,7 +200,7 @@ public class McpHttpEndpoint {
 			}
 		}
 		else {
-			this.server.handleResponse(message);
+			this.server.handleResponse(message, session.id());
 		}
 		response.setStatus(HttpStatus.ACCEPTED.value());
 	}

@@ -1,5 +1,6 @@
 package dev.mcpspring.internal.session.redis;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -16,16 +17,22 @@ import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSubscriptions;
+import dev.mcpspring.internal.wire.JsonRpcMessage;
 import dev.mcpspring.internal.wire.RandomIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
  * {@code <name>:sessions}; a message for a session goes to the instance that holds its
  * stream, the end of a session to all, a cancellation to the instance handling the
  * request, and a list change or resource update to all (for their
- * {@code subscriptions/listen} streams, with no session id). Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
+ * {@code subscriptions/listen} streams, with no session id). A client's answer to a
+ * request the receiving instance does not wait for goes to all, and completes the request
+ * where it waits, if it was sent to the same session; the news that a background task
+ * queued a request to its client goes to all, for the instance serving the task's
+ * {@code tasks/result}. Messages are {@code <kind>\n<origin>\n<session id>\n<JSON>}, so that an
  * instance that holds no stream of the session skips them without parsing JSON, and
  * carry an HMAC under the {@link DocketKey}: a message another application forged is
  * ignored (see {@link RedisSubscription}).
@@ -60,6 +67,8 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 	private final DocketKey key;
 
 	private volatile @Nullable RedisSubscription subscription;
+
+	private volatile @Nullable Consumer<String> taskMessagesQueued;
 
 	/**
 	 * Creates a relay.
@@ -113,6 +122,36 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 		if (this.subscription != null) {
 			publish('n', "", this.mapper.writeValueAsString(notification));
 		}
+	}
+
+	@Override
+	public void answer(String sessionId, JsonRpcMessage response) {
+		ObjectNode json = this.mapper.createObjectNode().put("jsonrpc", JsonRpcMessage.VERSION);
+		json.set("id", response.id());
+		if (response.error() != null) {
+			json.set("error", response.error());
+		}
+		else {
+			json.set("result", response.result());
+		}
+		publish('a', sessionId, json.toString());
+	}
+
+	/**
+	 * Tells the other instances that a background task queued a request to its client.
+	 * @param sessionId the session that submitted the task, or empty
+	 * @param taskId the task id
+	 */
+	public void taskMessagesQueued(String sessionId, String taskId) {
+		publish('q', sessionId, this.mapper.writeValueAsString(taskId));
+	}
+
+	/**
+	 * Sets what learns of the requests that tasks running in other processes queued.
+	 * @param listener takes the task id
+	 */
+	public void onTaskMessagesQueued(Consumer<String> listener) {
+		this.taskMessagesQueued = listener;
 	}
 
 	private void publish(char kind, String sessionId, String json) {
@@ -196,6 +235,18 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 						JsonNode uri = notification.path("params").path("uri");
 						subscriptions.deliverLocally(notification.path("method").asString(),
 								uri.isString() ? uri.stringValue() : null);
+					}
+				}
+				case 'a' -> {
+					McpInFlightRequests requests = this.requests.get();
+					if (requests != null) {
+						requests.answerClientRequest(sessionId, JsonRpcMessage.from(this.mapper.readTree(json)));
+					}
+				}
+				case 'q' -> {
+					Consumer<String> listener = this.taskMessagesQueued;
+					if (listener != null) {
+						listener.accept(this.mapper.readTree(json).asString());
 					}
 				}
 				default -> logger.debug("Ignoring a relayed message of unknown kind " + kind);
