@@ -491,7 +491,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		Expiry expired;
 		while ((expired = nextExpired(instant)) != null) {
 			TaskInfo task = expired.entry.task;
-			if (task.status().isTerminal()) {
+			if (task.status().isTerminal() && !expiresAt(task).isAfter(instant)) {
+				// Not when the expiry is that of an earlier wait for input
 				purge(expired.entry);
 			}
 			else if (task.status() == TaskStatus.INPUT_REQUIRED && !inputDeadline(task).isAfter(instant)) {
