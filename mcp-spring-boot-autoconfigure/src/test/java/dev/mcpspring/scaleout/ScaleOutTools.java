@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.mcpspring.InputRequests;
+import dev.mcpspring.InputResponses;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpTool;
 import dev.mcpspring.McpToolParam;
@@ -145,6 +147,27 @@ public class ScaleOutTools {
 		schema.putObject("properties").putObject("name").put("type", "string");
 		String name = context.elicit("Your name?", schema).content().path("name").asString();
 		return "Hello " + name + " from pid " + PID;
+	}
+
+	@McpTool(name = "confirm_both", description = "Asks two confirmations at once, works a while with them, "
+			+ "then answers with them and the process that ran it", task = McpTool.Task.REQUIRED)
+	public String confirmBoth(@McpToolParam(name = "work_ms", description = "Milliseconds of work after the "
+			+ "answers") int workMs, McpContext context) throws InterruptedException {
+		ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+		schema.putObject("properties").putObject("value").put("type", "string");
+		InputResponses answers = context.input(InputRequests.create()
+			.elicit("first", "First confirmation?", schema)
+			.elicit("second", "Second confirmation?", schema));
+		String first = answers.elicitResult("first").content().path("value").asString();
+		String second = answers.elicitResult("second").content().path("value").asString();
+		context.progress(0, null, "answered on pid " + PID);
+		long deadline = System.nanoTime() + Duration.ofMillis(workMs).toNanos();
+		while (System.nanoTime() < deadline) {
+			context.throwIfCancelled();
+			Thread.sleep(20);
+		}
+		this.redis.opsForList().rightPush(runsKey(this.docket, context.taskId()), Long.toString(PID));
+		return "confirmed " + first + " and " + second + " on pid " + PID;
 	}
 
 }

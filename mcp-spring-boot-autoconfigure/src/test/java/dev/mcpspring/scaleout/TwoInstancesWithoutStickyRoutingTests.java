@@ -40,7 +40,7 @@ class TwoInstancesWithoutStickyRoutingTests {
 	private static final String NAME = RedisTestSupport.uniqueName("two-instances");
 
 	private static final Map<String, Object> DECLARING = Map.of("io.modelcontextprotocol/clientCapabilities",
-			Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())));
+			Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()), "elicitation", Map.of()));
 
 	private static ConfigurableApplicationContext a;
 
@@ -225,9 +225,54 @@ class TwoInstancesWithoutStickyRoutingTests {
 		}
 	}
 
+	@Test
+	void extensionTaskWaitingForInputIsAnsweredInPartsOnEitherInstance() throws Exception {
+		McpTestClient onA = McpTestClient.forEndpoint(URI.create(urlA));
+		McpTestClient onB = McpTestClient.forEndpoint(URI.create(urlB));
+		JsonNode created = stateless(onA, "tools/call",
+				Map.of("name", "confirm_both", "arguments", Map.of("work_ms", 0)))
+			.result();
+		assertThat(created.path("resultType").asString()).isEqualTo("task");
+		String taskId = created.path("taskId").asString();
+		JsonNode waiting = await().atMost(Duration.ofSeconds(10))
+			.until(() -> stateless(onB, "tasks/get", Map.of("taskId", taskId)).result(),
+					(task) -> "input_required".equals(task.path("status").asString()));
+		JsonNode requests = waiting.path("inputRequests");
+		assertThat(requests.propertyNames()).containsExactlyInAnyOrder("first", "second");
+		assertThat(requests.path("first").path("method").asString()).isEqualTo("elicitation/create");
+		assertThat(requests.path("first").path("params").path("message").asString())
+			.isEqualTo("First confirmation?");
+		assertThat(requests.path("second").path("params").path("message").asString())
+			.isEqualTo("Second confirmation?");
+		JsonNode ack = stateless(onB, "tasks/update", Map.of("taskId", taskId, "inputResponses",
+				Map.of("first", accept("yes-1"), "unknown", accept("ignored"))))
+			.result();
+		assertThat(ack.path("resultType").asString()).isEqualTo("complete");
+		JsonNode partly = stateless(onA, "tasks/get", Map.of("taskId", taskId)).result();
+		assertThat(partly.path("status").asString()).isEqualTo("input_required");
+		assertThat(partly.path("inputRequests").propertyNames()).containsExactly("second");
+		assertThat(stateless(onA, "tasks/update",
+				Map.of("taskId", taskId, "inputResponses", Map.of("second", accept("yes-2"))))
+			.result()
+			.path("resultType")
+			.asString()).isEqualTo("complete");
+		JsonNode done = await().atMost(Duration.ofSeconds(10))
+			.until(() -> stateless(onB, "tasks/get", Map.of("taskId", taskId)).result(),
+					(task) -> "completed".equals(task.path("status").asString()));
+		assertThat(done.path("result").path("content").path(0).path("text").asString())
+			.startsWith("confirmed yes-1 and yes-2 on pid");
+		assertThat(done.has("inputRequests")).isFalse();
+		assertThat(b.getBean(StringRedisTemplate.class).opsForList().range(ScaleOutTools.runsKey(NAME, taskId), 0, -1))
+			.hasSize(1);
+	}
+
+	private static Map<String, Object> accept(String value) {
+		return Map.of("action", "accept", "content", Map.of("value", value));
+	}
+
 	/**
 	 * Sends a stateless (2026-07-28) request of a client that declares the tasks
-	 * extension.
+	 * extension and elicitation.
 	 */
 	private static McpResponse stateless(McpTestClient client, String method, Map<String, Object> params) {
 		Object name = params.containsKey("taskId") ? params.get("taskId") : params.get("name");

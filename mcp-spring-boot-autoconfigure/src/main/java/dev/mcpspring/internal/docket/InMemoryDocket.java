@@ -492,6 +492,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		while ((expired = nextExpired(instant)) != null) {
 			TaskInfo task = expired.entry.task;
 			if (task.status().isTerminal() && !expiresAt(task).isAfter(instant)) {
+				// Not when the expiry is that of an earlier wait for input
 				purge(expired.entry);
 			}
 			else if (task.status() == TaskStatus.INPUT_REQUIRED && !inputDeadline(task).isAfter(instant)) {

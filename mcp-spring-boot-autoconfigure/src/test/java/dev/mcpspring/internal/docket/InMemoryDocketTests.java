@@ -1,7 +1,10 @@
 package dev.mcpspring.internal.docket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
@@ -24,7 +28,9 @@ import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -317,6 +323,170 @@ class InMemoryDocketTests {
 			.isThrownBy(() -> docket.setStatus(claimed, TaskStatus.COMPLETED, "no"));
 	}
 
+	@Test
+	void runThatAsksForInputParksTheTaskUntilEveryRequestIsAnswered() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").owner("alice").build());
+		docket.finish(docket.claim("w1", 1, WAIT).get(0), TaskResult.inputRequired(requests("first", "second")));
+		TaskInfo waiting = docket.get(task.id()).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(waiting.input().requests()).containsOnlyKeys("first", "second");
+		assertThat(waiting.input().responses()).isEmpty();
+		assertThat(waiting.finishedAt()).isNull();
+		assertThat(docket.runningCount()).isZero();
+		assertThat(docket.queuedCount()).isZero();
+		assertThat(docket.claim("w2", 1, Duration.ofMillis(200))).isEmpty();
+
+		TaskInfo partly = docket.answer(task.id(), Map.of("first", answer("one"), "unknown", answer("x")))
+			.orElseThrow();
+		assertThat(partly.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(partly.input().requests()).containsOnlyKeys("second");
+		assertThat(partly.input().responses()).containsOnlyKeys("first");
+		assertThat(docket.claim("w2", 1, Duration.ofMillis(200))).isEmpty();
+
+		docket.answer(task.id(), Map.of("first", answer("changed"), "unknown", answer("x")));
+		TaskInfo unchanged = docket.get(task.id()).orElseThrow();
+		assertThat(unchanged.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(unchanged.input().requests()).containsOnlyKeys("second");
+		assertThat(unchanged.input().responses()).containsExactly(Map.entry("first", answer("one")));
+
+		TaskInfo resumed = docket.answer(task.id(), Map.of("second", answer("two"))).orElseThrow();
+		assertThat(resumed.status()).isEqualTo(TaskStatus.WORKING);
+		assertThat(docket.queuedCount()).isEqualTo(1);
+		ClaimedTask rerun = docket.claim("w2", 1, WAIT).get(0);
+		assertThat(rerun.task().id()).isEqualTo(task.id());
+		assertThat(rerun.task().attempts()).as("the run that asked gave its attempt back").isEqualTo(1);
+		assertThat(rerun.task().input().requests()).isEmpty();
+		assertThat(rerun.task().input().responses())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("first", answer("one"), "second", answer("two")));
+		docket.finish(rerun, TaskResult.completed(JsonNodeFactory.instance.textNode("one and two")));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(docket.answer(task.id(), Map.of("second", answer("late"))).orElseThrow().status())
+			.isEqualTo(TaskStatus.COMPLETED);
+	}
+
+	@Test
+	void runsThatAskForInputSpendNoneOfTheRedeliveriesOfATask() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMillis(100));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		for (String key : List.of("first", "second", "third")) {
+			ClaimedTask asking = docket.claim("w", 1, WAIT).get(0);
+			assertThat(asking.task().attempts()).isEqualTo(1);
+			docket.finish(asking, TaskResult.inputRequired(requests(key)));
+			docket.answer(task.id(), Map.of(key, answer(key)));
+		}
+		docket.claim("dies", 1, WAIT);
+		sleep(150);
+		docket.sweep();
+		ClaimedTask redelivered = docket.claim("w", 1, WAIT).get(0);
+		assertThat(redelivered.task().attempts()).isEqualTo(2);
+		assertThat(redelivered.task().input().responses()).containsOnlyKeys("first", "second", "third");
+		docket.finish(redelivered, TaskResult.completed(null));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+	}
+
+	@Test
+	void inputRequiredOfAStaleLeaseIsIgnored() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMillis(100));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ClaimedTask stale = docket.claim("a", 1, WAIT).get(0);
+		sleep(150);
+		docket.sweep();
+		ClaimedTask current = docket.claim("b", 1, WAIT).get(0);
+		docket.finish(stale, TaskResult.inputRequired(requests("first")));
+		TaskInfo working = docket.get(task.id()).orElseThrow();
+		assertThat(working.status()).isEqualTo(TaskStatus.WORKING);
+		assertThat(working.input().requests()).isEmpty();
+		assertThat(docket.runningCount()).isEqualTo(1);
+		docket.finish(current, TaskResult.completed(JsonNodeFactory.instance.textNode("fresh")));
+		assertThat(docket.get(task.id()).orElseThrow().result().asString()).isEqualTo("fresh");
+	}
+
+	@Test
+	void taskWaitingForInputCanBeCancelled() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.inputRequired(requests("first")));
+		assertThat(docket.cancel(task.id(), "not needed")).get()
+			.extracting(TaskInfo::status)
+			.isEqualTo(TaskStatus.CANCELLED);
+		assertThat(docket.answer(task.id(), Map.of("first", answer("late"))).orElseThrow().status())
+			.isEqualTo(TaskStatus.CANCELLED);
+		assertThat(docket.claim("w", 1, Duration.ofMillis(200))).isEmpty();
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+	}
+
+	@Test
+	void taskWaitingForInputLongerThanItsTtlIsDropped() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo task = docket.submit(
+				TaskSpec.builder("f").ttl(Duration.ofMillis(300)).idempotencyKey("wait").owner("alice").build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.inputRequired(requests("first")));
+		docket.sweep();
+		assertThat(docket.get(task.id())).get().extracting(TaskInfo::status).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		sleep(400);
+		docket.sweep();
+		assertThat(docket.get(task.id())).isEmpty();
+		assertThat(docket.list("alice", null, 10).tasks()).isEmpty();
+		assertThat(docket.answer(task.id(), Map.of("first", answer("late")))).isEmpty();
+		assertThat(docket.submit(TaskSpec.builder("f").idempotencyKey("wait").owner("alice").build()).id())
+			.isNotEqualTo(task.id());
+	}
+
+	@Test
+	void taskFinishedAfterWaitingForInputIsKeptForItsTtlAfterItFinished() throws Exception {
+		MutableClock clock = new MutableClock();
+		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), Duration.ofMinutes(5), 1000,
+				DocketLimits.DEFAULTS, clock);
+		TaskInfo task = docket.submit(TaskSpec.builder("f").ttl(Duration.ofMinutes(10)).build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.inputRequired(requests("first")));
+		clock.advance(Duration.ofMinutes(1));
+		docket.answer(task.id(), Map.of("first", answer("one")));
+		ClaimedTask rerun = docket.claim("w", 1, WAIT).get(0);
+		clock.advance(Duration.ofMinutes(5));
+		docket.finish(rerun, TaskResult.completed(null));
+		clock.advance(Duration.ofMinutes(5));
+		docket.sweep();
+		assertThat(docket.get(task.id())).as("past the wait's deadline, within the ttl after finishing")
+			.get()
+			.extracting(TaskInfo::status)
+			.isEqualTo(TaskStatus.COMPLETED);
+		clock.advance(Duration.ofMinutes(6));
+		docket.sweep();
+		assertThat(docket.get(task.id())).isEmpty();
+	}
+
+	@Test
+	void answersLargerThanTheArgumentsLimitAreRefused() throws Exception {
+		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), Duration.ofMinutes(5), 1000,
+				new DocketLimits(10, 10, DataSize.ofBytes(200), DataSize.ofMegabytes(1), 10, 10));
+		this.dockets.add(docket);
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		docket.finish(docket.claim("w", 1, WAIT).get(0), TaskResult.inputRequired(requests("first")));
+		assertThatExceptionOfType(TaskRefusedException.class)
+			.isThrownBy(() -> docket.answer(task.id(), Map.of("first", answer("x".repeat(300)))))
+			.withMessageContaining("max-arguments-size");
+		TaskInfo waiting = docket.get(task.id()).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(waiting.input().requests()).containsOnlyKeys("first");
+		assertThat(waiting.input().responses()).isEmpty();
+	}
+
+	private static ObjectNode requests(String... keys) {
+		ObjectNode requests = McpJson.mapper().createObjectNode();
+		for (String key : keys) {
+			ObjectNode request = requests.putObject(key).put("method", "elicitation/create");
+			request.putObject("params").put("message", key + "?");
+		}
+		return requests;
+	}
+
+	private static JsonNode answer(String value) {
+		ObjectNode answer = McpJson.mapper().createObjectNode().put("action", "accept");
+		answer.putObject("content").put("value", value);
+		return answer;
+	}
+
 	private InMemoryDocket docket(Duration leaseTimeout) {
 		InMemoryDocket docket = new InMemoryDocket(McpJson.mapper(), Duration.ofHours(1), leaseTimeout, 1000);
 		docket.start();
@@ -331,6 +501,34 @@ class InMemoryDocketTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * A clock that tests move forward.
+	 */
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-07-28T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

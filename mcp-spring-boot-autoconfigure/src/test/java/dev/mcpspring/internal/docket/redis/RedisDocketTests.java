@@ -28,12 +28,15 @@ import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
 import dev.mcpspring.tasks.TaskPage;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -471,6 +474,150 @@ class RedisDocketTests {
 		assertThat(docket.queuedCount()).isEqualTo(1);
 		assertThat(docket.runningCount()).isEqualTo(2);
 		docket.checkAvailable();
+	}
+
+	@Test
+	void runThatAsksForInputParksTheTaskUntilEveryRequestIsAnswered() throws Exception {
+		RedisDocket docket = docket();
+		TaskInfo task = docket.submit(spec().build());
+		ClaimedTask asking = claimOne(docket, "w1");
+		docket.finish(asking, TaskResult.inputRequired(requests("first", "second")));
+		TaskInfo waiting = docket.get(task.id()).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(waiting.input().requests()).containsOnlyKeys("first", "second");
+		assertThat(waiting.input().requests().get("first").path("params").path("message").asString())
+			.isEqualTo("first?");
+		assertThat(waiting.input().responses()).isEmpty();
+		assertThat(waiting.finishedAt()).isNull();
+		StringRedisTemplate redis = new StringRedisTemplate(this.factory);
+		String key = this.name + ":task:" + task.id();
+		assertThat(redis.opsForHash().hasKey(key, "lease")).isFalse();
+		assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).as("expires unless answered").isPositive();
+		assertThat(docket.runningCount()).isZero();
+		assertThat(docket.queuedCount()).isZero();
+		assertThat(docket.claim("w2", 1, Duration.ofMillis(300))).isEmpty();
+
+		TaskInfo partly = docket.answer(task.id(), Map.of("first", answer("one"), "unknown", answer("x")))
+			.orElseThrow();
+		assertThat(partly.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(docket.get(task.id()).orElseThrow().input()).satisfies((input) -> {
+			assertThat(input.requests()).containsOnlyKeys("second");
+			assertThat(input.responses()).containsOnlyKeys("first");
+		});
+		assertThat(docket.claim("w2", 1, Duration.ofMillis(200))).isEmpty();
+
+		docket.answer(task.id(), Map.of("first", answer("changed"), "unknown", answer("x")));
+		TaskInfo unchanged = docket.get(task.id()).orElseThrow();
+		assertThat(unchanged.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(unchanged.input().requests()).containsOnlyKeys("second");
+		assertThat(unchanged.input().responses()).containsExactly(Map.entry("first", answer("one")));
+
+		TaskInfo resumed = docket.answer(task.id(), Map.of("second", answer("two"))).orElseThrow();
+		assertThat(resumed.status()).isEqualTo(TaskStatus.WORKING);
+		assertThat(redis.getExpire(key)).as("kept while queued").isEqualTo(-1);
+		assertThat(docket.queuedCount()).isEqualTo(1);
+		ClaimedTask rerun = claimOne(docket, "w2");
+		assertThat(rerun.task().id()).isEqualTo(task.id());
+		assertThat(rerun.task().attempts()).as("the run that asked gave its attempt back").isEqualTo(1);
+		assertThat(rerun.task().input().requests()).isEmpty();
+		assertThat(rerun.task().input().responses())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("first", answer("one"), "second", answer("two")));
+		docket.finish(rerun, completed("one and two"));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(docket.answer(task.id(), Map.of("second", answer("late"))).orElseThrow().status())
+			.isEqualTo(TaskStatus.COMPLETED);
+	}
+
+	@Test
+	void runsThatAskForInputSpendNoneOfTheRedeliveriesOfATask() throws Exception {
+		RedisDocket docket = docket(Duration.ofMillis(300));
+		TaskInfo task = docket.submit(spec().build());
+		for (String key : List.of("first", "second", "third")) {
+			ClaimedTask asking = claimOne(docket, "w");
+			assertThat(asking.task().attempts()).isEqualTo(1);
+			docket.finish(asking, TaskResult.inputRequired(requests(key)));
+			docket.answer(task.id(), Map.of(key, answer(key)));
+		}
+		claimOne(docket, "dies");
+		Thread.sleep(400);
+		ClaimedTask redelivered = claimOne(docket, "w");
+		assertThat(redelivered.task().attempts()).isEqualTo(2);
+		assertThat(redelivered.task().input().responses()).containsOnlyKeys("first", "second", "third");
+		docket.finish(redelivered, completed("done"));
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+	}
+
+	@Test
+	void inputRequiredOfAStaleLeaseIsIgnored() throws Exception {
+		RedisDocket docket = docket();
+		TaskInfo task = docket.submit(spec().build());
+		ClaimedTask stale = claimOne(docket, "a");
+		Thread.sleep(LEASE.toMillis() + 100);
+		ClaimedTask current = claimOne(docket, "b");
+		docket.finish(stale, TaskResult.inputRequired(requests("first")));
+		TaskInfo working = docket.get(task.id()).orElseThrow();
+		assertThat(working.status()).isEqualTo(TaskStatus.WORKING);
+		assertThat(working.input().requests()).isEmpty();
+		assertThat(docket.runningCount()).isEqualTo(1);
+		docket.finish(current, completed("fresh"));
+		assertThat(docket.get(task.id()).orElseThrow().result().get("text").asString()).isEqualTo("fresh");
+	}
+
+	@Test
+	void taskWaitingForInputCanBeCancelled() throws Exception {
+		RedisDocket docket = docket();
+		TaskInfo task = docket.submit(spec().build());
+		docket.finish(claimOne(docket, "w"), TaskResult.inputRequired(requests("first")));
+		assertThat(docket.cancel(task.id(), "not needed")).get()
+			.extracting(TaskInfo::status)
+			.isEqualTo(TaskStatus.CANCELLED);
+		assertThat(docket.answer(task.id(), Map.of("first", answer("late"))).orElseThrow().status())
+			.isEqualTo(TaskStatus.CANCELLED);
+		assertThat(docket.claim("w", 1, Duration.ofMillis(200))).isEmpty();
+		assertThat(docket.get(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+	}
+
+	@Test
+	void taskWaitingForInputLongerThanItsTtlIsDropped() throws Exception {
+		RedisDocket docket = docket();
+		TaskInfo task = docket.submit(spec().idempotencyKey("wait").ttl(Duration.ofMillis(300)).build());
+		docket.finish(claimOne(docket, "w"), TaskResult.inputRequired(requests("first")));
+		assertThat(docket.get(task.id())).get().extracting(TaskInfo::status).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		Thread.sleep(400);
+		assertThat(docket.get(task.id())).isEmpty();
+		assertThat(new StringRedisTemplate(this.factory).hasKey(this.name + ":task:" + task.id())).isFalse();
+		assertThat(docket.answer(task.id(), Map.of("first", answer("late")))).isEmpty();
+		assertThat(docket.submit(spec().idempotencyKey("wait").build()).id()).isNotEqualTo(task.id());
+	}
+
+	@Test
+	void answersLargerThanTheArgumentsLimitAreRefused() throws Exception {
+		RedisDocket docket = docket(LEASE, new DocketLimits(10, 10, DataSize.ofBytes(200), DataSize.ofMegabytes(1),
+				10, 10));
+		TaskInfo task = docket.submit(spec().build());
+		docket.finish(claimOne(docket, "w"), TaskResult.inputRequired(requests("first")));
+		assertThatExceptionOfType(TaskRefusedException.class)
+			.isThrownBy(() -> docket.answer(task.id(), Map.of("first", answer("x".repeat(300)))))
+			.withMessageContaining("max-arguments-size");
+		TaskInfo waiting = docket.get(task.id()).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
+		assertThat(waiting.input().requests()).containsOnlyKeys("first");
+		assertThat(waiting.input().responses()).isEmpty();
+	}
+
+	private static ObjectNode requests(String... keys) {
+		ObjectNode requests = McpJson.mapper().createObjectNode();
+		for (String key : keys) {
+			ObjectNode request = requests.putObject(key).put("method", "elicitation/create");
+			request.putObject("params").put("message", key + "?");
+		}
+		return requests;
+	}
+
+	private static JsonNode answer(String value) {
+		ObjectNode answer = McpJson.mapper().createObjectNode().put("action", "accept");
+		answer.putObject("content").put("value", value);
+		return answer;
 	}
 
 }
