@@ -28,7 +28,7 @@ CLASSPATH_FILE=$(mktemp)
 	-Dmdep.includeScope=runtime
 
 SERVER_ARGS=(--mcp.tasks.max-active-per-owner=10000 --mcp.tasks.max-active-anonymous=10000
-	--mcp.worker.concurrency=32 --mcp.docket.default-ttl=2m)
+	--mcp.worker.concurrency=32 --mcp.docket.default-ttl=30s --mcp.docket.capacity=1000000)
 start() {
 	java ${JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=benchmark --server.port="$1" \
 		--logging.level.root=warn "${SERVER_ARGS[@]}" "${@:2}" >"/tmp/mcp-bench-$1.log" 2>&1 &
