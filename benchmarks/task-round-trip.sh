@@ -9,7 +9,8 @@
 # driver polls every 5 ms on both. The four variants alternate window by window. Reports
 # tasks/s, p50/p99/max and server CPU time per task.
 #
-# Usage: benchmarks/task-round-trip.sh [warm-up seconds] [rounds] [seconds per window] [in flight]
+# Usage: [MVN_OFFLINE=-o] benchmarks/task-round-trip.sh [warm-up seconds] [rounds] [seconds per window]
+#        [in flight]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
