@@ -21,14 +21,19 @@ final class Histogram {
 		}
 	}
 
-	synchronized String summary() {
+	synchronized long[] sorted() {
 		long[] sorted = Arrays.copyOf(this.samples, this.size);
 		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	String summary() {
+		long[] sorted = sorted();
 		return String.format("p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d samples)", millis(sorted, 0.50),
 				millis(sorted, 0.99), millis(sorted, 1.0), sorted.length);
 	}
 
-	private static double millis(long[] sorted, double quantile) {
+	static double millis(long[] sorted, double quantile) {
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}
