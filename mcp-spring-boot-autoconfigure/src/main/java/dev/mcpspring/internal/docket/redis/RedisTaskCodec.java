@@ -216,7 +216,14 @@ final class RedisTaskCodec {
 				spec.timeout(), spec.idempotencyKey(), resultNode, errorValue, spec.metadata(), input(fields));
 	}
 
+	/**
+	 * Reads the input fields of a task; a finished task has none to offer (its answers
+	 * stay in the hash until it expires, but are of no more use).
+	 */
 	private TaskInput input(Map<String, String> fields) {
+		if (TaskStatus.fromWireName(required(fields, STATUS)).isTerminal()) {
+			return TaskInput.NONE;
+		}
 		Map<String, JsonNode> requests = new TreeMap<>();
 		Map<String, JsonNode> responses = new TreeMap<>();
 		fields.forEach((field, value) -> {
