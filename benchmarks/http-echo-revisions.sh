@@ -29,7 +29,9 @@ start() {
 MEMORY=$(start "$MEMORY_PORT")
 REDIS=$(start "$REDIS_PORT" --mcp.docket.store=redis --mcp.docket.name="mcp-bench-$$" \
 	--mcp.tasks.encryption-key="$(head -c 32 /dev/urandom | base64)")
-trap 'kill $MEMORY $REDIS 2>/dev/null; wait $MEMORY $REDIS 2>/dev/null || true' EXIT
+# the Redis server's keys (prefix mcp-bench-<pid of this script>) are deleted at the end
+trap 'kill $MEMORY $REDIS 2>/dev/null; wait $MEMORY $REDIS 2>/dev/null || true
+	if command -v redis-cli >/dev/null; then redis-cli --scan --pattern "mcp-bench-$$:*" | xargs -r redis-cli DEL >/dev/null; fi' EXIT
 
 session() {
 	for _ in $(seq 1 120); do
