@@ -29,9 +29,16 @@ start() {
 MEMORY=$(start "$MEMORY_PORT")
 REDIS=$(start "$REDIS_PORT" --mcp.docket.store=redis --mcp.docket.name="mcp-bench-$$" \
 	--mcp.tasks.encryption-key="$(head -c 32 /dev/urandom | base64)")
-# the Redis server's keys (prefix mcp-bench-<pid of this script>) are deleted at the end
-trap 'kill $MEMORY $REDIS 2>/dev/null; wait $MEMORY $REDIS 2>/dev/null || true
-	if command -v redis-cli >/dev/null; then redis-cli --scan --pattern "mcp-bench-$$:*" | xargs -r redis-cli DEL >/dev/null; fi' EXIT
+# the servers are not children of this shell (started in $(...)): wait until they are gone,
+# then delete the Redis server's keys (prefix mcp-bench-<pid of this script>)
+stop() {
+	kill $MEMORY $REDIS 2>/dev/null || true
+	while kill -0 $MEMORY 2>/dev/null || kill -0 $REDIS 2>/dev/null; do sleep 0.2; done
+	if command -v redis-cli >/dev/null; then
+		redis-cli --scan --pattern "mcp-bench-$$:*" | xargs -r redis-cli DEL >/dev/null
+	fi
+}
+trap stop EXIT
 
 session() {
 	for _ in $(seq 1 120); do
