@@ -4,7 +4,8 @@
 # with the Redis store (mcp.docket.store=redis, Redis on 127.0.0.1:6379), each loaded with
 # tools/call echo in a 2025-11-25 session and as a stateless 2026-07-28 request. wrk loads one
 # variant at a time, alternating round by round, so all see the same machine load. Reports
-# requests/s, latency p50/p99 and server CPU time per request.
+# requests/s, latency p50/p99 and server CPU time per request, and the session throughput of the
+# Redis store relative to the memory store. JAR=... runs another build of sample-app.
 #
 # Usage: benchmarks/http-echo-revisions.sh [warm-up seconds] [rounds] [seconds per run]
 set -euo pipefail
@@ -15,7 +16,7 @@ ROUNDS=${2:-3}
 DURATION=${3:-10}
 MEMORY_PORT=${MEMORY_PORT:-8093}
 REDIS_PORT=${REDIS_PORT:-8094}
-JAR=sample-app/target/sample-app-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-sample-app/target/sample-app-0.1.0-SNAPSHOT.jar}
 
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)"; exit 1; }
 [ -f "$JAR" ] || ./mvnw -q -B -pl sample-app -am package -DskipTests
@@ -28,7 +29,16 @@ start() {
 MEMORY=$(start "$MEMORY_PORT")
 REDIS=$(start "$REDIS_PORT" --mcp.docket.store=redis --mcp.docket.name="mcp-bench-$$" \
 	--mcp.tasks.encryption-key="$(head -c 32 /dev/urandom | base64)")
-trap 'kill $MEMORY $REDIS 2>/dev/null; wait $MEMORY $REDIS 2>/dev/null || true' EXIT
+# the servers are not children of this shell (started in $(...)): wait until they are gone,
+# then delete the Redis server's keys (prefix mcp-bench-<pid of this script>)
+stop() {
+	kill $MEMORY $REDIS 2>/dev/null || true
+	while kill -0 $MEMORY 2>/dev/null || kill -0 $REDIS 2>/dev/null; do sleep 0.2; done
+	if command -v redis-cli >/dev/null; then
+		redis-cli --scan --pattern "mcp-bench-$$:*" | xargs -r redis-cli DEL >/dev/null
+	fi
+}
+trap stop EXIT
 
 session() {
 	for _ in $(seq 1 120); do
@@ -97,6 +107,8 @@ awk '{rps[$1" "$2] += $3; cpu[$1" "$2] += $4; n[$1" "$2]++}
 				printf "%d connections, %s store: session %.0f req/s, modern %.0f req/s, modern/session %.1f%%; cpu/request session %.1f us, modern %.1f us\n", \
 					c, store, rps[a] / n[a], rps[b] / n[b], 100 * (rps[b] / n[b]) / (rps[a] / n[a]), cpu[a] / n[a], cpu[b] / n[b]
 			}
+			a = c" memory-session"; b = c" redis-session"
+			printf "%d connections, session: redis/memory %.1f%%\n", c, 100 * (rps[b] / n[b]) / (rps[a] / n[a])
 		}
 	}' "$results"
 rm -f "$results"

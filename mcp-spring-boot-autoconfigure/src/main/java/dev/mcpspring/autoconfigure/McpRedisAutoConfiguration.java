@@ -67,7 +67,8 @@ public final class McpRedisAutoConfiguration {
 		RedisMcpSessionStore mcpSessionStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
 				McpDocketProperties docket, McpServerProperties server) {
 			return new RedisMcpSessionStore(RedisConnectionFactories.require(connectionFactory), McpJson.mapper(),
-					docket.getName(), server.getSessionTimeout(), server.getMaxSessions());
+					docket.getName(), server.getSessionTimeout(), server.getMaxSessions(),
+					Math.min(server.getMaxSessions(), server.getSessionCacheSize()));
 		}
 
 		@Bean

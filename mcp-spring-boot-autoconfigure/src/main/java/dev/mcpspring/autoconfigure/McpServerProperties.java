@@ -72,6 +72,12 @@ public class McpServerProperties {
 	private int maxSessions = 10_000;
 
 	/**
+	 * With the Redis store, how many sessions each instance caches at most (never more than
+	 * max-sessions); 0 reads every session from Redis on each request.
+	 */
+	private int sessionCacheSize = 10_000;
+
+	/**
 	 * Largest serialized size of the capabilities and clientInfo a client sends on
 	 * initialize; larger ones are refused with JSON-RPC error -32602.
 	 */
@@ -222,6 +228,15 @@ public class McpServerProperties {
 	public void setMaxSessions(int maxSessions) {
 		Assert.isTrue(maxSessions > 0, "mcp.server.max-sessions must be positive");
 		this.maxSessions = maxSessions;
+	}
+
+	public int getSessionCacheSize() {
+		return this.sessionCacheSize;
+	}
+
+	public void setSessionCacheSize(int sessionCacheSize) {
+		Assert.isTrue(sessionCacheSize >= 0, "mcp.server.session-cache-size must not be negative");
+		this.sessionCacheSize = sessionCacheSize;
 	}
 
 	public DataSize getMaxClientInfoSize() {

@@ -15,6 +15,7 @@ import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
 import dev.mcpspring.internal.web.SessionEventStreams;
 import dev.mcpspring.scaleout.ScaleOutNodeApplication;
 import dev.mcpspring.test.McpEventStream;
@@ -34,6 +35,8 @@ class RedisSessionsFreedOnEveryInstanceTests {
 	private static final String NAME = RedisTestSupport.uniqueName("sessions-freed");
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final long STALENESS = RedisMcpSessionStore.MAX_STALENESS_MILLIS + 20;
 
 	private static ConfigurableApplicationContext a;
 
@@ -98,6 +101,23 @@ class RedisSessionsFreedOnEveryInstanceTests {
 	}
 
 	@Test
+	void anIdleSessionIsRefusedOnBothInstancesOnceExpired() throws Exception {
+		McpTestClient onA = client(a);
+		onA.connect();
+		McpTestClient onB = sameSession(onA, b);
+		assertThat(onB.request("ping", null).status()).isEqualTo(200);
+		assertThat(onA.request("ping", null).status()).isEqualTo(200);
+		assertThat(onB.request("ping", null).status()).isEqualTo(200);
+
+		// expiry counts from the last renewal in Redis, at or before the last use, and each
+		// instance reads a cached session again within RedisMcpSessionStore.MAX_STALENESS_MILLIS
+		Thread.sleep(3050);
+
+		assertThat(onB.request("ping", null).status()).isEqualTo(404);
+		assertThat(onA.request("ping", null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void aNewSessionBeyondTheMaximumEndsTheLeastRecentlyUsedOneOnEveryInstance() throws Exception {
 		McpSessionStore store = a.getBean(McpSessionStore.class);
 		await().atMost(WAIT).until(() -> store.count() == 0);
@@ -109,10 +129,11 @@ class RedisSessionsFreedOnEveryInstanceTests {
 		third.connect();
 		try (McpEventStream oldestStreamOnB = sameSession(oldest, b).openStream()) {
 			oldestStreamOnB.next(WAIT);
-			Thread.sleep(20);
+			// uses renew a session in Redis at most once per staleness bound of the cache
+			Thread.sleep(STALENESS);
 			assertThat(second.request("ping", null).status()).isEqualTo(200);
 			assertThat(third.request("ping", null).status()).isEqualTo(200);
-			Thread.sleep(20);
+			Thread.sleep(STALENESS);
 
 			McpTestClient newest = client(a);
 			newest.connect();

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
  * {@code <name>:sessions}; a message for a session goes to the instance that holds its
  * stream, the end of a session to all, a cancellation to the instance handling the
- * request, and a list change or resource update to all (for their
+ * request, the change of a session to all (which drop it from their caches), and a list
+ * change or resource update to all (for their
  * {@code subscriptions/listen} streams, with no session id). A client's answer to a
  * request the receiving instance does not wait for goes to all, and completes the request
  * where it waits, if it was sent to the same session; the news that a background task
@@ -166,6 +167,9 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		if (this.sessions.get() instanceof RedisMcpSessionStore store) {
+			store.onChange((sessionId) -> publish('u', sessionId, ""));
+		}
 		if (this.subscription == null) {
 			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, this.origin,
 					this.key, this::receive, "mcp-session-relay");
@@ -220,6 +224,11 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 						if (streams != null) {
 							streams.removeLocally(sessionId);
 						}
+					}
+				}
+				case 'u' -> {
+					if (this.sessions.get() instanceof RedisMcpSessionStore store) {
+						store.changedElsewhere(sessionId);
 					}
 				}
 				case 'c' -> {
