@@ -21,9 +21,11 @@ import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpStreamJournal;
 import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
 import dev.mcpspring.internal.session.redis.RedisSessionRelay;
+import dev.mcpspring.internal.session.redis.RedisStreamJournal;
 import dev.mcpspring.internal.wire.McpJson;
 import io.lettuce.core.SocketOptions;
 
@@ -82,9 +84,17 @@ public final class McpRedisAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(McpStreamJournal.class)
+		RedisStreamJournal mcpStreamJournal(ObjectProvider<RedisConnectionFactory> connectionFactory,
+				McpDocketProperties docket, DocketKey key, McpServerProperties server) {
+			return new RedisStreamJournal(RedisConnectionFactories.require(connectionFactory), docket.getName(), key,
+					server.getSessionTimeout(), server.getSse().getReplayBuffer());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		McpSessionStreams mcpSessionStreams(McpSessionRelay relay) {
-			return new McpSessionStreams(relay);
+		McpSessionStreams mcpSessionStreams(McpSessionRelay relay, McpStreamJournal journal) {
+			return new McpSessionStreams(relay, journal);
 		}
 
 	}
