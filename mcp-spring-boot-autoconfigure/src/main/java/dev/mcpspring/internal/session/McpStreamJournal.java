@@ -70,6 +70,12 @@ public interface McpStreamJournal {
 	List<Event> read(String sessionId, String streamId, long after, int count);
 
 	/**
+	 * Deletes the streams of an ended session.
+	 * @param sessionId the session
+	 */
+	void delete(String sessionId);
+
+	/**
 	 * Registers what is told, on this instance, when another instance appended to a
 	 * stream.
 	 * @param listener takes the session id and the stream id

@@ -92,8 +92,7 @@ final class EventStream implements McpStreamSink {
 		}
 		this.connection = connection;
 		if (this.journal != null) {
-			long current = lastEvent();
-			long from = (lastSequence >= 0) ? Math.min(lastSequence, current) : current;
+			long from = (lastSequence >= 0) ? Math.min(lastSequence, lastEvent()) : this.sequence;
 			this.delivered = from;
 			if (connection.replay(SseEvents.priming(eventId(from), null)) && pull(true)) {
 				return true;

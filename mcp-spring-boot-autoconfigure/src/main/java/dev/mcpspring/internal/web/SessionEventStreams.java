@@ -278,6 +278,9 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	@Override
 	public void sessionEnded(String sessionId, boolean local) {
 		remove(sessionId);
+		if (local && this.journal != null) {
+			this.journal.delete(sessionId);
+		}
 	}
 
 	/**

@@ -27,8 +27,9 @@ import dev.mcpspring.internal.wire.RandomIds;
  * A {@link McpStreamJournal} in Redis: each stream is the Redis stream
  * {@code <name>:sse:<session id>:<stream id>} whose entries have the ids
  * {@code <sequence>-1} (a new stream starts with the entry {@code 0-1}, which is no
- * event), trimmed with {@code MAXLEN ~} to the replay buffer, and the string
- * {@code <name>:sse:<session id>} names the session's standalone stream. Each append (one
+ * event), trimmed with {@code MAXLEN ~} to the replay buffer, and the hash
+ * {@code <name>:sse:<session id>} names the session's streams and (field
+ * {@code standalone}) its standalone stream, so that they are deleted with the session. Each append (one
  * Lua script) refreshes their expiry to the session timeout and publishes, on the channel
  * {@code <name>:sse} (HMAC-signed like the other channels), that the stream grew, so that
  * the instance holding its connection reads what is new.
@@ -43,10 +44,12 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 	private static final RedisScript<String> APPEND = RedisScript.of("""
 			local id = ARGV[1]
 			if id == '' then
-				id = redis.call('GET', KEYS[1])
+				id = redis.call('HGET', KEYS[1], 'standalone')
 				if not id then
 					return false
 				end
+			else
+				redis.call('HSET', KEYS[1], id, '1')
 			end
 			local key = KEYS[1] .. ':' .. id
 			local seq = tonumber(ARGV[2])
@@ -66,10 +69,10 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 			""", String.class);
 
 	private static final RedisScript<String> STANDALONE = RedisScript.of("""
-			local id = redis.call('GET', KEYS[1])
+			local id = redis.call('HGET', KEYS[1], 'standalone')
 			if not id then
 				id = ARGV[1]
-				redis.call('SET', KEYS[1], id, 'PX', ARGV[2])
+				redis.call('HSET', KEYS[1], 'standalone', id, id, '1')
 			end
 			local key = KEYS[1] .. ':' .. id
 			if redis.call('EXISTS', key) == 0 then
@@ -79,6 +82,15 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 			redis.call('PEXPIRE', KEYS[1], ARGV[2])
 			return id
 			""", String.class);
+
+	private static final RedisScript<Long> DELETE = RedisScript.of("""
+			for _, id in ipairs(redis.call('HKEYS', KEYS[1])) do
+				if id ~= 'standalone' then
+					redis.call('UNLINK', KEYS[1] .. ':' .. id)
+				end
+			end
+			return redis.call('UNLINK', KEYS[1])
+			""", Long.class);
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -150,7 +162,13 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 
 	@Override
 	public @Nullable String standaloneId(String sessionId) {
-		return this.redis.opsForValue().get(this.prefix + sessionId);
+		Object id = this.redis.opsForHash().get(this.prefix + sessionId, "standalone");
+		return (id instanceof String string) ? string : null;
+	}
+
+	@Override
+	public void delete(String sessionId) {
+		this.redis.execute(DELETE, List.of(this.prefix + sessionId));
 	}
 
 	@Override

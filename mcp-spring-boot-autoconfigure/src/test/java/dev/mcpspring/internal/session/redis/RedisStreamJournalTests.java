@@ -39,7 +39,7 @@ class RedisStreamJournalTests {
 	}
 
 	@Test
-	void standaloneStreamIsOnePerSessionAndTakesMessagesFromAnyWriter() {
+	void standaloneStreamIsOnePerSessionTakesMessagesFromAnyWriterAndEndsWithIt() {
 		assertThat(this.journal.appendToStandalone("s1", "{}")).isFalse();
 		assertThat(this.journal.standaloneId("s1")).isNull();
 		String id = this.journal.standalone("s1", "a1");
@@ -57,6 +57,10 @@ class RedisStreamJournalTests {
 		assertThat(this.journal.read("s2", "a1", 0, 10)).isEmpty();
 		assertThat(this.redis.getExpire(this.name + ":sse:s1:a1")).isPositive().isLessThanOrEqualTo(300);
 		assertThat(this.redis.getExpire(this.name + ":sse:s1")).isPositive().isLessThanOrEqualTo(300);
+		this.journal.append("s1", "p1", 0, "{}", true);
+		this.journal.delete("s1");
+		assertThat(this.redis.keys(this.name + ":*")).isEmpty();
+		assertThat(this.journal.appendToStandalone("s1", "{}")).isFalse();
 	}
 
 	@Test
