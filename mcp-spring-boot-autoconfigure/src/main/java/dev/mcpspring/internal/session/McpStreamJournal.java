@@ -76,6 +76,13 @@ public interface McpStreamJournal {
 	void delete(String sessionId);
 
 	/**
+	 * Deletes streams of a session that ended and need no resumption.
+	 * @param sessionId the session
+	 * @param streamIds the streams
+	 */
+	void delete(String sessionId, List<String> streamIds);
+
+	/**
 	 * Registers what is told, on this instance, when another instance appended to a
 	 * stream.
 	 * @param listener takes the session id and the stream id

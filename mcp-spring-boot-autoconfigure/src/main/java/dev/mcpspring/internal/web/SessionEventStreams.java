@@ -97,9 +97,13 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	EventStream newRequestStream(String sessionId) {
 		EventStream stream = new EventStream(newStreamId(), this.replayBuffer, this.journal, sessionId, 0);
 		Streams streams = streams(sessionId);
+		List<String> pruned;
 		synchronized (streams) {
-			streams.prune();
+			pruned = streams.prune();
 			streams.byId.put(stream.id(), stream);
+		}
+		if (this.journal != null && !pruned.isEmpty()) {
+			this.journal.delete(sessionId, pruned);
 		}
 		checkLive(sessionId, streams);
 		return stream;
@@ -242,13 +246,17 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 		}
 		boolean standalone = streamId.equals(journal.standaloneId(sessionId));
 		EventStream stream = new EventStream(streamId, this.replayBuffer, journal, sessionId, last);
+		List<String> pruned;
 		synchronized (streams) {
 			EventStream held = streams.byId.get(streamId);
 			if (held != null) {
 				return held;
 			}
-			streams.prune();
+			pruned = streams.prune();
 			hold(sessionId, streams, stream, standalone);
+		}
+		if (!pruned.isEmpty()) {
+			journal.delete(sessionId, pruned);
 		}
 		return checkLive(sessionId, streams) ? stream : null;
 	}
@@ -355,14 +363,30 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 
 		private boolean checked;
 
-		void prune() {
-			this.byId.values().removeIf(EventStream::isFinished);
+		/**
+		 * Forgets the streams that ended and were delivered, and the oldest ended ones
+		 * beyond the most a session keeps.
+		 * @return the ids of the streams forgotten
+		 */
+		List<String> prune() {
+			List<String> pruned = new ArrayList<>();
+			Iterator<EventStream> streams = this.byId.values().iterator();
+			while (streams.hasNext()) {
+				EventStream stream = streams.next();
+				if (stream.isFinished()) {
+					pruned.add(stream.id());
+					streams.remove();
+				}
+			}
 			Iterator<EventStream> oldest = this.byId.values().iterator();
 			while (this.byId.size() >= MAX_STREAMS_PER_SESSION && oldest.hasNext()) {
-				if (oldest.next().isCompleted()) {
+				EventStream stream = oldest.next();
+				if (stream.isCompleted()) {
+					pruned.add(stream.id());
 					oldest.remove();
 				}
 			}
+			return pruned;
 		}
 
 	}

@@ -172,6 +172,17 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 	}
 
 	@Override
+	public void delete(String sessionId, List<String> streamIds) {
+		try {
+			this.redis.unlink(streamIds.stream().map((id) -> streamKey(sessionId, id)).toList());
+			this.redis.opsForHash().delete(this.prefix + sessionId, streamIds.toArray());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not delete ended streams of session " + sessionId, ex);
+		}
+	}
+
+	@Override
 	public long lastSequence(String sessionId, String streamId) {
 		List<MapRecord<String, Object, Object>> last = this.redis.opsForStream()
 			.reverseRange(streamKey(sessionId, streamId), Range.unbounded(), Limit.limit().count(1));

@@ -58,6 +58,11 @@ class RedisStreamJournalTests {
 		assertThat(this.redis.getExpire(this.name + ":sse:s1:a1")).isPositive().isLessThanOrEqualTo(300);
 		assertThat(this.redis.getExpire(this.name + ":sse:s1")).isPositive().isLessThanOrEqualTo(300);
 		this.journal.append("s1", "p1", 0, "{}", true);
+		this.journal.append("s1", "p2", 0, "{}", true);
+		this.journal.delete("s1", List.of("p1"));
+		assertThat(this.journal.lastSequence("s1", "p1")).isEqualTo(-1);
+		assertThat(this.journal.lastSequence("s1", "p2")).isEqualTo(1);
+		assertThat(this.redis.opsForHash().keys(this.name + ":sse:s1")).containsOnly("standalone", "a1", "p2");
 		this.journal.delete("s1");
 		assertThat(this.redis.keys(this.name + ":*")).isEmpty();
 		assertThat(this.journal.appendToStandalone("s1", "{}")).isFalse();
