@@ -79,7 +79,7 @@ class ReplayAndSubscriptionsAcrossInstancesTests {
 	}
 
 	@Test
-	@Order(2)
+	@Order(3)
 	void clientResumesOnTheOtherInstanceAfterTheOneHoldingItsStreamWasKilled() throws Exception {
 		McpTestClient onB = McpTestClient.forEndpoint(urlB);
 		onB.connect();
@@ -127,6 +127,42 @@ class ReplayAndSubscriptionsAcrossInstancesTests {
 
 	@Test
 	@Order(1)
+	void responseStreamOfARequestOnOneInstanceIsResumedOnTheOther() throws Exception {
+		McpTestClient onB = McpTestClient.forEndpoint(urlB);
+		onB.connect();
+		McpTestClient onA = McpTestClient.forEndpoint(urlA)
+			.sessionId(onB.sessionId())
+			.protocolVersion(onB.protocolVersion());
+		McpEventStream call = onB.streamRequest("call-1", "tools/call",
+				McpTestClient.toolCall("slow", Map.of("steps", 12, "delay_ms", 40), "p2"));
+		List<SseEvent> received = new ArrayList<>();
+		while (progressCount(received) < 3) {
+			received.add(call.next(WAIT));
+		}
+		// the client loses the response; the call goes on on B, and the client resumes on A
+		call.close();
+		String lastEventId = received.get(received.size() - 1).id();
+		McpEventStream resumed = onA.raw()
+			.method("GET")
+			.withoutHeader("Content-Type")
+			.header("Accept", "text/event-stream")
+			.header("Last-Event-ID", lastEventId)
+			.stream();
+		received.addAll(resumed.awaitEnd(WAIT));
+		assertThat(received).filteredOn(SseEvent::hasMessage)
+			.filteredOn((event) -> PROGRESS.equals(event.json().path("method").asString()))
+			.extracting((event) -> event.json().path("params").path("progress").asInt())
+			.containsExactlyElementsOf(range(1, 12));
+		SseEvent last = received.get(received.size() - 1);
+		assertThat(last.json().path("id").asString()).isEqualTo("call-1");
+		assertThat(last.json().path("result").path("content").path(0).path("text").asString())
+			.startsWith("done by pid");
+		assertThat(received.stream().filter(SseEvent::hasMessage).map(SseEvent::id).toList())
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	@Order(2)
 	void resourceUpdateOnOneInstanceReachesTheSubscriberOfTheOther() throws Exception {
 		McpTestClient onA = McpTestClient.forEndpoint(urlA);
 		onA.connect();
