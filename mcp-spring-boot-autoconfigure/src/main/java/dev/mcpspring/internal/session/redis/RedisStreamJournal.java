@@ -234,9 +234,13 @@ public class RedisStreamJournal implements McpStreamJournal, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Subscribes to the announcements of appends, unless nothing here listens to them (a
+	 * worker node holds no connection).
+	 */
 	@Override
 	public synchronized void start() {
-		if (this.subscription == null) {
+		if (this.subscription == null && !this.listeners.isEmpty()) {
 			RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.channel, this.origin,
 					this.key, this::receive, "mcp-sse-journal");
 			subscription.start();
