@@ -18,12 +18,16 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.protocol.McpServer;
+import dev.mcpspring.internal.session.McpResourceSubscriptionStore;
 import dev.mcpspring.internal.session.McpSessionRelay;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpStreamJournal;
 import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
+import dev.mcpspring.internal.session.redis.RedisResourceSubscriptionStore;
 import dev.mcpspring.internal.session.redis.RedisSessionRelay;
+import dev.mcpspring.internal.session.redis.RedisStreamJournal;
 import dev.mcpspring.internal.wire.McpJson;
 import io.lettuce.core.SocketOptions;
 
@@ -83,9 +87,26 @@ public final class McpRedisAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(McpStreamJournal.class)
+		RedisStreamJournal mcpStreamJournal(ObjectProvider<RedisConnectionFactory> connectionFactory,
+				McpDocketProperties docket, DocketKey key, McpServerProperties server) {
+			return new RedisStreamJournal(RedisConnectionFactories.require(connectionFactory), docket.getName(), key,
+					server.getSessionTimeout(), server.getSse().getReplayBuffer());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(McpResourceSubscriptionStore.class)
+		RedisResourceSubscriptionStore mcpResourceSubscriptionStore(
+				ObjectProvider<RedisConnectionFactory> connectionFactory, McpDocketProperties docket,
+				McpServerProperties server) {
+			return new RedisResourceSubscriptionStore(RedisConnectionFactories.require(connectionFactory),
+					docket.getName(), server.getSessionTimeout());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		McpSessionStreams mcpSessionStreams(McpSessionRelay relay) {
-			return new McpSessionStreams(relay);
+		McpSessionStreams mcpSessionStreams(McpSessionRelay relay, McpStreamJournal journal) {
+			return new McpSessionStreams(relay, journal);
 		}
 
 	}

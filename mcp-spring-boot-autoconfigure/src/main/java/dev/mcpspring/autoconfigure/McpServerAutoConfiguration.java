@@ -35,7 +35,9 @@ import dev.mcpspring.internal.resource.McpResourceMethodFactory;
 import dev.mcpspring.internal.resource.McpResourcesFeature;
 import dev.mcpspring.internal.session.ClientRequests;
 import dev.mcpspring.internal.session.InMemoryMcpSessionStore;
+import dev.mcpspring.internal.session.InMemoryResourceSubscriptionStore;
 import dev.mcpspring.internal.session.McpFeature;
+import dev.mcpspring.internal.session.McpResourceSubscriptionStore;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.McpSessionSweeper;
@@ -191,9 +193,11 @@ public final class McpServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		McpResourcesFeature mcpResourcesFeature(DefaultMcpResourceRegistry registry, McpServerProperties properties,
-				McpSessionStore sessionStore, McpSessionStreams streams) {
+				McpSessionStore sessionStore, McpSessionStreams streams,
+				ObjectProvider<McpResourceSubscriptionStore> subscriptionStore) {
 			return new McpResourcesFeature(registry, properties.getPageSize(), sessionStore, streams,
-					properties.getMaxSubscriptionsPerSession());
+					properties.getMaxSubscriptionsPerSession(),
+					subscriptionStore.getIfAvailable(InMemoryResourceSubscriptionStore::new));
 		}
 
 	}

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.mcpspring.internal.protocol.McpServer;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpStreamJournal;
 import dev.mcpspring.internal.session.McpSubscriptions;
 import dev.mcpspring.internal.task.TaskNotifications;
 import dev.mcpspring.internal.tool.DefaultMcpToolRegistry;
@@ -55,9 +56,10 @@ public final class McpWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionEventStreams mcpSessionEventStreams(McpSessionStore sessionStore, McpSessionStreams streams,
-			McpServerProperties properties) {
+			McpServerProperties properties, ObjectProvider<McpStreamJournal> journal) {
 		McpServerProperties.Sse sse = properties.getSse();
-		return new SessionEventStreams(sessionStore, streams, sse.getReplayBuffer(), sse.getRetry().toMillis());
+		return new SessionEventStreams(sessionStore, streams, sse.getReplayBuffer(), sse.getRetry().toMillis(),
+				journal.getIfAvailable());
 	}
 
 	@Bean

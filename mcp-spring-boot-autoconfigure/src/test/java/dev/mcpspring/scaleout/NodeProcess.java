@@ -29,6 +29,17 @@ final class NodeProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a web node without a worker: it serves MCP on the given port.
+	 * @param name a name for the logs
+	 * @param docket the docket name
+	 * @param port the port of its web server
+	 * @return the started process (not yet ready; see {@link #awaitStarted})
+	 */
+	static NodeProcess startWeb(String name, String docket, int port) throws IOException {
+		return start(name, docket, "--server.port=" + port, "--mcp.worker.enabled=false");
+	}
+
+	/**
 	 * Starts a worker-only node: no web server, no MCP endpoint.
 	 * @param name a name for the logs
 	 * @param docket the docket name
@@ -36,6 +47,16 @@ final class NodeProcess implements AutoCloseable {
 	 * @return the started process (not yet ready; see {@link #awaitStarted})
 	 */
 	static NodeProcess startWorker(String name, String docket, String... properties) throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+				"--spring.main.keep-alive=true", "--mcp.server.enabled=false", "--mcp.worker.enabled=true",
+				"--mcp.worker.id=" + name));
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		return start(name, docket, arguments.toArray(String[]::new));
+	}
+
+	private static NodeProcess start(String name, String docket, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -43,15 +64,8 @@ final class NodeProcess implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
 		command.add(ScaleOutNodeApplication.class.getName());
-		command.add("--spring.main.web-application-type=none");
-		command.add("--spring.main.keep-alive=true");
-		command.add("--mcp.server.enabled=false");
-		command.add("--mcp.worker.enabled=true");
-		command.add("--mcp.worker.id=" + name);
 		command.add("--mcp.docket.name=" + docket);
-		for (String property : properties) {
-			command.add("--" + property);
-		}
+		command.addAll(List.of(arguments));
 		Path log = Files.createTempFile("mcp-" + name + "-", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new NodeProcess(name, process, log);

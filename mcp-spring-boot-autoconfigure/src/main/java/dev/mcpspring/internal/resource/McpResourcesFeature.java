@@ -10,8 +10,10 @@ import dev.mcpspring.ReadResourceResult;
 import dev.mcpspring.ResourceContents;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
+import dev.mcpspring.internal.session.InMemoryResourceSubscriptionStore;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
+import dev.mcpspring.internal.session.McpResourceSubscriptionStore;
 import dev.mcpspring.internal.session.McpSession;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
@@ -43,14 +45,31 @@ public class McpResourcesFeature implements McpFeature {
 	 */
 	public McpResourcesFeature(DefaultMcpResourceRegistry registry, int pageSize, McpSessionStore sessions,
 			McpSessionStreams streams, int maxSubscriptionsPerSession) {
+		this(registry, pageSize, sessions, streams, maxSubscriptionsPerSession,
+				new InMemoryResourceSubscriptionStore());
+	}
+
+	/**
+	 * Creates the feature with the subscriptions kept in a store.
+	 * @param registry the resources
+	 * @param pageSize the maximum number of resources or templates per page
+	 * @param sessions the sessions, to drop subscriptions of ended sessions
+	 * @param streams the open streams, where update notifications are sent
+	 * @param maxSubscriptionsPerSession how many URIs one session may subscribe to
+	 * @param subscriptionStore where the subscriptions are kept
+	 */
+	public McpResourcesFeature(DefaultMcpResourceRegistry registry, int pageSize, McpSessionStore sessions,
+			McpSessionStreams streams, int maxSubscriptionsPerSession, McpResourceSubscriptionStore subscriptionStore) {
 		this.registry = registry;
 		this.pageSize = pageSize;
-		this.subscriptions = new ResourceSubscriptions(sessions, streams, maxSubscriptionsPerSession);
+		this.subscriptions = new ResourceSubscriptions(subscriptionStore, sessions, streams,
+				maxSubscriptionsPerSession);
 		registry.addUpdateListener(this.subscriptions::resourceUpdated);
 	}
 
 	/**
-	 * Returns the number of resource subscriptions this process keeps, of all sessions.
+	 * Returns the number of resource subscriptions this process keeps in memory, of all
+	 * sessions (none when they are kept in Redis).
 	 * @return the number of subscriptions
 	 */
 	public int subscriptionCount() {

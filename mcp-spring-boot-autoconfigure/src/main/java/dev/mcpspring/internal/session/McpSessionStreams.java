@@ -7,12 +7,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.internal.wire.McpJson;
 
 /**
  * The streams clients hold open to this process, by session: where messages that do
  * not answer a request (list changes, task status, ...) are sent. Each message goes to
  * one stream of the session only. With a {@link McpSessionRelay}, a message for a session
  * that has no stream open to this process is handed to the instance that holds one.
+ * With a {@link McpStreamJournal} instead, such a message is appended to the session's
+ * standalone stream in the journal, which the instance holding its connection reads.
  * Registered as a {@link McpSessionListener}, it forgets the streams of ended sessions
  * and tells the other instances of the sessions this process ended.
  */
@@ -21,6 +24,8 @@ public class McpSessionStreams implements McpSessionListener {
 	private final Map<String, Deque<McpStreamSink>> streams = new ConcurrentHashMap<>();
 
 	private final @Nullable McpSessionRelay relay;
+
+	private final @Nullable McpStreamJournal journal;
 
 	/**
 	 * Creates the streams of a single process.
@@ -34,7 +39,19 @@ public class McpSessionStreams implements McpSessionListener {
 	 * @param relay carries messages to the other instances, or {@code null}
 	 */
 	public McpSessionStreams(@Nullable McpSessionRelay relay) {
+		this(relay, null);
+	}
+
+	/**
+	 * Creates the streams of one of several instances that share their sessions and the
+	 * events of their streams.
+	 * @param relay carries the ends of sessions to the other instances, or {@code null}
+	 * @param journal keeps the events of the streams of all instances, or {@code null}
+	 * to relay messages to the instance holding the stream
+	 */
+	public McpSessionStreams(@Nullable McpSessionRelay relay, @Nullable McpStreamJournal journal) {
 		this.relay = relay;
+		this.journal = journal;
 	}
 
 	/**
@@ -65,13 +82,20 @@ public class McpSessionStreams implements McpSessionListener {
 
 	/**
 	 * Sends a message on the most recently opened live stream of a session; when this
-	 * process holds none, relays it to the instance that does.
+	 * process holds none, appends it to the session's standalone stream in the journal, or
+	 * relays it to the instance that holds a stream.
 	 * @param sessionId the session id
 	 * @param message the message
 	 * @return whether a stream took the message, or the relay handed it on
 	 */
 	public boolean send(String sessionId, Object message) {
-		return sendLocally(sessionId, message) || (this.relay != null && this.relay.send(sessionId, message));
+		if (sendLocally(sessionId, message)) {
+			return true;
+		}
+		if (this.journal != null) {
+			return this.journal.appendToStandalone(sessionId, McpJson.mapper().writeValueAsString(message));
+		}
+		return this.relay != null && this.relay.send(sessionId, message);
 	}
 
 	/**

@@ -2,9 +2,13 @@ package dev.mcpspring.internal.web;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.internal.session.McpStreamJournal;
 import dev.mcpspring.internal.session.McpStreamSink;
 import dev.mcpspring.internal.wire.McpJson;
 
@@ -17,12 +21,24 @@ import dev.mcpspring.internal.wire.McpJson;
  * published while no connection is attached are kept for that resumption. Sending never
  * waits for a slow client on a GET connection (see {@link AsyncSseConnection}): one that
  * falls behind is closed and resumes from these events.
+ * <p>
+ * With a {@link McpStreamJournal} (Redis), the events are kept there instead, under
+ * sequences the journal assigns (1, 2, 3, ... with no gap), so that any instance may
+ * append to the stream and any instance may hold its connection: the connection is
+ * written what the journal holds after the last event it was written, in order, so it
+ * misses nothing and receives nothing twice however appends and reads interleave.
  */
 final class EventStream implements McpStreamSink {
+
+	private static final Log logger = LogFactory.getLog(EventStream.class);
 
 	private final String id;
 
 	private final int capacity;
+
+	private final @Nullable McpStreamJournal journal;
+
+	private final String sessionId;
 
 	private final Deque<Event> events = new ArrayDeque<>();
 
@@ -37,8 +53,25 @@ final class EventStream implements McpStreamSink {
 	private boolean completed;
 
 	EventStream(String id, int capacity) {
+		this(id, capacity, null, "", 0);
+	}
+
+	/**
+	 * Creates a stream whose events are kept in a journal.
+	 * @param id the stream's id
+	 * @param capacity how many events are read from the journal at once
+	 * @param journal the journal, or {@code null} to keep events in memory
+	 * @param sessionId the session
+	 * @param sequence the sequence of the stream's last event in the journal
+	 */
+	EventStream(String id, int capacity, @Nullable McpStreamJournal journal, String sessionId, long sequence) {
 		this.id = id;
 		this.capacity = capacity;
+		this.journal = journal;
+		this.sessionId = sessionId;
+		this.sequence = sequence;
+		this.lastEvent = sequence;
+		this.delivered = sequence;
 	}
 
 	String id() {
@@ -58,6 +91,16 @@ final class EventStream implements McpStreamSink {
 			this.connection.close();
 		}
 		this.connection = connection;
+		if (this.journal != null) {
+			long from = (lastSequence >= 0) ? Math.min(lastSequence, lastEvent()) : this.sequence;
+			this.delivered = from;
+			if (connection.replay(SseEvents.priming(eventId(from), null)) && pull(true)) {
+				return true;
+			}
+			connection.close();
+			this.connection = null;
+			return false;
+		}
 		boolean written = connection.replay(SseEvents.priming(eventId(++this.sequence), null));
 		for (Event event : this.events) {
 			if (written && event.sequence > lastSequence) {
@@ -90,7 +133,12 @@ final class EventStream implements McpStreamSink {
 	 * @param message the message, or {@code null} to end without one
 	 */
 	synchronized void complete(@Nullable Object message) {
-		if (message != null) {
+		if (this.journal != null) {
+			if (!this.completed) {
+				journal(this.journal, (message != null) ? McpJson.mapper().writeValueAsString(message) : "", true);
+			}
+		}
+		else if (message != null) {
 			append(message);
 		}
 		this.completed = true;
@@ -139,7 +187,92 @@ final class EventStream implements McpStreamSink {
 	 * @return the sequence
 	 */
 	synchronized long lastEvent() {
+		if (this.journal != null) {
+			this.lastEvent = Math.max(this.lastEvent, this.journal.lastSequence(this.sessionId, this.id));
+		}
 		return this.lastEvent;
+	}
+
+	/**
+	 * Writes to the connection what the journal holds after the last event written, as
+	 * told when another instance appended to the stream.
+	 */
+	synchronized void appended() {
+		SseConnection connection = this.connection;
+		if (connection != null && !pull(false)) {
+			connection.close();
+			this.connection = null;
+		}
+	}
+
+	/**
+	 * Writes what the journal holds after the last event written to the connection.
+	 * @param replay whether the connection is new (its replay is not counted as falling
+	 * behind)
+	 * @return whether the connection stays open
+	 */
+	private boolean pull(boolean replay) {
+		McpStreamJournal journal = this.journal;
+		SseConnection connection = this.connection;
+		if (journal == null || connection == null) {
+			return connection != null;
+		}
+		List<McpStreamJournal.Event> events;
+		do {
+			events = journal.read(this.sessionId, this.id, this.delivered, this.capacity);
+			for (McpStreamJournal.Event event : events) {
+				this.sequence = Math.max(this.sequence, event.sequence());
+				this.lastEvent = Math.max(this.lastEvent, event.sequence());
+				if (!event.json().isEmpty()) {
+					byte[] bytes = SseEvents.event(eventId(event.sequence()), event.json());
+					if (!(replay ? connection.replay(bytes) : connection.write(bytes))) {
+						return false;
+					}
+				}
+				this.delivered = event.sequence();
+				if (event.last()) {
+					this.completed = true;
+					return false;
+				}
+			}
+		}
+		while (events.size() >= this.capacity);
+		return true;
+	}
+
+	/**
+	 * Appends a message to the journal and writes it to the connection, with whatever
+	 * other instances appended before it.
+	 */
+	private void journal(McpStreamJournal journal, String json, boolean last) {
+		long sequence;
+		try {
+			sequence = journal.append(this.sessionId, this.id, this.sequence, json, last);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not keep an event of stream " + this.id + " of session " + this.sessionId, ex);
+			return;
+		}
+		this.sequence = sequence;
+		this.lastEvent = sequence;
+		SseConnection connection = this.connection;
+		if (connection == null) {
+			return;
+		}
+		boolean open;
+		if (sequence == this.delivered + 1 && !json.isEmpty()) {
+			open = connection.write(SseEvents.event(eventId(sequence), json));
+			if (open) {
+				this.delivered = sequence;
+			}
+		}
+		else {
+			open = pull(false);
+		}
+		if (!open) {
+			connection.close();
+			this.connection = null;
+		}
 	}
 
 	synchronized boolean isConnected() {
@@ -159,6 +292,10 @@ final class EventStream implements McpStreamSink {
 	}
 
 	private void append(Object message) {
+		if (this.journal != null) {
+			journal(this.journal, McpJson.mapper().writeValueAsString(message), false);
+			return;
+		}
 		long sequence = ++this.sequence;
 		this.lastEvent = sequence;
 		Event event = new Event(sequence,

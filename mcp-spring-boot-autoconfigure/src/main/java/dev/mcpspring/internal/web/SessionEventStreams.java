@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
@@ -14,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.mcpspring.internal.session.McpSessionListener;
 import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
+import dev.mcpspring.internal.session.McpStreamJournal;
 
 /**
  * The SSE streams of each session held by this process: the standalone (GET) stream and
@@ -23,10 +25,17 @@ import dev.mcpspring.internal.session.McpSessionStreams;
  * connection is closed (with a reconnection delay), so the web server's graceful
  * shutdown does not wait for them. When a session ends (deleted, evicted or expired, here
  * or on another instance) its connections are closed and its streams forgotten.
+ * <p>
+ * With a {@link McpStreamJournal} (Redis), the events of the streams are kept there: a
+ * session's standalone stream is one for all instances, and a client resumes any stream
+ * of its session on any instance, which then holds the stream and is told of what other
+ * instances append to it.
  */
 public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 
 	private static final int MAX_STREAMS_PER_SESSION = 32;
+
+	private static final Pattern STREAM_ID = Pattern.compile("[0-9a-f]{1,16}");
 
 	private final Map<String, Streams> sessions = new ConcurrentHashMap<>();
 
@@ -37,6 +46,8 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	private final int replayBuffer;
 
 	private final long retryMillis;
+
+	private final @Nullable McpStreamJournal journal;
 
 	private volatile boolean running;
 
@@ -49,11 +60,29 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	 */
 	public SessionEventStreams(McpSessionStore sessionStore, McpSessionStreams sessionStreams, int replayBuffer,
 			long retryMillis) {
+		this(sessionStore, sessionStreams, replayBuffer, retryMillis, null);
+	}
+
+	/**
+	 * Creates the registry, with the events of the streams kept in a journal, and
+	 * registers it with the session store and the journal.
+	 * @param sessionStore the sessions, which tell the registry when one ends
+	 * @param sessionStreams where standalone streams are offered to the server
+	 * @param replayBuffer how many events of each stream are kept for resumption
+	 * @param retryMillis the reconnection delay sent when the server closes a connection
+	 * @param journal where the events are kept, or {@code null} to keep them in memory
+	 */
+	public SessionEventStreams(McpSessionStore sessionStore, McpSessionStreams sessionStreams, int replayBuffer,
+			long retryMillis, @Nullable McpStreamJournal journal) {
 		this.sessionStore = sessionStore;
 		this.sessionStreams = sessionStreams;
 		this.replayBuffer = replayBuffer;
 		this.retryMillis = retryMillis;
+		this.journal = journal;
 		sessionStore.addListener(this);
+		if (journal != null) {
+			journal.onAppended(this::appended);
+		}
 	}
 
 	long retryMillis() {
@@ -66,11 +95,15 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	 * @return the stream
 	 */
 	EventStream newRequestStream(String sessionId) {
-		EventStream stream = new EventStream(newStreamId(), this.replayBuffer);
+		EventStream stream = new EventStream(newStreamId(), this.replayBuffer, this.journal, sessionId, 0);
 		Streams streams = streams(sessionId);
+		List<String> pruned;
 		synchronized (streams) {
-			streams.prune();
+			pruned = streams.prune();
 			streams.byId.put(stream.id(), stream);
+		}
+		if (this.journal != null && !pruned.isEmpty()) {
+			this.journal.delete(sessionId, pruned);
 		}
 		checkLive(sessionId, streams);
 		return stream;
@@ -95,14 +128,60 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 		Streams streams = streams(sessionId);
 		EventStream standalone;
 		synchronized (streams) {
-			if (streams.standalone == null) {
-				streams.standalone = new EventStream(newStreamId(), this.replayBuffer);
-				streams.byId.put(streams.standalone.id(), streams.standalone);
-				this.sessionStreams.open(sessionId, streams.standalone);
+			if (this.journal != null) {
+				standalone = sharedStandalone(sessionId, streams, this.journal);
 			}
-			standalone = streams.standalone;
+			else {
+				standalone = streams.standalone;
+				if (standalone == null) {
+					standalone = new EventStream(newStreamId(), this.replayBuffer);
+					hold(sessionId, streams, standalone, true);
+				}
+			}
 		}
 		return checkLive(sessionId, streams) ? standalone : null;
+	}
+
+	/**
+	 * Returns the session's standalone stream in the journal, held here from now on, and
+	 * keeps it from expiring while its session lives and its client listens.
+	 */
+	private EventStream sharedStandalone(String sessionId, Streams streams, McpStreamJournal journal) {
+		EventStream held = streams.standalone;
+		String id = journal.standalone(sessionId, (held != null) ? held.id() : newStreamId());
+		if (held == null || !held.id().equals(id)) {
+			held = new EventStream(id, this.replayBuffer, journal, sessionId,
+					Math.max(0, journal.lastSequence(sessionId, id)));
+			hold(sessionId, streams, held, true);
+		}
+		return held;
+	}
+
+	private void hold(String sessionId, Streams streams, EventStream stream, boolean standalone) {
+		streams.byId.put(stream.id(), stream);
+		if (standalone) {
+			streams.standalone = stream;
+			this.sessionStreams.open(sessionId, stream);
+		}
+	}
+
+	/**
+	 * Writes to the connection of a stream held here what another instance appended.
+	 * @param sessionId the session
+	 * @param streamId the stream, or empty for the session's standalone stream
+	 */
+	private void appended(String sessionId, String streamId) {
+		Streams streams = this.sessions.get(sessionId);
+		if (streams == null) {
+			return;
+		}
+		EventStream stream;
+		synchronized (streams) {
+			stream = streamId.isEmpty() ? streams.standalone : streams.byId.get(streamId);
+		}
+		if (stream != null) {
+			stream.appended();
+		}
 	}
 
 	/**
@@ -134,13 +213,52 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	 */
 	@Nullable EventStream find(String sessionId, String eventId) {
 		int dash = eventId.lastIndexOf('-');
-		Streams streams = this.sessions.get(sessionId);
-		if (dash <= 0 || streams == null) {
+		if (dash <= 0) {
+			return null;
+		}
+		String streamId = eventId.substring(0, dash);
+		Streams streams = (this.journal != null) ? streams(sessionId) : this.sessions.get(sessionId);
+		if (streams == null) {
 			return null;
 		}
 		synchronized (streams) {
-			return streams.byId.get(eventId.substring(0, dash));
+			EventStream stream = streams.byId.get(streamId);
+			if (stream != null && stream == streams.standalone && this.journal != null) {
+				// keeps the stream from expiring while its session lives and its client listens
+				this.journal.standalone(sessionId, streamId);
+			}
+			if (stream != null || this.journal == null || !STREAM_ID.matcher(streamId).matches()) {
+				return stream;
+			}
 		}
+		return resume(sessionId, streams, streamId);
+	}
+
+	/**
+	 * Takes over a stream of the session that another instance held, when the journal
+	 * has it.
+	 */
+	private @Nullable EventStream resume(String sessionId, Streams streams, String streamId) {
+		McpStreamJournal journal = this.journal;
+		long last = (journal != null) ? journal.lastSequence(sessionId, streamId) : -1;
+		if (journal == null || last < 0) {
+			return null;
+		}
+		boolean standalone = streamId.equals(journal.standaloneId(sessionId));
+		EventStream stream = new EventStream(streamId, this.replayBuffer, journal, sessionId, last);
+		List<String> pruned;
+		synchronized (streams) {
+			EventStream held = streams.byId.get(streamId);
+			if (held != null) {
+				return held;
+			}
+			pruned = streams.prune();
+			hold(sessionId, streams, stream, standalone);
+		}
+		if (!pruned.isEmpty()) {
+			journal.delete(sessionId, pruned);
+		}
+		return checkLive(sessionId, streams) ? stream : null;
 	}
 
 	/**
@@ -168,6 +286,9 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 	@Override
 	public void sessionEnded(String sessionId, boolean local) {
 		remove(sessionId);
+		if (local && this.journal != null) {
+			this.journal.delete(sessionId);
+		}
 	}
 
 	/**
@@ -242,14 +363,30 @@ public class SessionEventStreams implements SmartLifecycle, McpSessionListener {
 
 		private boolean checked;
 
-		void prune() {
-			this.byId.values().removeIf(EventStream::isFinished);
+		/**
+		 * Forgets the streams that ended and were delivered, and the oldest ended ones
+		 * beyond the most a session keeps.
+		 * @return the ids of the streams forgotten
+		 */
+		List<String> prune() {
+			List<String> pruned = new ArrayList<>();
+			Iterator<EventStream> streams = this.byId.values().iterator();
+			while (streams.hasNext()) {
+				EventStream stream = streams.next();
+				if (stream.isFinished()) {
+					pruned.add(stream.id());
+					streams.remove();
+				}
+			}
 			Iterator<EventStream> oldest = this.byId.values().iterator();
 			while (this.byId.size() >= MAX_STREAMS_PER_SESSION && oldest.hasNext()) {
-				if (oldest.next().isCompleted()) {
+				EventStream stream = oldest.next();
+				if (stream.isCompleted()) {
+					pruned.add(stream.id());
 					oldest.remove();
 				}
 			}
+			return pruned;
 		}
 
 	}
