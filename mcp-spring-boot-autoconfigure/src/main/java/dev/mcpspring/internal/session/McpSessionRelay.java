@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Carries what concerns a session to the other instances of an application that share
- * their sessions: messages for a stream the client holds open to another instance, the
- * end of a session, cancellations of requests another instance is handling, a client's
+ * their sessions (the messages for its streams go through the {@link McpStreamJournal}):
+ * the end of a session, cancellations of requests another instance is handling, a client's
  * answers to requests another instance (or worker process) sent, and list
  * changes and resource updates for the {@code subscriptions/listen} streams of every
  * instance. The receiving instance hands them to its {@link McpSessionStreams},
@@ -14,14 +14,6 @@ import tools.jackson.databind.JsonNode;
  * without relaying them again.
  */
 public interface McpSessionRelay {
-
-	/**
-	 * Sends a message to the session's stream on whichever instance holds it.
-	 * @param sessionId the session id
-	 * @param message a JSON-RPC message object
-	 * @return whether the message was handed on (not whether a stream took it)
-	 */
-	boolean send(String sessionId, Object message);
 
 	/**
 	 * Tells the other instances that a session ended, so that they forget its streams.

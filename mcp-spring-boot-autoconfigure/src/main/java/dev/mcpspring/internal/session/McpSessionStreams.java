@@ -31,15 +31,7 @@ public class McpSessionStreams implements McpSessionListener {
 	 * Creates the streams of a single process.
 	 */
 	public McpSessionStreams() {
-		this(null);
-	}
-
-	/**
-	 * Creates the streams of one of several instances that share their sessions.
-	 * @param relay carries messages to the other instances, or {@code null}
-	 */
-	public McpSessionStreams(@Nullable McpSessionRelay relay) {
-		this(relay, null);
+		this(null, null);
 	}
 
 	/**
@@ -47,7 +39,6 @@ public class McpSessionStreams implements McpSessionListener {
 	 * events of their streams.
 	 * @param relay carries the ends of sessions to the other instances, or {@code null}
 	 * @param journal keeps the events of the streams of all instances, or {@code null}
-	 * to relay messages to the instance holding the stream
 	 */
 	public McpSessionStreams(@Nullable McpSessionRelay relay, @Nullable McpStreamJournal journal) {
 		this.relay = relay;
@@ -82,20 +73,18 @@ public class McpSessionStreams implements McpSessionListener {
 
 	/**
 	 * Sends a message on the most recently opened live stream of a session; when this
-	 * process holds none, appends it to the session's standalone stream in the journal, or
-	 * relays it to the instance that holds a stream.
+	 * process holds none, appends it to the session's standalone stream in the journal,
+	 * for the instance that holds a stream.
 	 * @param sessionId the session id
 	 * @param message the message
-	 * @return whether a stream took the message, or the relay handed it on
+	 * @return whether a stream or the journal took the message
 	 */
 	public boolean send(String sessionId, Object message) {
 		if (sendLocally(sessionId, message)) {
 			return true;
 		}
-		if (this.journal != null) {
-			return this.journal.appendToStandalone(sessionId, McpJson.mapper().writeValueAsString(message));
-		}
-		return this.relay != null && this.relay.send(sessionId, message);
+		return this.journal != null
+				&& this.journal.appendToStandalone(sessionId, McpJson.mapper().writeValueAsString(message));
 	}
 
 	/**

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A {@link McpSessionRelay} over Redis pub/sub: every instance subscribes to the channel
- * {@code <name>:sessions}; a message for a session goes to the instance that holds its
- * stream, the end of a session to all, a cancellation to the instance handling the
+ * {@code <name>:sessions} (messages for a session's streams go through the
+ * {@link dev.mcpspring.internal.session.McpStreamJournal} instead): the end of a session to all, a cancellation to the instance handling the
  * request, the change of a session to all (which drop it from their caches), and a list
  * change or resource update to all (for their
  * {@code subscriptions/listen} streams, with no session id). A client's answer to a
@@ -96,12 +96,6 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 		this.sessions = sessions;
 		this.requests = requests;
 		this.subscriptions = subscriptions;
-	}
-
-	@Override
-	public boolean send(String sessionId, Object message) {
-		publish('m', sessionId, this.mapper.writeValueAsString(message));
-		return true;
 	}
 
 	@Override
@@ -209,12 +203,6 @@ public class RedisSessionRelay implements McpSessionRelay, SmartLifecycle {
 		String json = payload.substring(newline + 1);
 		try {
 			switch (kind) {
-				case 'm' -> {
-					McpSessionStreams streams = this.streams.get();
-					if (streams != null && streams.hasStream(sessionId)) {
-						streams.sendLocally(sessionId, this.mapper.readTree(json));
-					}
-				}
 				case 'e' -> {
 					if (this.sessions.get() instanceof RedisMcpSessionStore store) {
 						store.endedElsewhere(sessionId);
