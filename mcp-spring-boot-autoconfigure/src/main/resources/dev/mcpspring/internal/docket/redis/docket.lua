@@ -173,14 +173,17 @@ if op == 'submit' then
 end
 
 -- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:
--- group, consumer, now, now ms, then entry id/task id pairs). Op 'recover': the
+-- group, consumer, now, now ms, then entry id/task id pairs). Op 'take': new entries read
+-- here, without waiting, so that a busy stream costs one call per batch (ARGV: group,
+-- consumer, now, now ms, most entries). Op 'recover': the
 -- entries already delivered to this consumer, read again in case a reply was lost
 -- (ARGV: group, consumer, now, now ms, entries to read, most tasks to start, then the
 -- leases this process knows, which are left out). Op 'reclaim': entries whose
 -- worker stopped renewing them (ARGV: group, consumer, now, now ms, min idle ms,
 -- cursor, count). Returns {next cursor, {kind, hash...}...}: kind 'started',
--- 'redelivered' or 'failed' (given up after too many redeliveries).
-if op == 'claim' or op == 'recover' or op == 'reclaim' then
+-- 'redelivered' or 'failed' (given up after too many redeliveries); 'take' returns the
+-- number of entries it read in place of the cursor.
+if op == 'claim' or op == 'take' or op == 'recover' or op == 'reclaim' then
 	local group, consumer, now, now_ms = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 	local entries = {}
 	local known = {}
@@ -216,6 +219,14 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '0')
 		if read then
 			collect(read[1][2])
+		end
+	elseif op == 'take' then
+		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '>')
+		if read then
+			collect(read[1][2])
+			cursor = tostring(#read[1][2])
+		else
+			cursor = '0'
 		end
 	else
 		for i = 7, #ARGV, 2 do
@@ -309,13 +320,15 @@ if op == 'status' then
 	return redis.call('HGETALL', key)
 end
 
--- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now,
--- now ms, status, message, result, error (optional strings), run at ms, run at, event to
--- publish when the task finishes.
--- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
--- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
-if op == 'finish' then
-	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
+-- Records how runs ended, several in one call (a worker's runs that ended together).
+-- ARGV: group, then for each run 12 arguments: id, lease, outcome ('finish' or 'retry'),
+-- now, now ms, status, message, result, error (optional strings), run at ms, run at, event
+-- to publish when the task finishes. Each run is checked and recorded on its own: a
+-- stale lease leaves the others recorded. Returns one reply per run, in order: {0} when
+-- the lease is stale or the task was cancelled meanwhile, else {1, hash...} (finished) or
+-- {2, hash...} (scheduled for another try).
+local function finish(group, a)
+	local id, lease = ARGV[a], ARGV[a + 1]
 	local key = task_key(id)
 	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease')
 	if state[1] ~= lease then
@@ -331,21 +344,39 @@ if op == 'finish' then
 		return { 0 }
 	end
 	redis.call('HSET', key, 'lastLease', lease)
-	local now, now_ms = ARGV[7], ARGV[8]
-	if ARGV[6] == 'retry' then
-		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[14])
-		set_or_delete(key, 'message', opt(ARGV[10]))
+	local now, now_ms = ARGV[a + 3], ARGV[a + 4]
+	if ARGV[a + 2] == 'retry' then
+		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[a + 10])
+		set_or_delete(key, 'message', opt(ARGV[a + 6]))
 		redis.call('HDEL', key, 'finishedAt', 'result', 'error')
-		enqueue(key, id, ARGV[13], now_ms)
+		enqueue(key, id, ARGV[a + 9], now_ms)
 		return { 2, redis.call('HGETALL', key) }
 	end
-	redis.call('HSET', key, 'status', ARGV[9], 'updatedAt', now, 'finishedAt', now)
-	set_or_delete(key, 'message', opt(ARGV[10]))
-	set_or_delete(key, 'result', opt(ARGV[11]))
-	set_or_delete(key, 'error', opt(ARGV[12]))
+	redis.call('HSET', key, 'status', ARGV[a + 5], 'updatedAt', now, 'finishedAt', now)
+	set_or_delete(key, 'message', opt(ARGV[a + 6]))
+	set_or_delete(key, 'result', opt(ARGV[a + 7]))
+	set_or_delete(key, 'error', opt(ARGV[a + 8]))
 	retain(key, now_ms)
-	redis.call('PUBLISH', events, ARGV[15])
+	redis.call('PUBLISH', events, ARGV[a + 11])
 	return { 1, redis.call('HGETALL', key) }
+end
+
+if op == 'finish' then
+	local replies = {}
+	for a = 4, #ARGV, 12 do
+		table.insert(replies, finish(ARGV[3], a))
+	end
+	return replies
+end
+
+-- The hashes of tasks, read together. ARGV: ids. Returns one {hash...} per id, in order
+-- ({} for a task that is gone).
+if op == 'read' then
+	local hashes = {}
+	for i = 3, #ARGV do
+		table.insert(hashes, redis.call('HGETALL', task_key(ARGV[i])))
+	end
+	return hashes
 end
 
 local function waits_for_input(key)
