@@ -109,6 +109,8 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private static final int PROMOTE_BATCH = 500;
 
+	private static final int SUBMIT_BATCH = 64;
+
 	private static final int FINISH_BATCH = 64;
 
 	private static final int READ_BATCH = 256;
@@ -152,6 +154,8 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	private final Queue<Heard> heard = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private final GroupCommit<List<String>, String> submissions = new GroupCommit<>(this::submitAll, SUBMIT_BATCH);
 
 	private final GroupCommit<Finish, List<?>> finishes = new GroupCommit<>(this::finishAll, FINISH_BATCH);
 
@@ -242,8 +246,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 				args.add(field);
 				args.add(value);
 			});
-			List<?> reply = run("submit", args);
-			String id = (String) reply.get(0);
+			String id = this.submissions.submit(args);
 			if (id.isEmpty()) {
 				throw this.limits.tooManyActive(anonymous);
 			}
@@ -259,6 +262,22 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 				return existing.orElseThrow(() -> new IllegalStateException("Task " + id + " vanished"));
 			}
 		}
+	}
+
+	/**
+	 * Submits several tasks in one script call, one after the other.
+	 * @param submissions the script's arguments for each task
+	 * @return the id the script answered for each task, in order
+	 */
+	private List<String> submitAll(List<List<String>> submissions) {
+		List<String> args = new ArrayList<>();
+		for (List<String> submission : submissions) {
+			args.add(Integer.toString(submission.size()));
+			args.addAll(submission);
+		}
+		List<String> ids = new ArrayList<>(submissions.size());
+		run("submit", args).forEach((id) -> ids.add((String) id));
+		return ids;
 	}
 
 	@Override

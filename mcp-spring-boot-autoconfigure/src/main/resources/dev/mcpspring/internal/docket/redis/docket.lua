@@ -127,26 +127,28 @@ local function retain(key, now_ms)
 	end
 end
 
--- ARGV: id, owner index key, owner member, idempotency key, run at (ms), now (ms), most
--- unfinished tasks per owner, then the hash's field/value pairs. Returns {id of the
--- task}: an existing task's when the idempotency key names a live one; {''} when the
--- owner has too many unfinished tasks.
-if op == 'submit' then
-	local id, owner_key, owner_member, idem = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+-- Submits tasks, several in one call (submissions of concurrent callers), one after the
+-- other as if submitted apart. ARGV: for each task, the count of its arguments, then id,
+-- owner index key, owner member, idempotency key, run at (ms), now (ms), most unfinished
+-- tasks per owner, then the hash's field/value pairs. Returns for each task, in order, the
+-- id of the task: an existing task's when the idempotency key names a live one; '' when
+-- the owner has too many unfinished tasks.
+local function submit(a, last)
+	local id, owner_key, owner_member, idem = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
 	local key = task_key(id)
 	if redis.call('EXISTS', key) == 1 then
 		-- Run again after a lost reply (clients resend commands after a reconnect)
-		return { id }
+		return id
 	end
 	if idem ~= '' then
 		local existing = redis.call('GET', idem)
 		if existing and redis.call('EXISTS', task_key(existing)) == 1 then
-			return { existing }
+			return existing
 		end
 	end
 	if owner_key ~= '' then
 		local active = owner_key .. ':active'
-		local max_active = tonumber(ARGV[9])
+		local max_active = tonumber(ARGV[a + 6])
 		if redis.call('SCARD', active) >= max_active then
 			-- Tidy first: ids whose task is gone or finished no longer count
 			for _, other in ipairs(redis.call('SMEMBERS', active)) do
@@ -156,7 +158,7 @@ if op == 'submit' then
 				end
 			end
 			if redis.call('SCARD', active) >= max_active then
-				return { '' }
+				return ''
 			end
 		end
 		redis.call('SADD', active, id)
@@ -164,12 +166,23 @@ if op == 'submit' then
 	if idem ~= '' then
 		redis.call('SET', idem, id)
 	end
-	redis.call('HSET', key, unpack(ARGV, 10))
+	redis.call('HSET', key, unpack(ARGV, a + 7, last))
 	if owner_key ~= '' then
 		redis.call('ZADD', owner_key, 0, owner_member)
 	end
-	enqueue(key, id, ARGV[7], ARGV[8])
-	return { id }
+	enqueue(key, id, ARGV[a + 4], ARGV[a + 5])
+	return id
+end
+
+if op == 'submit' then
+	local ids = {}
+	local a = 3
+	while a <= #ARGV do
+		local count = tonumber(ARGV[a])
+		table.insert(ids, submit(a + 1, a + count))
+		a = a + count + 1
+	end
+	return ids
 end
 
 -- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:

@@ -2,15 +2,23 @@ package dev.mcpspring.internal.docket.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.internal.docket.DocketLimits;
 import dev.mcpspring.internal.docket.TaskFunctionRegistry;
@@ -21,6 +29,7 @@ import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DocketListener;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
@@ -29,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@link RedisDocket}'s batches against a real Redis server: claims that read and
+ * The {@link RedisDocket}'s batches against a real Redis server: submissions of
+ * concurrent callers sent together, claims that read and
  * start several tasks in one call, runs recorded together in one script call, and status
  * changes of other processes read together, each with the guarantees of one at a time.
  */
@@ -58,8 +68,12 @@ class RedisDocketBatchTests {
 	}
 
 	private RedisDocket docket() {
+		return docket(DocketLimits.DEFAULTS);
+	}
+
+	private RedisDocket docket(DocketLimits limits) {
 		RedisDocket docket = new RedisDocket(this.factory, McpJson.mapper(), this.name, Duration.ofHours(1), LEASE,
-				RedisTestSupport.KEY, DocketLimits.DEFAULTS);
+				RedisTestSupport.KEY, limits);
 		docket.start();
 		this.dockets.add(docket);
 		return docket;
@@ -91,6 +105,48 @@ class RedisDocketBatchTests {
 		assertThat(docket.claim("w1", 2, Duration.ofMillis(200))).isEmpty();
 		assertThat(docket.runningCount()).isEqualTo(5);
 		assertThat(docket.queuedCount()).isZero();
+	}
+
+	@Test
+	void concurrentSubmissionsKeepTheirIdempotencyKeyAndTheOwnersLimit() throws Exception {
+		RedisDocket docket = docket(new DocketLimits(5, 100, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 5, 100));
+		ExecutorService executor = Executors.newFixedThreadPool(16);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<String>> keyed = new ArrayList<>();
+			List<Future<String>> limited = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				keyed.add(executor.submit(() -> {
+					start.await();
+					return docket.submit(TaskSpec.builder("work").owner("session:keyed").idempotencyKey("once").build())
+						.id();
+				}));
+				limited.add(executor.submit(() -> {
+					start.await();
+					try {
+						return docket.submit(TaskSpec.builder("work").owner("session:limited").build()).id();
+					}
+					catch (TaskRefusedException ex) {
+						return "refused";
+					}
+				}));
+			}
+			start.countDown();
+			Set<String> keyedIds = new HashSet<>();
+			for (Future<String> id : keyed) {
+				keyedIds.add(id.get(10, TimeUnit.SECONDS));
+			}
+			List<String> limitedIds = new ArrayList<>();
+			for (Future<String> id : limited) {
+				limitedIds.add(id.get(10, TimeUnit.SECONDS));
+			}
+			assertThat(keyedIds).hasSize(1);
+			assertThat(limitedIds).filteredOn((id) -> !id.equals("refused")).hasSize(5).doesNotHaveDuplicates();
+			assertThat(docket.queuedCount()).isEqualTo(6);
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	@Test
