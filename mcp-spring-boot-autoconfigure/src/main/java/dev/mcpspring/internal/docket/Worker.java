@@ -245,19 +245,25 @@ public class Worker implements SmartLifecycle {
 			}
 			this.running.remove(task.id());
 			this.active.decrementAndGet();
-			this.permits.release();
 		}
 		String outcome;
-		if (run.released) {
-			this.leases.release(claimed);
-			outcome = "released";
-		}
-		else {
-			if (run.timedOut) {
-				result = TaskResult.error("The task timed out after " + task.timeout(), true);
+		// The permit comes back once the run is recorded: runs recorded together (a
+		// docket may send them in one call) free their permits together, for one claim
+		try {
+			if (run.released) {
+				this.leases.release(claimed);
+				outcome = "released";
 			}
-			this.leases.finish(claimed, result);
-			outcome = run.cancelled ? "cancelled" : result.status().wireName();
+			else {
+				if (run.timedOut) {
+					result = TaskResult.error("The task timed out after " + task.timeout(), true);
+				}
+				this.leases.finish(claimed, result);
+				outcome = run.cancelled ? "cancelled" : result.status().wireName();
+			}
+		}
+		finally {
+			this.permits.release();
 		}
 		this.observer.finished(task, outcome, System.nanoTime() - start);
 	}

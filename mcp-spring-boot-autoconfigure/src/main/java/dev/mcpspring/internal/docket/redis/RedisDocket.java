@@ -12,14 +12,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -105,6 +109,12 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private static final int PROMOTE_BATCH = 500;
 
+	private static final int SUBMIT_BATCH = 64;
+
+	private static final int FINISH_BATCH = 64;
+
+	private static final int READ_BATCH = 256;
+
 	private final RedisConnectionFactory connectionFactory;
 
 	private final StringRedisTemplate redis;
@@ -141,6 +151,14 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private final Set<String> leases = ConcurrentHashMap.newKeySet();
 
+	private final Queue<Heard> heard = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private final GroupCommit<List<String>, String> submissions = new GroupCommit<>(this::submitAll, SUBMIT_BATCH);
+
+	private final GroupCommit<Finish, List<?>> finishes = new GroupCommit<>(this::finishAll, FINISH_BATCH);
+
 	private final AtomicLong nextPromote = new AtomicLong();
 
 	private final AtomicLong nextReclaim = new AtomicLong();
@@ -150,6 +168,8 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	private volatile @Nullable RedisSubscription subscription;
 
 	private volatile @Nullable ScheduledExecutorService sweeper;
+
+	private volatile @Nullable ExecutorService eventReader;
 
 	/**
 	 * Creates a docket.
@@ -226,8 +246,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 				args.add(field);
 				args.add(value);
 			});
-			List<?> reply = run("submit", args);
-			String id = (String) reply.get(0);
+			String id = this.submissions.submit(args);
 			if (id.isEmpty()) {
 				throw this.limits.tooManyActive(anonymous);
 			}
@@ -243,6 +262,22 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 				return existing.orElseThrow(() -> new IllegalStateException("Task " + id + " vanished"));
 			}
 		}
+	}
+
+	/**
+	 * Submits several tasks in one script call, one after the other.
+	 * @param submissions the script's arguments for each task
+	 * @return the id the script answered for each task, in order
+	 */
+	private List<String> submitAll(List<List<String>> submissions) {
+		List<String> args = new ArrayList<>();
+		for (List<String> submission : submissions) {
+			args.add(Integer.toString(submission.size()));
+			args.addAll(submission);
+		}
+		List<String> ids = new ArrayList<>(submissions.size());
+		run("submit", args).forEach((id) -> ids.add((String) id));
+		return ids;
 	}
 
 	@Override
@@ -344,10 +379,18 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 				}
 				if (claimed.isEmpty()) {
 					promoteIfDue();
+					if (reader.busy()) {
+						List<?> reply = run("take", claimArgs(workerId, Integer.toString(max)));
+						reader.busy(Long.parseLong((String) reply.get(0)) >= max);
+						started(reply, claimed);
+					}
+				}
+				if (claimed.isEmpty()) {
 					long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 					long untilPromote = this.nextPromote.get() - this.clock.millis();
 					long block = Math.min(Math.min(remaining, untilPromote), reader.maxBlockMillis());
 					List<ByteRecord> records = reader.read(max, block);
+					reader.busy(records.size() >= max);
 					if (!records.isEmpty()) {
 						List<String> args = claimArgs(workerId);
 						for (ByteRecord record : records) {
@@ -489,43 +532,67 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	@Override
 	public void finish(ClaimedTask claimed, TaskResult reported) {
-		TaskInfo task = claimed.task();
 		TaskResult result = this.limits.bound(this.mapper, reported);
 		if (result.status() == TaskStatus.INPUT_REQUIRED) {
 			awaitInput(claimed, result);
 			return;
 		}
-		boolean retry = result.isFailure() && result.retryable() && task.attempts() < task.retry().maxAttempts();
 		try {
-			List<?> reply = withRetry(() -> {
-				Instant now = this.clock.instant();
-				Instant runAt = retry ? now.plus(task.retry().delayBefore(task.attempts() + 1)) : now;
-				String message = retry ? "Retrying after failure: " + message(result) : message(result);
-				return run("finish", List.of(GROUP, task.id(), claimed.leaseId(), retry ? "retry" : "finish",
-						RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), result.status().wireName(),
-						optional(message),
-						optional(retry ? null : this.codec.writeResult(result.result())),
-						optional(retry ? null : this.codec.writeError(result.error())),
-						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
-						retry ? "" : event('s', task.id(), result.status())));
-			});
-			long outcome = (Long) reply.get(0);
-			if (outcome == 0) {
-				return;
-			}
-			TaskInfo changed = this.codec.decode((List<?>) reply.get(1), result);
-			if (outcome == 2) {
-				if (changed.runAt().isAfter(this.clock.instant())) {
-					scheduledAt(changed.runAt());
-				}
-				this.listeners.onRetry(changed);
-			}
-			else {
-				statusChanged(changed, true);
-			}
+			Finish finish = new Finish(claimed, result);
+			finished(finish, this.finishes.submit(finish));
 		}
 		finally {
 			this.leases.remove(claimed.leaseId());
+		}
+	}
+
+	/**
+	 * Records how several runs ended, in one script call (retried while Redis cannot be
+	 * reached): each run on its own, a stale lease leaving the others recorded.
+	 * @param finishes the runs
+	 * @return the script's reply to each run, in order
+	 */
+	List<List<?>> finishAll(List<Finish> finishes) {
+		return withRetry(() -> {
+			Instant now = this.clock.instant();
+			List<String> args = new ArrayList<>(1 + finishes.size() * 12);
+			args.add(GROUP);
+			for (Finish finish : finishes) {
+				TaskInfo task = finish.claimed().task();
+				TaskResult result = finish.result();
+				boolean retry = finish.retry();
+				Instant runAt = retry ? now.plus(task.retry().delayBefore(task.attempts() + 1)) : now;
+				String message = retry ? "Retrying after failure: " + message(result) : message(result);
+				args.addAll(List.of(task.id(), finish.claimed().leaseId(), retry ? "retry" : "finish",
+						RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), result.status().wireName(),
+						optional(message), optional(retry ? null : this.codec.writeResult(result.result())),
+						optional(retry ? null : this.codec.writeError(result.error())),
+						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
+						retry ? "" : event('s', task.id(), result.status())));
+			}
+			List<List<?>> replies = new ArrayList<>(finishes.size());
+			run("finish", args).forEach((reply) -> replies.add((List<?>) reply));
+			return replies;
+		});
+	}
+
+	/**
+	 * Tells the listeners how a run ended, from the script's reply.
+	 */
+	private void finished(Finish finish, List<?> reply) {
+		long outcome = (Long) reply.get(0);
+		if (outcome == 0) {
+			return;
+		}
+		TaskInfo changed = this.codec.decode((List<?>) reply.get(1), finish.result());
+		if (outcome == 2) {
+			if (changed.runAt().isAfter(this.clock.instant())) {
+				scheduledAt(changed.runAt());
+			}
+			this.listeners.onRetry(changed);
+		}
+		else {
+			statusChanged(changed, true);
 		}
 	}
 
@@ -624,6 +691,8 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			logger.warn("Could not create the consumer group of docket '" + this.prefix + "' yet; "
 					+ "workers create it when Redis can be reached", ex);
 		}
+		this.reading.set(false);
+		this.eventReader = Executors.newSingleThreadExecutor(DaemonThreads.named("mcp-docket-event-reader-"));
 		RedisSubscription subscription = new RedisSubscription(this.connectionFactory, this.events, this.origin,
 				this.key, this::onEvent, "mcp-docket-events");
 		subscription.start();
@@ -644,6 +713,11 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		if (subscription != null) {
 			subscription.stop();
 			this.subscription = null;
+		}
+		ExecutorService eventReader = this.eventReader;
+		if (eventReader != null) {
+			eventReader.shutdown();
+			this.eventReader = null;
 		}
 		this.readers.forEach((workerId, reader) -> {
 			reader.close();
@@ -851,14 +925,77 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			if (kind == 'c') {
 				this.listeners.onCancelRequested(taskId);
 			}
-			// The task as it is now, with the status this event announced (a later one follows)
-			get(taskId).map((task) -> (task.status() != status)
-					? task.withStatus(status, task.statusMessage(), task.updatedAt()) : task)
-				.ifPresent((task) -> statusChanged(task, false));
+			this.heard.add(new Heard(taskId, status));
+			ExecutorService reader = this.eventReader;
+			if (reader != null && this.reading.compareAndSet(false, true)) {
+				reader.execute(this::readHeard);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not handle a docket event", ex);
 		}
+	}
+
+	/**
+	 * Tells the listeners of the status changes heard from other processes, reading the
+	 * tasks of the changes heard meanwhile together, in one call.
+	 */
+	private void readHeard() {
+		do {
+			List<Heard> batch = new ArrayList<>();
+			Heard next;
+			while ((next = this.heard.poll()) != null) {
+				batch.add(next);
+				if (batch.size() == READ_BATCH || this.heard.isEmpty()) {
+					tell(batch);
+					batch.clear();
+				}
+			}
+			this.reading.set(false);
+		}
+		while (!this.heard.isEmpty() && this.reading.compareAndSet(false, true));
+	}
+
+	private void tell(List<Heard> batch) {
+		try {
+			List<String> ids = new ArrayList<>(batch.size());
+			batch.forEach((heard) -> ids.add(heard.taskId()));
+			List<?> hashes = run("read", ids);
+			for (int i = 0; i < batch.size(); i++) {
+				List<?> flat = (List<?>) hashes.get(i);
+				if (!flat.isEmpty()) {
+					// The task as it is now, with the status the event announced (a later one follows)
+					TaskInfo task = this.codec.decode(flat);
+					TaskStatus status = batch.get(i).status();
+					statusChanged((task.status() != status)
+							? task.withStatus(status, task.statusMessage(), task.updatedAt()) : task, false);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not handle " + batch.size() + " docket event(s)", ex);
+		}
+	}
+
+	/**
+	 * A status change heard from another process.
+	 */
+	private record Heard(String taskId, TaskStatus status) {
+	}
+
+	/**
+	 * How one run ended, to record.
+	 *
+	 * @param claimed the run's task and lease
+	 * @param result its result, bounded
+	 */
+	record Finish(ClaimedTask claimed, TaskResult result) {
+
+		boolean retry() {
+			TaskInfo task = this.claimed.task();
+			return this.result.isFailure() && this.result.retryable() && task.attempts() < task.retry().maxAttempts();
+		}
+
 	}
 
 }

@@ -49,6 +49,8 @@ final class StreamReader {
 
 	private long nextRecover = System.nanoTime();
 
+	private volatile boolean busy;
+
 	/**
 	 * Creates the reader of one worker.
 	 * @param connectionFactory connects to Redis
@@ -88,6 +90,24 @@ final class StreamReader {
 		}
 		this.nextRecover = now + this.recoverPeriodNanos;
 		return true;
+	}
+
+	/**
+	 * Returns whether the last read took as many entries as it could, so that more are
+	 * likely waiting and the next read need not block: the docket's script reads them
+	 * and starts their tasks in one call.
+	 * @return whether the stream looked busy
+	 */
+	boolean busy() {
+		return this.busy;
+	}
+
+	/**
+	 * Records whether the last read took as many entries as it could.
+	 * @param busy whether the stream looked busy
+	 */
+	void busy(boolean busy) {
+		this.busy = busy;
 	}
 
 	/**

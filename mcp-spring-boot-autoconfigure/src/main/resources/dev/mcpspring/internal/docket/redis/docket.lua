@@ -127,26 +127,28 @@ local function retain(key, now_ms)
 	end
 end
 
--- ARGV: id, owner index key, owner member, idempotency key, run at (ms), now (ms), most
--- unfinished tasks per owner, then the hash's field/value pairs. Returns {id of the
--- task}: an existing task's when the idempotency key names a live one; {''} when the
--- owner has too many unfinished tasks.
-if op == 'submit' then
-	local id, owner_key, owner_member, idem = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+-- Submits tasks, several in one call (submissions of concurrent callers), one after the
+-- other as if submitted apart. ARGV: for each task, the count of its arguments, then id,
+-- owner index key, owner member, idempotency key, run at (ms), now (ms), most unfinished
+-- tasks per owner, then the hash's field/value pairs. Returns for each task, in order, the
+-- id of the task: an existing task's when the idempotency key names a live one; '' when
+-- the owner has too many unfinished tasks.
+local function submit(a, last)
+	local id, owner_key, owner_member, idem = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
 	local key = task_key(id)
 	if redis.call('EXISTS', key) == 1 then
 		-- Run again after a lost reply (clients resend commands after a reconnect)
-		return { id }
+		return id
 	end
 	if idem ~= '' then
 		local existing = redis.call('GET', idem)
 		if existing and redis.call('EXISTS', task_key(existing)) == 1 then
-			return { existing }
+			return existing
 		end
 	end
 	if owner_key ~= '' then
 		local active = owner_key .. ':active'
-		local max_active = tonumber(ARGV[9])
+		local max_active = tonumber(ARGV[a + 6])
 		if redis.call('SCARD', active) >= max_active then
 			-- Tidy first: ids whose task is gone or finished no longer count
 			for _, other in ipairs(redis.call('SMEMBERS', active)) do
@@ -156,7 +158,7 @@ if op == 'submit' then
 				end
 			end
 			if redis.call('SCARD', active) >= max_active then
-				return { '' }
+				return ''
 			end
 		end
 		redis.call('SADD', active, id)
@@ -164,23 +166,37 @@ if op == 'submit' then
 	if idem ~= '' then
 		redis.call('SET', idem, id)
 	end
-	redis.call('HSET', key, unpack(ARGV, 10))
+	redis.call('HSET', key, unpack(ARGV, a + 7, last))
 	if owner_key ~= '' then
 		redis.call('ZADD', owner_key, 0, owner_member)
 	end
-	enqueue(key, id, ARGV[7], ARGV[8])
-	return { id }
+	enqueue(key, id, ARGV[a + 4], ARGV[a + 5])
+	return id
+end
+
+if op == 'submit' then
+	local ids = {}
+	local a = 3
+	while a <= #ARGV do
+		local count = tonumber(ARGV[a])
+		table.insert(ids, submit(a + 1, a + count))
+		a = a + count + 1
+	end
+	return ids
 end
 
 -- Starts tasks for a worker. Op 'claim': entries the worker read from the stream (ARGV:
--- group, consumer, now, now ms, then entry id/task id pairs). Op 'recover': the
+-- group, consumer, now, now ms, then entry id/task id pairs). Op 'take': new entries read
+-- here, without waiting, so that a busy stream costs one call per batch (ARGV: group,
+-- consumer, now, now ms, most entries). Op 'recover': the
 -- entries already delivered to this consumer, read again in case a reply was lost
 -- (ARGV: group, consumer, now, now ms, entries to read, most tasks to start, then the
 -- leases this process knows, which are left out). Op 'reclaim': entries whose
 -- worker stopped renewing them (ARGV: group, consumer, now, now ms, min idle ms,
 -- cursor, count). Returns {next cursor, {kind, hash...}...}: kind 'started',
--- 'redelivered' or 'failed' (given up after too many redeliveries).
-if op == 'claim' or op == 'recover' or op == 'reclaim' then
+-- 'redelivered' or 'failed' (given up after too many redeliveries); 'take' returns the
+-- number of entries it read in place of the cursor.
+if op == 'claim' or op == 'take' or op == 'recover' or op == 'reclaim' then
 	local group, consumer, now, now_ms = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 	local entries = {}
 	local known = {}
@@ -216,6 +232,14 @@ if op == 'claim' or op == 'recover' or op == 'reclaim' then
 		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '0')
 		if read then
 			collect(read[1][2])
+		end
+	elseif op == 'take' then
+		local read = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', ARGV[7], 'STREAMS', stream, '>')
+		if read then
+			collect(read[1][2])
+			cursor = tostring(#read[1][2])
+		else
+			cursor = '0'
 		end
 	else
 		for i = 7, #ARGV, 2 do
@@ -309,13 +333,15 @@ if op == 'status' then
 	return redis.call('HGETALL', key)
 end
 
--- Records how a run ended. ARGV: group, id, lease, outcome ('finish' or 'retry'), now,
--- now ms, status, message, result, error (optional strings), run at ms, run at, event to
--- publish when the task finishes.
--- Returns {0} when the lease is stale or the task was cancelled meanwhile, else
--- {1, hash...} (finished) or {2, hash...} (scheduled for another try).
-if op == 'finish' then
-	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
+-- Records how runs ended, several in one call (a worker's runs that ended together).
+-- ARGV: group, then for each run 12 arguments: id, lease, outcome ('finish' or 'retry'),
+-- now, now ms, status, message, result, error (optional strings), run at ms, run at, event
+-- to publish when the task finishes. Each run is checked and recorded on its own: a
+-- stale lease leaves the others recorded. Returns one reply per run, in order: {0} when
+-- the lease is stale or the task was cancelled meanwhile, else {1, hash...} (finished) or
+-- {2, hash...} (scheduled for another try).
+local function finish(group, a)
+	local id, lease = ARGV[a], ARGV[a + 1]
 	local key = task_key(id)
 	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease')
 	if state[1] ~= lease then
@@ -331,21 +357,39 @@ if op == 'finish' then
 		return { 0 }
 	end
 	redis.call('HSET', key, 'lastLease', lease)
-	local now, now_ms = ARGV[7], ARGV[8]
-	if ARGV[6] == 'retry' then
-		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[14])
-		set_or_delete(key, 'message', opt(ARGV[10]))
+	local now, now_ms = ARGV[a + 3], ARGV[a + 4]
+	if ARGV[a + 2] == 'retry' then
+		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[a + 10])
+		set_or_delete(key, 'message', opt(ARGV[a + 6]))
 		redis.call('HDEL', key, 'finishedAt', 'result', 'error')
-		enqueue(key, id, ARGV[13], now_ms)
+		enqueue(key, id, ARGV[a + 9], now_ms)
 		return { 2, redis.call('HGETALL', key) }
 	end
-	redis.call('HSET', key, 'status', ARGV[9], 'updatedAt', now, 'finishedAt', now)
-	set_or_delete(key, 'message', opt(ARGV[10]))
-	set_or_delete(key, 'result', opt(ARGV[11]))
-	set_or_delete(key, 'error', opt(ARGV[12]))
+	redis.call('HSET', key, 'status', ARGV[a + 5], 'updatedAt', now, 'finishedAt', now)
+	set_or_delete(key, 'message', opt(ARGV[a + 6]))
+	set_or_delete(key, 'result', opt(ARGV[a + 7]))
+	set_or_delete(key, 'error', opt(ARGV[a + 8]))
 	retain(key, now_ms)
-	redis.call('PUBLISH', events, ARGV[15])
+	redis.call('PUBLISH', events, ARGV[a + 11])
 	return { 1, redis.call('HGETALL', key) }
+end
+
+if op == 'finish' then
+	local replies = {}
+	for a = 4, #ARGV, 12 do
+		table.insert(replies, finish(ARGV[3], a))
+	end
+	return replies
+end
+
+-- The hashes of tasks, read together. ARGV: ids. Returns one {hash...} per id, in order
+-- ({} for a task that is gone).
+if op == 'read' then
+	local hashes = {}
+	for i = 3, #ARGV do
+		table.insert(hashes, redis.call('HGETALL', task_key(ARGV[i])))
+	end
+	return hashes
 end
 
 local function waits_for_input(key)
