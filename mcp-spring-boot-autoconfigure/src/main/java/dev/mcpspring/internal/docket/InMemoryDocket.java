@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -34,14 +38,20 @@ import org.springframework.util.Assert;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketAdmin;
 import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.DocketStats;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskOverview;
+import dev.mcpspring.tasks.TaskOverviewPage;
 import dev.mcpspring.tasks.TaskPage;
 import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskState;
 import dev.mcpspring.tasks.TaskStatus;
+import dev.mcpspring.tasks.WorkerInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -57,9 +67,9 @@ import tools.jackson.databind.ObjectMapper;
  * owner, against the anonymous limits. A claimed task whose lease is not renewed is given
  * to another worker, up to two deliveries beyond its retry policy's attempts. Tasks do
  * not survive the process, neither unfinished nor finished ones; use a shared docket for
- * that.
+ * that. Workers not heard from for a minute are forgotten.
  */
-public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
+public class InMemoryDocket implements Docket, DocketLeases, DocketAdmin, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = Worker.PHASE - 1024;
@@ -69,6 +79,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private static final Bucket ANONYMOUS = new Bucket(null);
 
+	private static final Duration WORKER_MEMORY = Duration.ofMinutes(1);
+
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
 	private final Map<String, Entry> tasks = new ConcurrentHashMap<>();
@@ -76,6 +88,14 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
 
 	private final Map<String, NavigableMap<String, String>> byOwner = new ConcurrentHashMap<>();
+
+	private final NavigableMap<String, String> byCreation = new ConcurrentSkipListMap<>();
+
+	private final Map<String, Instant> workers = new ConcurrentHashMap<>();
+
+	private final AtomicLong submittedTotal = new AtomicLong();
+
+	private final AtomicLong finishedTotal = new AtomicLong();
 
 	private final LinkedBlockingQueue<Entry> ready = new LinkedBlockingQueue<>();
 
@@ -194,6 +214,8 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 			this.byOwner.computeIfAbsent(task.owner(), (owner) -> new ConcurrentSkipListMap<>())
 				.put(ownerKey(task), task.id());
 		}
+		this.byCreation.put(ownerKey(task), task.id());
+		this.submittedTotal.incrementAndGet();
 		enqueue(entry);
 		this.listeners.onSubmitted(task);
 		return task;
@@ -226,6 +248,122 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 			last = item.getKey();
 		}
 		return new TaskPage(page, null);
+	}
+
+	@Override
+	public TaskOverviewPage tasks(@Nullable TaskState state, @Nullable String cursor, int limit) {
+		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+			throw new IllegalArgumentException("Invalid cursor");
+		}
+		NavigableMap<String, String> newestFirst = ((cursor != null) ? this.byCreation.headMap(cursor, false)
+				: this.byCreation).descendingMap();
+		List<TaskOverview> page = new ArrayList<>();
+		String last = null;
+		for (Map.Entry<String, String> item : newestFirst.entrySet()) {
+			Entry entry = this.tasks.get(item.getValue());
+			TaskOverview overview = (entry != null) ? entry.overview() : null;
+			if (overview == null || (state != null && overview.state() != state)) {
+				continue;
+			}
+			if (page.size() == limit) {
+				return new TaskOverviewPage(page, last);
+			}
+			page.add(overview);
+			last = item.getKey();
+		}
+		return new TaskOverviewPage(page, null);
+	}
+
+	@Override
+	public Optional<TaskOverview> task(String taskId) {
+		return Optional.ofNullable(this.tasks.get(taskId)).map(Entry::overview);
+	}
+
+	@Override
+	public List<WorkerInfo> workers() {
+		Instant forgotten = this.clock.instant().minus(WORKER_MEMORY);
+		this.workers.values().removeIf((lastSeen) -> lastSeen.isBefore(forgotten));
+		Map<String, List<String>> running = new HashMap<>();
+		for (Entry entry : this.leased.values()) {
+			String worker = entry.worker;
+			if (worker != null) {
+				running.computeIfAbsent(worker, (id) -> new ArrayList<>()).add(entry.task.id());
+			}
+		}
+		return this.workers.entrySet()
+			.stream()
+			.map((worker) -> new WorkerInfo(worker.getKey(), worker.getValue(),
+					List.copyOf(running.getOrDefault(worker.getKey(), List.of()))))
+			.sorted(Comparator.comparing(WorkerInfo::id))
+			.toList();
+	}
+
+	@Override
+	public DocketStats stats() {
+		Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+		for (TaskState state : TaskState.values()) {
+			counts.put(state, 0L);
+		}
+		for (Entry entry : this.tasks.values()) {
+			counts.merge(entry.overview().state(), 1L, Long::sum);
+		}
+		return new DocketStats(counts, this.submittedTotal.get(), this.finishedTotal.get());
+	}
+
+	@Override
+	public Optional<TaskInfo> retry(String taskId) {
+		Entry entry = this.tasks.get(taskId);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		TaskInfo retried;
+		synchronized (entry) {
+			TaskInfo task = entry.task;
+			if (task.status() != TaskStatus.FAILED || !unscheduleExpiry(entry)) {
+				return Optional.empty();
+			}
+			if (entry.bucket != null) {
+				this.owners.compute(entry.bucket, (counted, counts) -> {
+					Owner held = (counts != null) ? counts : new Owner();
+					held.finished.remove(taskId);
+					held.active++;
+					return held;
+				});
+			}
+			Instant now = this.clock.instant();
+			retried = task.rescheduled(now, "Retried by an operator", now);
+			entry.task = retried;
+			entry.finished = new CompletableFuture<>();
+			enqueue(entry);
+		}
+		this.listeners.onStatusChanged(retried, true);
+		return Optional.of(retried);
+	}
+
+	@Override
+	public long purgeFinished() {
+		long purged = 0;
+		for (Entry entry : this.tasks.values()) {
+			synchronized (entry) {
+				TaskInfo task = entry.task;
+				if (task.status().isTerminal() && unscheduleExpiry(entry)) {
+					purge(entry);
+					purged++;
+				}
+			}
+		}
+		return purged;
+	}
+
+	/**
+	 * Takes a finished task's expiry back, so the sweeper leaves it alone. Called with
+	 * the entry's lock held.
+	 * @return whether it was still scheduled (else the task is being purged or evicted)
+	 */
+	private boolean unscheduleExpiry(Entry entry) {
+		synchronized (this.expiries) {
+			return this.expiries.remove(new Expiry(expiresAt(entry.task), entry));
+		}
 	}
 
 	@Override
@@ -298,6 +436,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	@Override
 	public List<ClaimedTask> claim(String workerId, int max, Duration wait) throws InterruptedException {
+		this.workers.put(workerId, this.clock.instant());
 		List<ClaimedTask> claimed = new ArrayList<>(Math.min(max, 64));
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (claimed.isEmpty()) {
@@ -332,6 +471,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	@Override
 	public void heartbeat(String workerId, Collection<ClaimedTask> claimed) {
+		this.workers.put(workerId, this.clock.instant());
 		long expires = System.nanoTime() + this.leaseTimeout.toNanos();
 		for (ClaimedTask task : claimed) {
 			Entry entry = this.tasks.get(task.task().id());
@@ -594,6 +734,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 	 */
 	private void drop(TaskInfo task) {
 		this.tasks.remove(task.id());
+		this.byCreation.remove(ownerKey(task));
 		if (task.idempotencyKey() != null) {
 			this.idempotencyKeys.remove(idempotencyKey(task.owner(), task.idempotencyKey()), task.id());
 		}
@@ -615,6 +756,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 			}
 			entry.queued = false;
 			entry.leaseId = UUID.randomUUID().toString();
+			entry.worker = workerId;
 			entry.leaseExpires = System.nanoTime() + this.leaseTimeout.toNanos();
 			entry.task = entry.task.started(this.clock.instant());
 			this.leased.put(entry.task.id(), entry);
@@ -624,6 +766,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 	private void unlease(Entry entry) {
 		entry.leaseId = null;
+		entry.worker = null;
 		this.leased.remove(entry.task.id());
 	}
 
@@ -657,6 +800,7 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		entry.task = finished;
 		entry.queued = false;
 		entry.finished.complete(finished);
+		this.finishedTotal.incrementAndGet();
 		synchronized (this.expiries) {
 			this.expiries.add(new Expiry(expiresAt(finished), entry));
 		}
@@ -720,9 +864,11 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 
 		private final @Nullable Bucket bucket;
 
-		private final CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
+		private volatile CompletableFuture<TaskInfo> finished = new CompletableFuture<>();
 
 		private @Nullable String leaseId;
+
+		private volatile @Nullable String worker;
 
 		private volatile long leaseExpires;
 
@@ -731,6 +877,19 @@ public class InMemoryDocket implements Docket, DocketLeases, SmartLifecycle {
 		Entry(TaskInfo task, @Nullable Bucket bucket) {
 			this.task = task;
 			this.bucket = bucket;
+		}
+
+		TaskOverview overview() {
+			TaskInfo task = this.task;
+			String worker = this.worker;
+			return switch (task.status()) {
+				case WORKING -> (worker != null) ? new TaskOverview(task, TaskState.RUNNING, worker)
+						: new TaskOverview(task, TaskState.QUEUED, null);
+				case INPUT_REQUIRED -> new TaskOverview(task, TaskState.INPUT_REQUIRED, null);
+				case COMPLETED -> new TaskOverview(task, TaskState.COMPLETED, null);
+				case FAILED -> new TaskOverview(task, TaskState.FAILED, null);
+				case CANCELLED -> new TaskOverview(task, TaskState.CANCELLED, null);
+			};
 		}
 
 	}

@@ -20,13 +20,17 @@ import dev.mcpspring.internal.wire.ErrorCodes;
 import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.DocketStats;
 import dev.mcpspring.tasks.RetryPolicy;
 import dev.mcpspring.tasks.TaskError;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskOverview;
+import dev.mcpspring.tasks.TaskOverviewPage;
 import dev.mcpspring.tasks.TaskPage;
 import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskState;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -485,6 +489,67 @@ class InMemoryDocketTests {
 		ObjectNode answer = McpJson.mapper().createObjectNode().put("action", "accept");
 		answer.putObject("content").put("value", value);
 		return answer;
+	}
+
+	@Test
+	void adminSeesEveryOwnersTasksNewestFirstByState() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo first = docket.submit(TaskSpec.builder("f").owner("alice").build());
+		TaskInfo second = docket.submit(TaskSpec.builder("f").owner("bob").build());
+		TaskInfo third = docket.submit(TaskSpec.builder("f").build());
+		List<ClaimedTask> claimed = claimAll(docket, "w1", 1);
+		TaskOverviewPage page = docket.tasks(null, null, 2);
+		assertThat(page.tasks()).extracting((overview) -> overview.task().id()).containsExactly(third.id(), second.id());
+		assertThat(docket.tasks(null, page.nextCursor(), 2).tasks()).extracting((overview) -> overview.task().id())
+			.containsExactly(first.id());
+		TaskOverview running = docket.task(claimed.get(0).task().id()).orElseThrow();
+		assertThat(running.state()).isEqualTo(TaskState.RUNNING);
+		assertThat(running.worker()).isEqualTo("w1");
+		assertThat(docket.tasks(TaskState.QUEUED, null, 10).tasks()).hasSize(2)
+			.allSatisfy((overview) -> assertThat(overview.worker()).isNull());
+		assertThat(docket.workers()).singleElement().satisfies((worker) -> {
+			assertThat(worker.id()).isEqualTo("w1");
+			assertThat(worker.runningTaskIds()).containsExactly(running.task().id());
+		});
+		assertThatIllegalArgumentException().isThrownBy(() -> docket.tasks(null, "forged", 10));
+	}
+
+	@Test
+	void adminCountsTasksByStateRetriesFailedOnesAndPurgesFinishedOnes() throws Exception {
+		InMemoryDocket docket = docket(Duration.ofMinutes(5));
+		TaskInfo failing = docket.submit(TaskSpec.builder("f").owner("alice").build());
+		docket.submit(TaskSpec.builder("f").owner("alice").build());
+		docket.finish(claimAll(docket, "w", 1).get(0), TaskResult.error("broken", false));
+		DocketStats stats = docket.stats();
+		assertThat(stats.tasks()).containsEntry(TaskState.FAILED, 1L).containsEntry(TaskState.QUEUED, 1L)
+			.containsEntry(TaskState.RUNNING, 0L);
+		assertThat(stats.submittedTotal()).isEqualTo(2);
+		assertThat(stats.finishedTotal()).isEqualTo(1);
+		assertThat(docket.retry(failing.id())).hasValueSatisfying((task) -> {
+			assertThat(task.status()).isEqualTo(TaskStatus.WORKING);
+			assertThat(task.error()).isNull();
+		});
+		assertThat(docket.retry(failing.id())).as("only a failed task is retried").isEmpty();
+		ClaimedTask again = claimAll(docket, "w", 2).stream()
+			.filter((claimed) -> claimed.task().id().equals(failing.id()))
+			.findFirst()
+			.orElseThrow();
+		docket.finish(again, TaskResult.completed(JsonNodeFactory.instance.textNode("fixed")));
+		assertThat(docket.await(failing.id(), WAIT)).hasValueSatisfying(
+				(task) -> assertThat(task.result().asString()).isEqualTo("fixed"));
+		assertThat(docket.purgeFinished()).isEqualTo(1);
+		assertThat(docket.get(failing.id())).isEmpty();
+		assertThat(docket.list("alice", null, 10).tasks()).hasSize(1);
+		assertThat(docket.stats().tasks()).containsEntry(TaskState.COMPLETED, 0L);
+	}
+
+	private static List<ClaimedTask> claimAll(InMemoryDocket docket, String worker, int count)
+			throws InterruptedException {
+		List<ClaimedTask> claimed = new ArrayList<>();
+		while (claimed.size() < count) {
+			claimed.addAll(docket.claim(worker, count - claimed.size(), WAIT));
+		}
+		return claimed;
 	}
 
 	private InMemoryDocket docket(Duration leaseTimeout) {
