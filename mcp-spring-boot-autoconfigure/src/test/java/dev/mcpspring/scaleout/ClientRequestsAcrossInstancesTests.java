@@ -1,8 +1,10 @@
 package dev.mcpspring.scaleout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -12,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -143,10 +148,29 @@ class ClientRequestsAcrossInstancesTests {
 	}
 
 	@Test
-	void answerNobodyWaitsForIsAccepted() throws Exception {
-		ScaleOutClient client = ScaleOutClient.initialize(urlA);
-		JsonNode id = JsonNodeFactory.instance.stringNode("mcp-unknown");
-		assertThat(client.respond(urlB, id, accepted("Nobody"))).isEqualTo(202);
+	void answersNobodyWaitsForAreAcceptedAndOnlyThoseWithOurIdFormAreRelayed() throws Exception {
+		List<String> relayed = new CopyOnWriteArrayList<>();
+		RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
+		listener.setConnectionFactory(a.getBean(StringRedisTemplate.class).getConnectionFactory());
+		listener.addMessageListener((message, pattern) -> relayed.add(new String(message.getBody(), UTF_8)),
+				new ChannelTopic(NAME + ":sessions"));
+		listener.afterPropertiesSet();
+		listener.start();
+		try {
+			ScaleOutClient client = ScaleOutClient.initialize(urlA);
+			String ours = "mcp-" + "0123456789abcdef".repeat(2);
+			for (JsonNode id : List.of(JsonNodeFactory.instance.numberNode(42),
+					JsonNodeFactory.instance.stringNode("mcp-unknown"), JsonNodeFactory.instance.stringNode(ours))) {
+				assertThat(client.respond(urlB, id, accepted("Nobody"))).isEqualTo(202);
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> relayed.stream().anyMatch((m) -> m.contains(ours)));
+			assertThat(relayed).noneMatch((message) -> message.contains("\"id\":42"))
+				.noneMatch((message) -> message.contains("mcp-unknown"));
+		}
+		finally {
+			listener.stop();
+			listener.destroy();
+		}
 	}
 
 	private static Map<String, Object> accepted(String name) {

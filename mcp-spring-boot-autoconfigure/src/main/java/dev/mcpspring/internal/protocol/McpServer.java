@@ -415,14 +415,16 @@ public class McpServer implements TaskHost, McpInFlightRequests {
 	/**
 	 * Handles a response from the client to a request the server sent. A response for a
 	 * request this process does not wait for is relayed to the other instances, one of
-	 * which may; responses nobody waits for (late, or for a timed-out request) are
+	 * which may, when its id has the form of the server's request ids; responses nobody
+	 * waits for (late, for a timed-out request, or with an id the server never gives) are
 	 * ignored.
 	 * @param response the response
 	 * @param sessionId the session the response came in
 	 */
 	public void handleResponse(JsonRpcMessage response, String sessionId) {
 		McpSessionRelay relay = this.streams.relay();
-		if (!this.clientRequests.complete(response, sessionId) && relay != null) {
+		if (!this.clientRequests.complete(response, sessionId) && relay != null
+				&& ClientRequests.mayBeAwaited(response)) {
 			relay.answer(sessionId, response);
 		}
 	}

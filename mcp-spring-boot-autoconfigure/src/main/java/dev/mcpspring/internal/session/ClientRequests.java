@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +28,10 @@ import tools.jackson.databind.JsonNode;
 public class ClientRequests implements McpSessionListener {
 
 	private static final Log logger = LogFactory.getLog(ClientRequests.class);
+
+	private static final String ID_PREFIX = "mcp-";
+
+	private static final Pattern ID = Pattern.compile(ID_PREFIX + "[0-9a-f]{32}");
 
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -62,7 +67,7 @@ public class ClientRequests implements McpSessionListener {
 	 * requests waiting
 	 */
 	public String register(@Nullable String sessionId, boolean counted) {
-		String id = "mcp-" + RandomIds.next();
+		String id = ID_PREFIX + RandomIds.next();
 		if (sessionId != null && counted) {
 			this.bySession.compute(sessionId, (key, ids) -> {
 				Set<String> result = (ids != null) ? ids : ConcurrentHashMap.newKeySet();
@@ -152,6 +157,17 @@ public class ClientRequests implements McpSessionListener {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Returns whether a response's id has the form of the ids this class gives, so that
+	 * some process may wait for it; others are not worth relaying.
+	 * @param response the client's response
+	 * @return whether its id could be one of ours
+	 */
+	public static boolean mayBeAwaited(JsonRpcMessage response) {
+		JsonNode id = response.id();
+		return id != null && id.isString() && ID.matcher(id.stringValue()).matches();
 	}
 
 	/**
