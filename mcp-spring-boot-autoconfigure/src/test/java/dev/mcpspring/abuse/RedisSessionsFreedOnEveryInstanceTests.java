@@ -6,9 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
 import dev.mcpspring.internal.docket.redis.RequiresRedis;
@@ -17,7 +15,7 @@ import dev.mcpspring.internal.session.McpSessionStore;
 import dev.mcpspring.internal.session.McpSessionStreams;
 import dev.mcpspring.internal.session.redis.RedisMcpSessionStore;
 import dev.mcpspring.internal.web.SessionEventStreams;
-import dev.mcpspring.scaleout.ScaleOutNodeApplication;
+import dev.mcpspring.scaleout.ScaleOutNodes;
 import dev.mcpspring.test.McpEventStream;
 import dev.mcpspring.test.McpTestClient;
 
@@ -38,28 +36,23 @@ class RedisSessionsFreedOnEveryInstanceTests {
 
 	private static final long STALENESS = RedisMcpSessionStore.MAX_STALENESS_MILLIS + 20;
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext a;
 
 	private static ConfigurableApplicationContext b;
 
 	@BeforeAll
 	static void startInstances() {
-		String[] properties = { "server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false",
-				"mcp.server.session-timeout=3s", "mcp.server.max-sessions=3" };
-		a = ScaleOutNodeApplication.builder().properties(properties).run();
-		b = ScaleOutNodeApplication.builder().properties(properties).run();
+		String[] properties = { "mcp.worker.enabled=false", "mcp.server.session-timeout=3s",
+				"mcp.server.max-sessions=3" };
+		a = nodes.start(properties);
+		b = nodes.start(properties);
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
-		if (b != null) {
-			b.close();
-		}
-		if (a != null) {
-			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
-			a.close();
-		}
+		nodes.close();
 	}
 
 	@Test
@@ -165,7 +158,7 @@ class RedisSessionsFreedOnEveryInstanceTests {
 	}
 
 	private static McpTestClient client(ConfigurableApplicationContext instance) {
-		return McpTestClient.forLocalServer(((WebServerApplicationContext) instance).getWebServer().getPort());
+		return McpTestClient.forLocalServer(ScaleOutNodes.port(instance));
 	}
 
 	private static McpTestClient sameSession(McpTestClient client, ConfigurableApplicationContext instance) {

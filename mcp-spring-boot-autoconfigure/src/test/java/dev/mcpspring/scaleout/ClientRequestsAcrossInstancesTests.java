@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -39,6 +38,8 @@ class ClientRequestsAcrossInstancesTests {
 
 	private static final Map<String, Object> ELICITATION = Map.of("elicitation", Map.of());
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static NodeProcess worker;
 
 	private static ConfigurableApplicationContext a;
@@ -52,14 +53,10 @@ class ClientRequestsAcrossInstancesTests {
 	@BeforeAll
 	static void startInstances() throws Exception {
 		worker = NodeProcess.startWorker("answers-worker", NAME);
-		a = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
-		b = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
-		urlA = url(a);
-		urlB = url(b);
+		a = nodes.start("mcp.worker.enabled=false");
+		b = nodes.start("mcp.worker.enabled=false");
+		urlA = ScaleOutNodes.url(a);
+		urlB = ScaleOutNodes.url(b);
 		worker.awaitStarted(Duration.ofSeconds(90));
 	}
 
@@ -68,19 +65,7 @@ class ClientRequestsAcrossInstancesTests {
 		if (worker != null) {
 			worker.close();
 		}
-		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
-		if (b != null) {
-			b.close();
-		}
-		if (a != null) {
-			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
-			a.close();
-		}
-	}
-
-	private static String url(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return "http://127.0.0.1:" + port + "/mcp";
+		nodes.close();
 	}
 
 	@Test

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.McpToolRegistry;
@@ -40,30 +38,21 @@ class ListenAndStatelessRequestsAcrossInstancesTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext a;
 
 	private static ConfigurableApplicationContext b;
 
 	@BeforeAll
 	static void startInstances() {
-		a = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
-		b = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
+		a = nodes.start("mcp.worker.enabled=false");
+		b = nodes.start("mcp.worker.enabled=false");
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
-		if (b != null) {
-			b.close();
-		}
-		if (a != null) {
-			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
-			a.close();
-		}
+		nodes.close();
 	}
 
 	@Test
@@ -112,25 +101,21 @@ class ListenAndStatelessRequestsAcrossInstancesTests {
 			ConfigurableApplicationContext calling = order.get(step++);
 			McpResponse call = client(calling).statelessRequest("tools/call",
 					Map.of("name", "served_by", "arguments", Map.of()));
-			assertThat(call.text()).isEqualTo("served by " + port(calling));
+			assertThat(call.text()).isEqualTo("served by " + ScaleOutNodes.port(calling));
 			ConfigurableApplicationContext reading = order.get(step++);
 			McpResponse read = client(reading).statelessRequest("resources/read", Map.of("uri", ScaleOutCatalog.STATUS));
 			assertThat(read.result().path("contents").get(0).path("text").asString())
-				.isEqualTo("read on " + port(reading));
+				.isEqualTo("read on " + ScaleOutNodes.port(reading));
 			ConfigurableApplicationContext rendering = order.get(step++);
 			McpResponse get = client(rendering).statelessRequest("prompts/get", Map.of("name", "instance"));
 			assertThat(get.result().path("messages").get(0).path("content").path("text").asString())
-				.isEqualTo("rendered on " + port(rendering));
+				.isEqualTo("rendered on " + ScaleOutNodes.port(rendering));
 			assertThat(get.header(McpTestClient.SESSION_ID)).isNull();
 		}
 	}
 
 	private static McpTestClient client(ConfigurableApplicationContext context) {
-		return McpTestClient.forEndpoint(URI.create("http://127.0.0.1:" + port(context) + "/mcp"));
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		return McpTestClient.forEndpoint(URI.create(ScaleOutNodes.url(context)));
 	}
 
 }

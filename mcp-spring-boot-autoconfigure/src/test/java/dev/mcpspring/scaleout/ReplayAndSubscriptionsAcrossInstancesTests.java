@@ -14,9 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.McpResourceRegistry;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
@@ -53,6 +51,8 @@ class ReplayAndSubscriptionsAcrossInstancesTests {
 
 	private static URI urlA;
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext b;
 
 	private static URI urlB;
@@ -62,8 +62,8 @@ class ReplayAndSubscriptionsAcrossInstancesTests {
 		int portA = freePort();
 		a = NodeProcess.startWeb("web-a", NAME, portA);
 		urlA = url(portA);
-		b = ScaleOutNodeApplication.builder().properties("server.port=0", "mcp.docket.name=" + NAME).run();
-		urlB = url(((WebServerApplicationContext) b).getWebServer().getPort());
+		b = nodes.start();
+		urlB = url(ScaleOutNodes.port(b));
 		a.awaitStarted(Duration.ofSeconds(60));
 	}
 
@@ -72,10 +72,7 @@ class ReplayAndSubscriptionsAcrossInstancesTests {
 		if (a != null) {
 			a.close();
 		}
-		if (b != null) {
-			RedisTestSupport.deleteKeys(b.getBean(StringRedisTemplate.class).getConnectionFactory(), NAME);
-			b.close();
-		}
+		nodes.close();
 	}
 
 	@Test

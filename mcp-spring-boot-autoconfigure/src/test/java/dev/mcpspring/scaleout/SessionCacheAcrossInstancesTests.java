@@ -8,9 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.LoggingLevel;
 import dev.mcpspring.internal.docket.redis.RedisTestSupport;
@@ -40,28 +38,21 @@ class SessionCacheAcrossInstancesTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext a;
 
 	private static ConfigurableApplicationContext b;
 
 	@BeforeAll
 	static void startInstances() {
-		String[] properties = { "server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false",
-				"mcp.server.session-cache-size=" + CACHE_SIZE };
-		a = ScaleOutNodeApplication.builder().properties(properties).run();
-		b = ScaleOutNodeApplication.builder().properties(properties).run();
+		a = nodes.start("mcp.worker.enabled=false", "mcp.server.session-cache-size=" + CACHE_SIZE);
+		b = nodes.start("mcp.worker.enabled=false", "mcp.server.session-cache-size=" + CACHE_SIZE);
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
-		if (b != null) {
-			b.close();
-		}
-		if (a != null) {
-			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
-			a.close();
-		}
+		nodes.close();
 	}
 
 	@Test
@@ -159,7 +150,7 @@ class SessionCacheAcrossInstancesTests {
 	}
 
 	private static McpTestClient client(ConfigurableApplicationContext instance) {
-		return McpTestClient.forLocalServer(((WebServerApplicationContext) instance).getWebServer().getPort());
+		return McpTestClient.forLocalServer(ScaleOutNodes.port(instance));
 	}
 
 	private static McpTestClient sameSession(McpTestClient client, ConfigurableApplicationContext instance) {

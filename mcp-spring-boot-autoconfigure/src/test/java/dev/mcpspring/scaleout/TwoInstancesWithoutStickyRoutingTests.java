@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -44,6 +43,8 @@ class TwoInstancesWithoutStickyRoutingTests {
 
 	private static ConfigurableApplicationContext a;
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext b;
 
 	private static String urlA;
@@ -52,29 +53,15 @@ class TwoInstancesWithoutStickyRoutingTests {
 
 	@BeforeAll
 	static void startInstances() {
-		a = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
-		b = ScaleOutNodeApplication.builder().properties("server.port=0", "mcp.docket.name=" + NAME).run();
-		urlA = url(a);
-		urlB = url(b);
+		a = nodes.start("mcp.worker.enabled=false");
+		b = nodes.start();
+		urlA = ScaleOutNodes.url(a);
+		urlB = ScaleOutNodes.url(b);
 	}
 
 	@AfterAll
 	static void stopInstances() {
-		StringRedisTemplate redis = (a != null) ? a.getBean(StringRedisTemplate.class) : null;
-		if (b != null) {
-			b.close();
-		}
-		if (a != null) {
-			RedisTestSupport.deleteKeys(redis.getConnectionFactory(), NAME);
-			a.close();
-		}
-	}
-
-	private static String url(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return "http://127.0.0.1:" + port + "/mcp";
+		nodes.close();
 	}
 
 	@Test
@@ -92,7 +79,7 @@ class TwoInstancesWithoutStickyRoutingTests {
 
 	private static McpResponse stateless(ConfigurableApplicationContext instance, Map<String, Object> params,
 			Map<String, Object> capabilities) {
-		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		int port = ScaleOutNodes.port(instance);
 		McpTestClient client = McpTestClient.forLocalServer(port);
 		return client.stateless("tools/call", "ask_name")
 			.json(McpTestClient.statelessBody(client.nextId(), "tools/call", params,

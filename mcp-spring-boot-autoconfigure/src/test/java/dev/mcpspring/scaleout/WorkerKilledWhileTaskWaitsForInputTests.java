@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -40,6 +39,8 @@ class WorkerKilledWhileTaskWaitsForInputTests {
 
 	private static final String NAME = RedisTestSupport.uniqueName("input-kill");
 
+	private static final ScaleOutNodes nodes = new ScaleOutNodes(NAME);
+
 	private static ConfigurableApplicationContext web;
 
 	private static McpTestClient client;
@@ -48,19 +49,13 @@ class WorkerKilledWhileTaskWaitsForInputTests {
 
 	@BeforeAll
 	static void startWebNode() {
-		web = ScaleOutNodeApplication.builder()
-			.properties("server.port=0", "mcp.docket.name=" + NAME, "mcp.worker.enabled=false")
-			.run();
-		int port = ((WebServerApplicationContext) web).getWebServer().getPort();
-		client = McpTestClient.forEndpoint(URI.create("http://127.0.0.1:" + port + "/mcp"));
+		web = nodes.start("mcp.worker.enabled=false");
+		client = McpTestClient.forEndpoint(URI.create(ScaleOutNodes.url(web)));
 	}
 
 	@AfterAll
 	static void stopWebNode() {
-		if (web != null) {
-			RedisTestSupport.deleteKeys(web.getBean(StringRedisTemplate.class).getConnectionFactory(), NAME);
-			web.close();
-		}
+		nodes.close();
 	}
 
 	@AfterEach
