@@ -1,7 +1,5 @@
 package dev.mcpspring.test.assertj;
 
-import java.math.BigDecimal;
-
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +89,7 @@ public class ToolResultAssert extends AbstractAssert<ToolResultAssert, ToolResul
 		JsonNode value = at(pointer);
 		JsonNode wanted = JSON.valueToTree(expected);
 		boolean equal = (value.isNumber() && wanted.isNumber())
-				? value.decimalValue().compareTo(new BigDecimal(wanted.asString())) == 0 : value.equals(wanted);
+				? value.decimalValue().compareTo(wanted.decimalValue()) == 0 : value.equals(wanted);
 		if (!equal) {
 			failWithMessage("Expected structured content %s to be %s but was %s in %s", pointer, wanted, value,
 					this.actual);

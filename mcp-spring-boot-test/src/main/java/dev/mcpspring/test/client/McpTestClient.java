@@ -21,6 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -64,6 +69,12 @@ public final class McpTestClient {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
+	private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "mcp-test-client-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final URI endpoint;
 
@@ -582,7 +593,13 @@ public final class McpTestClient {
 		List<JsonNode> notifications = new ArrayList<>();
 		JsonNode[] answer = new JsonNode[1];
 		String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-		try (InputStream body = response.body()) {
+		AtomicBoolean timedOut = new AtomicBoolean();
+		InputStream stream = response.body();
+		ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+			timedOut.set(true);
+			closeQuietly(stream);
+		}, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		try (InputStream body = stream) {
 			if (contentType.startsWith("text/event-stream")) {
 				BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
 				new SseReader(reader).read((data) -> {
@@ -605,13 +622,26 @@ public final class McpTestClient {
 			}
 		}
 		catch (IOException ex) {
-			throw new AssertionError(method + ": reading the response failed", ex);
+			throw new AssertionError(method + (timedOut.get() ? ": no response within " + this.timeout
+					: ": reading the response failed"), ex);
+		}
+		finally {
+			watchdog.cancel(false);
 		}
 		if (answer[0] == null) {
 			throw new AssertionError(method + ": HTTP " + response.statusCode() + " " + contentType
 					+ " without a JSON-RPC response");
 		}
 		return new Reply(answer[0], notifications, response.headers().firstValue("Mcp-Session-Id").orElse(null));
+	}
+
+	private static void closeQuietly(InputStream stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ex) {
+			// the reader fails with its own exception
+		}
 	}
 
 	private void postMessage(ObjectNode message, Map<String, String> extraHeaders) {

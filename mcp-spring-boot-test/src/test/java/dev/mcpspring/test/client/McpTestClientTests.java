@@ -1,6 +1,7 @@
 package dev.mcpspring.test.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,15 @@ class McpTestClientTests {
 			.withMessageContaining("/missing");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(result).hasText("y"))
 			.withMessageContaining("\"X\"");
+	}
+
+	@Test
+	void responseThatDoesNotEndInTimeFailsTheTest() {
+		McpTestClient client = this.mcp.mutate().timeout(Duration.ofMillis(500)).build();
+		long start = System.nanoTime();
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> client.callTool("sleepy", Map.of("millis", 5000)))
+			.withMessageContaining("PT0.5S");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
