@@ -30,7 +30,7 @@ class ReportsMcpTests {
 	void getReportReturnsStructuredContent(McpRevision revision) {
 		assertThat(this.mcp.withRevision(revision).callTool("get_report", Map.of("id", "r-1"))).isNotError()
 			.hasStructuredContent("/id", "r-1")
-			.hasStructuredContent("/region", "NORTH")
+			.hasStructuredContent("$.region", "NORTH")
 			.hasStructuredContentAt("/revenue");
 	}
 

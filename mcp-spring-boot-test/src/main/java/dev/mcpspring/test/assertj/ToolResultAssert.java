@@ -9,7 +9,8 @@ import dev.mcpspring.test.client.ToolResult;
 
 /**
  * Assertions on a {@link ToolResult}. Structured content is addressed with JSON Pointers
- * (RFC 6901), such as {@code /revenue} or {@code /items/0/name}.
+ * (RFC 6901), such as {@code /revenue} or {@code /items/0/name}, or with simple JSON
+ * paths of names and indexes, such as {@code $.items[0].name}.
  */
 public class ToolResultAssert extends AbstractAssert<ToolResultAssert, ToolResult> {
 
@@ -67,8 +68,8 @@ public class ToolResultAssert extends AbstractAssert<ToolResultAssert, ToolResul
 	}
 
 	/**
-	 * Verifies that the structured content has a value at a JSON Pointer.
-	 * @param pointer the pointer, such as {@code /done}
+	 * Verifies that the structured content has a value at a JSON Pointer or path.
+	 * @param pointer the pointer or path, such as {@code /done} or {@code $.done}
 	 * @return this
 	 */
 	public ToolResultAssert hasStructuredContentAt(String pointer) {
@@ -77,10 +78,11 @@ public class ToolResultAssert extends AbstractAssert<ToolResultAssert, ToolResul
 	}
 
 	/**
-	 * Verifies that the structured content has the given value at a JSON Pointer.
+	 * Verifies that the structured content has the given value at a JSON Pointer or
+	 * path.
 	 * Numbers compare by value ({@code 2} equals {@code 2.0}); other values compare as
 	 * JSON.
-	 * @param pointer the pointer, such as {@code /done}
+	 * @param pointer the pointer or path, such as {@code /done} or {@code $.done}
 	 * @param expected the value: a string, number, boolean, map, list or
 	 * {@link JsonNode}
 	 * @return this
@@ -123,7 +125,7 @@ public class ToolResultAssert extends AbstractAssert<ToolResultAssert, ToolResul
 
 	private JsonNode at(String pointer) {
 		isNotNull();
-		JsonNode value = this.actual.structuredContent().at(pointer);
+		JsonNode value = this.actual.structuredContent().at(StructuredContentPath.toPointer(pointer));
 		if (value.isMissingNode()) {
 			failWithMessage("Expected structured content at %s but there is none in %s", pointer, this.actual);
 		}

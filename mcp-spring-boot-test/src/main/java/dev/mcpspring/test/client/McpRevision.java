@@ -1,5 +1,7 @@
 package dev.mcpspring.test.client;
 
+import java.util.Arrays;
+
 /**
  * The MCP protocol revisions that {@link McpTestClient} speaks.
  */
@@ -22,6 +24,22 @@ public enum McpRevision {
 
 	McpRevision(String version) {
 		this.version = version;
+	}
+
+	/**
+	 * Returns the revision of a protocol version string.
+	 * @param version the version, such as {@code 2026-07-28}
+	 * @return the revision
+	 * @throws IllegalArgumentException when the client does not speak that version
+	 */
+	public static McpRevision of(String version) {
+		for (McpRevision revision : values()) {
+			if (revision.version.equals(version.strip())) {
+				return revision;
+			}
+		}
+		throw new IllegalArgumentException("Unknown MCP protocol revision '" + version + "', expected one of "
+				+ Arrays.stream(values()).map(McpRevision::version).toList());
 	}
 
 	/**

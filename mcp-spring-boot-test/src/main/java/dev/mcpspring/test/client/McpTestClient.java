@@ -111,6 +111,16 @@ public final class McpTestClient {
 	}
 
 	/**
+	 * Creates a client for an MCP endpoint that speaks revision 2025-11-25 with no
+	 * configured answers.
+	 * @param endpoint the endpoint URI, such as {@code http://localhost:8080/mcp}
+	 * @return the client
+	 */
+	public static McpTestClient create(URI endpoint) {
+		return builder(endpoint).build();
+	}
+
+	/**
 	 * Starts building a client for an MCP endpoint, such as
 	 * {@code http://localhost:8080/api/mcp}.
 	 * @param endpoint the endpoint URI

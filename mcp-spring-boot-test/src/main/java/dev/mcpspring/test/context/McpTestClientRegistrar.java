@@ -13,17 +13,20 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
+import dev.mcpspring.test.client.McpRevision;
 import dev.mcpspring.test.client.McpTestClient;
 
 /**
  * Registers a lazily created {@link McpTestClient} bean pointed at the application's MCP
  * endpoint: {@code local.server.port}, {@code server.servlet.context-path} and
  * {@code mcp.server.path}, read when the bean is first needed (after the web server has
- * started).
+ * started); it speaks the revision of {@code mcp.test.revision} (2025-11-25 unless set).
  */
 class McpTestClientRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
 	private static final String BEAN_NAME = "mcpTestClient";
+
+	private static final String REVISION_PROPERTY = "mcp.test.revision";
 
 	private Environment environment;
 
@@ -49,7 +52,7 @@ class McpTestClientRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 		}
 		Environment environment = this.environment;
 		RootBeanDefinition definition = new RootBeanDefinition(McpTestClient.class,
-				() -> McpTestClient.builder(endpoint(environment)).build());
+				() -> McpTestClient.builder(endpoint(environment)).revision(revision(environment)).build());
 		definition.setLazyInit(true);
 		registry.registerBeanDefinition(BEAN_NAME, definition);
 	}
@@ -68,6 +71,11 @@ class McpTestClientRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 		String path = slashed(environment.getProperty("server.servlet.context-path", ""))
 				+ slashed(environment.getProperty("mcp.server.path", "/mcp"));
 		return URI.create(scheme + "://localhost:" + port + path);
+	}
+
+	static McpRevision revision(Environment environment) {
+		String version = environment.getProperty(REVISION_PROPERTY);
+		return (version != null) ? McpRevision.of(version) : McpRevision.V2025_11_25;
 	}
 
 	private static String slashed(String path) {

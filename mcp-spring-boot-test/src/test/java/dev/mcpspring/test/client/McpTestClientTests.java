@@ -17,6 +17,7 @@ import dev.mcpspring.test.fixture.FixtureApplication;
 import static dev.mcpspring.test.assertj.McpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The test client against a real server on a random port, under a context path and a
@@ -47,6 +48,16 @@ class McpTestClientTests {
 			.build();
 		assertThat(client.callTool("shout", Map.of("text", "hi"))).isNotError().hasText("HI");
 		assertThat(client.sessionId()).isNull();
+		McpTestClient created = McpTestClient.create(URI.create("http://localhost:" + this.port + "/ctx/tools/mcp"));
+		assertThat(created.revision()).isEqualTo(McpRevision.V2025_11_25);
+		assertThat(created.callTool("shout", Map.of("text", "ho"))).isNotError().hasText("HO");
+	}
+
+	@Test
+	void revisionsAreFoundByTheirVersion() {
+		assertThat(McpRevision.of("2026-07-28")).isEqualTo(McpRevision.V2026_07_28);
+		assertThatIllegalArgumentException().isThrownBy(() -> McpRevision.of("2024-11-05"))
+			.withMessageContaining("[2025-11-25, 2026-07-28]");
 	}
 
 	@ParameterizedTest
