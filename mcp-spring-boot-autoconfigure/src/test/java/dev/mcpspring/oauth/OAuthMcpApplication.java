@@ -1,0 +1,67 @@
+package dev.mcpspring.oauth;
+
+import java.security.Principal;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mcpspring.McpScope;
+import dev.mcpspring.McpTool;
+
+/**
+ * An MCP application that is an OAuth2 resource server of the test authorization server,
+ * through Spring Boot's default resource server chain (no filter chain of its own): a
+ * tool anyone with a token may call, one that needs the scope {@code reports.write}, a
+ * task tool that tells who runs it, and a REST endpoint that is not MCP.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration" })
+@Import({ OAuthMcpApplication.ReportTools.class, OAuthMcpApplication.Hello.class })
+class OAuthMcpApplication {
+
+	static SpringApplicationBuilder builder() {
+		return new SpringApplicationBuilder(OAuthMcpApplication.class).properties("spring.config.name=oauth-mcp");
+	}
+
+	@Component
+	static class ReportTools {
+
+		@McpTool(description = "Echoes the text")
+		public String echo(String text) {
+			return text;
+		}
+
+		@McpTool(name = "write_report", description = "Writes a report")
+		@McpScope("reports.write")
+		public String writeReport(String title) {
+			return "written " + title;
+		}
+
+		@McpTool(name = "whoami", description = "Who runs the tool", task = McpTool.Task.REQUIRED)
+		public String whoami() {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return (authentication != null) ? authentication.getName() : "nobody";
+		}
+
+	}
+
+	@RestController
+	static class Hello {
+
+		@GetMapping("/hello")
+		String hello(Principal principal) {
+			return "hello " + principal.getName();
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.mcpspring.oauth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * A real Spring Authorization Server for the OAuth tests, started in its own context on a
+ * random port: a client {@code mcp-client} and a client {@code other-client} for the
+ * client-credentials grant, a client {@code mcp-pkce} for the authorization code grant
+ * with PKCE. A token asked for with a {@code resource} parameter (RFC 8707) names that
+ * resource as its audience; otherwise its audience is the client id, as Spring
+ * Authorization Server does by default.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"dev.mcpspring.autoconfigure.McpServerAutoConfiguration",
+		"dev.mcpspring.autoconfigure.McpTasksAutoConfiguration",
+		"dev.mcpspring.autoconfigure.McpWebMvcAutoConfiguration",
+		"dev.mcpspring.autoconfigure.McpRedisAutoConfiguration",
+		"dev.mcpspring.autoconfigure.McpObservabilityAutoConfiguration",
+		"dev.mcpspring.autoconfigure.McpOAuth2ResourceServerAutoConfiguration" })
+class TestAuthorizationServer {
+
+	static final String SECRET = "secret";
+
+	private static final String CLIENT = "spring.security.oauth2.authorizationserver.client.";
+
+	static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(TestAuthorizationServer.class).properties("server.port=0",
+				"spring.config.name=oauth-as", "spring.data.redis.repositories.enabled=false",
+				CLIENT + "mcp.registration.client-id=mcp-client", CLIENT + "mcp.registration.client-secret={noop}" + SECRET,
+				CLIENT + "mcp.registration.client-authentication-methods=client_secret_basic",
+				CLIENT + "mcp.registration.authorization-grant-types=client_credentials",
+				CLIENT + "mcp.registration.scopes=mcp.tools,reports.write",
+				CLIENT + "other.registration.client-id=other-client",
+				CLIENT + "other.registration.client-secret={noop}" + SECRET,
+				CLIENT + "other.registration.client-authentication-methods=client_secret_basic",
+				CLIENT + "other.registration.authorization-grant-types=client_credentials",
+				CLIENT + "other.registration.scopes=mcp.tools",
+				CLIENT + "pkce.registration.client-id=mcp-pkce",
+				CLIENT + "pkce.registration.client-authentication-methods=none",
+				CLIENT + "pkce.registration.authorization-grant-types=authorization_code",
+				CLIENT + "pkce.registration.redirect-uris=http://127.0.0.1:8976/callback",
+				CLIENT + "pkce.registration.scopes=mcp.tools", CLIENT + "pkce.require-proof-key=true")
+			.run();
+	}
+
+	/**
+	 * Signs a token of our own with the server's key, for the cases its endpoints never
+	 * issue (expired, another issuer).
+	 * @param context the authorization server's context
+	 * @param claims the claims
+	 * @return the token
+	 */
+	@SuppressWarnings("unchecked")
+	static String sign(ConfigurableApplicationContext context, Map<String, Object> claims) {
+		JWKSource<SecurityContext> keys = context.getBean(JWKSource.class);
+		JwtClaimsSet.Builder set = JwtClaimsSet.builder().id(UUID.randomUUID().toString());
+		claims.forEach((name, value) -> set.claim(name, (value instanceof Instant instant) ? instant : value));
+		return new NimbusJwtEncoder(keys)
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), set.build()))
+			.getTokenValue();
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> resourceIndicator() {
+		return (context) -> {
+			if (context.getAuthorizationGrant() instanceof OAuth2AuthorizationGrantAuthenticationToken grant
+					&& grant.getAdditionalParameters().get("resource") instanceof String resource) {
+				context.getClaims().audience(List.of(resource));
+			}
+		};
+	}
+
+}
