@@ -190,7 +190,7 @@ class McpOAuthResourceServerTests {
 		}
 		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
 			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((clientId + ":" + TestAuthorizationServer.SECRET).getBytes(StandardCharsets.UTF_8)))
+				.encodeToString((clientId + ":" + TestAuthorizationServer.secret(clientId)).getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
 			.build();

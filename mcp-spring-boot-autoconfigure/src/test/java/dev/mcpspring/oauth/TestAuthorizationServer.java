@@ -40,19 +40,27 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 		"dev.mcpspring.autoconfigure.McpOAuth2ResourceServerAutoConfiguration" })
 class TestAuthorizationServer {
 
-	static final String SECRET = "secret";
+	/**
+	 * Returns the secret of a client (each its own: the server refuses two clients with
+	 * the same secret).
+	 * @param clientId the client
+	 * @return its secret
+	 */
+	static String secret(String clientId) {
+		return clientId + "-secret";
+	}
 
 	private static final String CLIENT = "spring.security.oauth2.authorizationserver.client.";
 
 	static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TestAuthorizationServer.class).properties("server.port=0",
 				"spring.config.name=oauth-as", "spring.data.redis.repositories.enabled=false",
-				CLIENT + "mcp.registration.client-id=mcp-client", CLIENT + "mcp.registration.client-secret={noop}" + SECRET,
+				CLIENT + "mcp.registration.client-id=mcp-client", CLIENT + "mcp.registration.client-secret={noop}" + secret("mcp-client"),
 				CLIENT + "mcp.registration.client-authentication-methods=client_secret_basic",
 				CLIENT + "mcp.registration.authorization-grant-types=client_credentials",
 				CLIENT + "mcp.registration.scopes=mcp.tools,reports.write",
 				CLIENT + "other.registration.client-id=other-client",
-				CLIENT + "other.registration.client-secret={noop}" + SECRET,
+				CLIENT + "other.registration.client-secret={noop}" + secret("other-client"),
 				CLIENT + "other.registration.client-authentication-methods=client_secret_basic",
 				CLIENT + "other.registration.authorization-grant-types=client_credentials",
 				CLIENT + "other.registration.scopes=mcp.tools",

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -20,8 +21,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * default chain or the application's own) with MCP's authorization rules: the
  * endpoint's protected resource metadata (Spring Security's metadata filter, customized:
  * the endpoint as the resource, its authorization servers and scopes), the bearer
- * challenge naming that metadata, and the audience check. A chain that is not a resource
- * server is left alone.
+ * challenge naming that metadata, and the audience check; a request for the endpoint
+ * without a token is challenged rather than refused by CSRF protection (the endpoint
+ * checks the origin and takes only JSON). A chain that is not a resource server is left
+ * alone.
  */
 public final class McpResourceServerConfigurer
 		extends AbstractHttpConfigurer<McpResourceServerConfigurer, HttpSecurity> {
@@ -63,6 +66,12 @@ public final class McpResourceServerConfigurer
 			return;
 		}
 		resourceServer.authenticationEntryPoint(new McpAuthenticationEntryPoint(this.urls, this.scopes));
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			// a POST without a token is challenged, not refused as a forgery: the endpoint
+			// takes only application/json from allowed origins
+			csrf.ignoringRequestMatchers(this.urls::isEndpoint);
+		}
 		resourceServer.protectedResourceMetadata(
 				(metadata) -> metadata.protectedResourceMetadataCustomizer(this::customizeMetadata));
 	}
