@@ -2,6 +2,7 @@ package dev.mcpspring.internal.oauth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -26,7 +27,7 @@ public final class McpResourceUrls {
 	 */
 	public McpResourceUrls(String endpointPath, @Nullable String resource) {
 		this.endpointPath = endpointPath;
-		this.resource = resource;
+		this.resource = StringUtils.hasText(resource) ? resource : null;
 	}
 
 	/**
