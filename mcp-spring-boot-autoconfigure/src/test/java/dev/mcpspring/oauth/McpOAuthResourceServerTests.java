@@ -1,15 +1,11 @@
 package dev.mcpspring.oauth;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -182,26 +178,8 @@ class McpOAuthResourceServerTests {
 		return McpTestClient.forEndpoint(URI.create(resource)).header("Authorization", "Bearer " + token);
 	}
 
-	static String token(String clientId, String scope, String resource) {
-		StringBuilder form = new StringBuilder("grant_type=client_credentials&scope=")
-			.append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
-		if (resource != null) {
-			form.append("&resource=").append(URLEncoder.encode(resource, StandardCharsets.UTF_8));
-		}
-		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((clientId + ":" + TestAuthorizationServer.secret(clientId)).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-			.build();
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return McpTestClient.JSON.readTree(response.body()).path("access_token").asString();
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String token(String clientId, String scope, String resource) {
+		return TestAuthorizationServer.token(issuer, clientId, scope, resource);
 	}
 
 	private static HttpResponse<String> get(String url, String token) throws Exception {

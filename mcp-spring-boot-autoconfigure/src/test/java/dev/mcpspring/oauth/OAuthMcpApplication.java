@@ -2,12 +2,19 @@ package dev.mcpspring.oauth;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +24,8 @@ import dev.mcpspring.McpTool;
 
 /**
  * An MCP application that is an OAuth2 resource server of the test authorization server,
- * through Spring Boot's default resource server chain (no filter chain of its own): a
+ * through Spring Boot's default resource server chain, or its own chain when
+ * {@code oauth-test.own-chain} is set: a
  * tool anyone with a token may call, one that needs the scope {@code reports.write}, a
  * task tool that tells who runs it, and a REST endpoint that is not MCP.
  */
@@ -30,6 +38,19 @@ class OAuthMcpApplication {
 
 	static SpringApplicationBuilder builder() {
 		return new SpringApplicationBuilder(OAuthMcpApplication.class).properties("spring.config.name=oauth-mcp");
+	}
+
+	/**
+	 * The application's own chain, when a test asks for it: the REST endpoint open, MCP
+	 * with a bearer token.
+	 */
+	@Bean
+	@ConditionalOnProperty("oauth-test.own-chain")
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/hello").permitAll().anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.build();
 	}
 
 	@Component
@@ -58,8 +79,8 @@ class OAuthMcpApplication {
 	static class Hello {
 
 		@GetMapping("/hello")
-		String hello(Principal principal) {
-			return "hello " + principal.getName();
+		String hello(@Nullable Principal principal) {
+			return "hello " + ((principal != null) ? principal.getName() : "stranger");
 		}
 
 	}

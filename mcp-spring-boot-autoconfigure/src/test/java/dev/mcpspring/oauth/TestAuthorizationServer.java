@@ -1,12 +1,21 @@
 package dev.mcpspring.oauth;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,6 +30,10 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+import dev.mcpspring.test.McpTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Spring Authorization Server for the OAuth tests, started in its own context on a
@@ -49,6 +62,8 @@ class TestAuthorizationServer {
 	static String secret(String clientId) {
 		return clientId + "-secret";
 	}
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final String CLIENT = "spring.security.oauth2.authorizationserver.client.";
 
@@ -87,6 +102,36 @@ class TestAuthorizationServer {
 		return new NimbusJwtEncoder(keys)
 			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), set.build()))
 			.getTokenValue();
+	}
+
+	/**
+	 * Obtains a token with the client-credentials grant.
+	 * @param issuer the server's issuer URL
+	 * @param clientId the client
+	 * @param scope the scopes asked for, separated by spaces
+	 * @param resource the resource indicator (RFC 8707), or {@code null} for none
+	 * @return the access token
+	 */
+	static String token(String issuer, String clientId, String scope, @Nullable String resource) {
+		StringBuilder form = new StringBuilder("grant_type=client_credentials&scope=")
+			.append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+		if (resource != null) {
+			form.append("&resource=").append(URLEncoder.encode(resource, StandardCharsets.UTF_8));
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((clientId + ":" + secret(clientId)).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return McpTestClient.JSON.readTree(response.body()).path("access_token").asString();
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Bean
