@@ -55,13 +55,15 @@ public class McpAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		if (authException instanceof OAuth2AuthenticationException oauth) {
 			OAuth2Error error = oauth.getError();
 			parameters.put("error", error.getErrorCode());
-			if (StringUtils.hasText(error.getDescription())) {
-				parameters.put("error_description", error.getDescription());
+			String description = error.getDescription();
+			if (StringUtils.hasText(description)) {
+				parameters.put("error_description", description);
 			}
 			if (error instanceof BearerTokenError bearer) {
 				status = bearer.getHttpStatus();
-				if (StringUtils.hasText(bearer.getScope())) {
-					parameters.put("scope", bearer.getScope());
+				String scope = bearer.getScope();
+				if (StringUtils.hasText(scope)) {
+					parameters.put("scope", scope);
 				}
 			}
 		}
