@@ -124,6 +124,19 @@ class McpOAuthResourceServerTests {
 	}
 
 	@Test
+	void authorizationCodeWithPkceTokenActsForTheUser() throws Exception {
+		McpTestClient client = client(TestAuthorizationServer.userToken(issuer, resource));
+		client.connect();
+		assertThat(client.callTool("echo", Map.of("text", "hi")).text()).isEqualTo("hi");
+		String task = client.call("tools/call", Map.of("name", "whoami", "arguments", Map.of(), "task", Map.of()))
+			.path("task")
+			.path("taskId")
+			.asString();
+		JsonNode result = client.call("tasks/result", Map.of("taskId", task));
+		assertThat(result.path("content").get(0).path("text").asString()).isEqualTo(TestAuthorizationServer.USER);
+	}
+
+	@Test
 	void tokenForAnotherResourceIsRefused() {
 		assertInvalidToken(token("mcp-client", "mcp.tools", "http://localhost:1/other/mcp"));
 		assertInvalidToken(token("mcp-client", "mcp.tools", null));

@@ -1,12 +1,15 @@
 package dev.mcpspring.oauth;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -63,6 +66,11 @@ class TestAuthorizationServer {
 		return clientId + "-secret";
 	}
 
+	/** The user who logs in for the authorization code grant. */
+	static final String USER = "alice";
+
+	private static final String REDIRECT_URI = "http://127.0.0.1:8976/callback";
+
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final String CLIENT = "spring.security.oauth2.authorizationserver.client.";
@@ -82,8 +90,9 @@ class TestAuthorizationServer {
 				CLIENT + "pkce.registration.client-id=mcp-pkce",
 				CLIENT + "pkce.registration.client-authentication-methods=none",
 				CLIENT + "pkce.registration.authorization-grant-types=authorization_code",
-				CLIENT + "pkce.registration.redirect-uris=http://127.0.0.1:8976/callback",
-				CLIENT + "pkce.registration.scopes=mcp.tools", CLIENT + "pkce.require-proof-key=true")
+				CLIENT + "pkce.registration.redirect-uris=" + REDIRECT_URI,
+				CLIENT + "pkce.registration.scopes=mcp.tools", CLIENT + "pkce.require-proof-key=true",
+				"spring.security.user.name=" + USER, "spring.security.user.password=" + secret(USER))
 			.run();
 	}
 
@@ -132,6 +141,58 @@ class TestAuthorizationServer {
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Obtains a token for {@link #USER} with the authorization code grant and PKCE, as a
+	 * public client does: the browser's part (the login form, the redirect with the code)
+	 * scripted over HTTP.
+	 * @param issuer the server's issuer URL
+	 * @param resource the resource indicator (RFC 8707)
+	 * @return the access token
+	 */
+	static String userToken(String issuer, String resource) throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		String authorize = issuer + "/oauth2/authorize?response_type=code&client_id=mcp-pkce&scope=mcp.tools&state=s1"
+				+ "&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge=" + challenge
+				+ "&code_challenge_method=S256&resource=" + encode(resource);
+		HttpResponse<String> toLogin = browse(browser, HttpRequest.newBuilder(URI.create(authorize)));
+		assertThat(toLogin.statusCode()).as(toLogin.body()).isEqualTo(302);
+		HttpResponse<String> loginPage = browse(browser, HttpRequest.newBuilder(URI.create(issuer + "/login")));
+		String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> loggedIn = browse(browser,
+				HttpRequest.newBuilder(URI.create(issuer + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + encode(secret(USER))
+							+ "&_csrf=" + encode(csrf))));
+		assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
+		String next = loggedIn.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> redirect = browse(browser, HttpRequest.newBuilder(URI.create(issuer).resolve(next)));
+		String location = redirect.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(REDIRECT_URI);
+		String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+		HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=mcp-pkce&code=" + code
+					+ "&redirect_uri=" + encode(REDIRECT_URI) + "&code_verifier=" + verifier + "&resource="
+					+ encode(resource)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		return McpTestClient.JSON.readTree(token.body()).path("access_token").asString();
+	}
+
+	private static HttpResponse<String> browse(HttpClient browser, HttpRequest.Builder request) throws Exception {
+		return browser.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	@Bean
