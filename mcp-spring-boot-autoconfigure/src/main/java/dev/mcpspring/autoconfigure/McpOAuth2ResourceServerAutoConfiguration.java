@@ -22,6 +22,7 @@ import dev.mcpspring.McpPrompt;
 import dev.mcpspring.McpResource;
 import dev.mcpspring.McpTool;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.oauth.McpResourceServerConfigurer;
 import dev.mcpspring.internal.oauth.McpResourceUrls;
 import dev.mcpspring.internal.oauth.McpScopes;
@@ -73,6 +74,12 @@ public final class McpOAuth2ResourceServerAutoConfiguration {
 	@Bean
 	AnnotatedMethodRegistrar<McpResource> mcpResourceScopeRegistrar(McpScopes scopes) {
 		return scopes.resourceRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("mcp.server.oauth.hide-unauthorized")
+	McpListFilter mcpScopeListFilter(McpScopes scopes) {
+		return scopes.listFilter();
 	}
 
 	@Bean

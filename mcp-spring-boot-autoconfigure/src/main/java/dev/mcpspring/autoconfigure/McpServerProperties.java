@@ -458,6 +458,13 @@ public class McpServerProperties {
 		 */
 		private boolean validateAudience = true;
 
+		/**
+		 * Whether tools/list, prompts/list, resources/list and resources/templates/list
+		 * leave out what the caller's token lacks the @McpScope scopes for (lists then
+		 * differ per caller: keep their cache scope private).
+		 */
+		private boolean hideUnauthorized;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -496,6 +503,14 @@ public class McpServerProperties {
 
 		public void setAudiences(List<String> audiences) {
 			this.audiences = audiences;
+		}
+
+		public boolean isHideUnauthorized() {
+			return this.hideUnauthorized;
+		}
+
+		public void setHideUnauthorized(boolean hideUnauthorized) {
+			this.hideUnauthorized = hideUnauthorized;
 		}
 
 		public boolean isValidateAudience() {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * MCP authorization in an application with its own resource server filter chain, behind
  * a proxy: the configured canonical URL is the resource of the metadata and the audience
- * tokens must name; the application's open endpoint stays open.
+ * tokens must name; the application's open endpoint stays open; lists leave out what a
+ * token may not call.
  */
 class McpOAuthWithOwnChainTests {
 
@@ -44,7 +45,7 @@ class McpOAuthWithOwnChainTests {
 		application = OAuthMcpApplication.builder()
 			.properties("server.port=0", "server.servlet.context-path=/api", "oauth-test.own-chain=true",
 					"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-					"mcp.server.oauth.resource=" + PUBLIC_RESOURCE)
+					"mcp.server.oauth.resource=" + PUBLIC_RESOURCE, "mcp.server.oauth.hide-unauthorized=true")
 			.run();
 		base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port") + "/api";
 	}
@@ -78,6 +79,19 @@ class McpOAuthWithOwnChainTests {
 			.initialize(McpTestClient.LATEST_VERSION);
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+	}
+
+	@Test
+	void listsLeaveOutWhatTheTokenMayNotCall() {
+		McpTestClient reader = client(TestAuthorizationServer.token(issuer, "other-client", "mcp.tools", PUBLIC_RESOURCE));
+		reader.connect();
+		assertThat(reader.listAllTools()).extracting((tool) -> tool.path("name").asString())
+			.containsExactlyInAnyOrder("echo", "whoami");
+		McpTestClient writer = client(
+				TestAuthorizationServer.token(issuer, "mcp-client", "mcp.tools reports.write", PUBLIC_RESOURCE));
+		writer.connect();
+		assertThat(writer.listAllTools()).extracting((tool) -> tool.path("name").asString())
+			.containsExactlyInAnyOrder("echo", "whoami", "write_report");
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import dev.mcpspring.McpResource;
 import dev.mcpspring.McpScope;
 import dev.mcpspring.McpTool;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.resource.UriTemplate;
 import dev.mcpspring.internal.web.McpRequestAuthorizer;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,9 @@ public class McpScopes implements McpRequestAuthorizer {
 
 	private final Map<String, List<String>> resources = new ConcurrentHashMap<>();
 
-	private final Map<UriTemplate, List<String>> resourceTemplates = new ConcurrentHashMap<>();
+	private final Map<String, List<String>> resourceTemplates = new ConcurrentHashMap<>();
+
+	private final Map<UriTemplate, List<String>> parsedTemplates = new ConcurrentHashMap<>();
 
 	private final McpResourceUrls urls;
 
@@ -86,7 +89,8 @@ public class McpScopes implements McpRequestAuthorizer {
 	public AnnotatedMethodRegistrar<McpResource> resourceRegistrar() {
 		return new ScopeRegistrar<>(McpResource.class, (method, resource) -> {
 			if (UriTemplate.isTemplate(resource.uri())) {
-				this.resourceTemplates.put(UriTemplate.parse(resource.uri()), scopes(method));
+				this.resourceTemplates.put(resource.uri(), scopes(method));
+				this.parsedTemplates.put(UriTemplate.parse(resource.uri()), scopes(method));
 			}
 			else {
 				this.resources.put(resource.uri(), scopes(method));
@@ -104,6 +108,23 @@ public class McpScopes implements McpRequestAuthorizer {
 				this.resources.values(), this.resourceTemplates.values());
 		groups.forEach((group) -> group.forEach(all::addAll));
 		return all;
+	}
+
+	/**
+	 * Returns the list filter that leaves out what the caller's token may not use.
+	 * @return the filter
+	 */
+	public McpListFilter listFilter() {
+		return (kind, key) -> {
+			Map<String, List<String>> declared = switch (kind) {
+				case TOOL -> this.tools;
+				case PROMPT -> this.prompts;
+				case RESOURCE -> this.resources;
+				case RESOURCE_TEMPLATE -> this.resourceTemplates;
+			};
+			List<String> required = declared.getOrDefault(key, List.of());
+			return required.isEmpty() || granted().containsAll(required);
+		};
 	}
 
 	@Override
@@ -149,7 +170,7 @@ public class McpScopes implements McpRequestAuthorizer {
 			return exact;
 		}
 		Set<String> scopes = new LinkedHashSet<>();
-		this.resourceTemplates.forEach((template, declared) -> {
+		this.parsedTemplates.forEach((template, declared) -> {
 			if (template.match(uri.stringValue()) != null) {
 				scopes.addAll(declared);
 			}
