@@ -172,6 +172,20 @@ class McpOAuthResourceServerTests {
 	}
 
 	@Test
+	void promptsAndResourcesOfAScopedClassNeedItsScope() {
+		McpTestClient other = client(token("other-client", "mcp.tools", resource));
+		other.connect();
+		McpResponse prompt = other.request("prompts/get", Map.of("name", "draft_report"));
+		assertThat(prompt.status()).isEqualTo(403);
+		assertThat(prompt.header("WWW-Authenticate")).contains("scope=\"reports.write\"");
+		assertThat(other.request("resources/read", Map.of("uri", "drafts://7")).status()).isEqualTo(403);
+		McpTestClient writer = client(token("mcp-client", "mcp.tools reports.write", resource));
+		writer.connect();
+		assertThat(writer.call("resources/read", Map.of("uri", "drafts://7")).path("contents").get(0).path("text")
+			.asString()).isEqualTo("draft 7");
+	}
+
+	@Test
 	void otherEndpointsKeepTheApplicationsSecurity() throws Exception {
 		assertThat(get(base + "/hello", null).statusCode()).isEqualTo(401);
 		// the audience is checked on the MCP endpoint only

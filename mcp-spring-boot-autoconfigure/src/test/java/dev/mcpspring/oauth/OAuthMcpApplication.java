@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mcpspring.McpPrompt;
+import dev.mcpspring.McpResource;
 import dev.mcpspring.McpScope;
 import dev.mcpspring.McpTool;
 
@@ -27,13 +29,14 @@ import dev.mcpspring.McpTool;
  * through Spring Boot's default resource server chain, or its own chain when
  * {@code oauth-test.own-chain} is set: a
  * tool anyone with a token may call, one that needs the scope {@code reports.write}, a
- * task tool that tells who runs it, and a REST endpoint that is not MCP.
+ * task tool that tells who runs it, a prompt and a resource template that need
+ * {@code reports.write}, and a REST endpoint that is not MCP.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
 		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration" })
-@Import({ OAuthMcpApplication.ReportTools.class, OAuthMcpApplication.Hello.class })
+@Import({ OAuthMcpApplication.ReportTools.class, OAuthMcpApplication.Drafts.class, OAuthMcpApplication.Hello.class })
 class OAuthMcpApplication {
 
 	static SpringApplicationBuilder builder() {
@@ -71,6 +74,25 @@ class OAuthMcpApplication {
 		public String whoami() {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return (authentication != null) ? authentication.getName() : "nobody";
+		}
+
+	}
+
+	/**
+	 * A prompt and a resource template that all need the scope {@code reports.write}.
+	 */
+	@Component
+	@McpScope("reports.write")
+	static class Drafts {
+
+		@McpPrompt(name = "draft_report", description = "Drafts a report")
+		public String draftReport() {
+			return "Draft the report.";
+		}
+
+		@McpResource(uri = "drafts://{id}", name = "draft", description = "A draft")
+		public String draft(String id) {
+			return "draft " + id;
 		}
 
 	}
