@@ -21,6 +21,7 @@ import dev.mcpspring.internal.completion.DefaultMcpCompletionRegistry;
 import dev.mcpspring.internal.completion.McpCompleteMethodFactory;
 import dev.mcpspring.internal.completion.McpCompletionsFeature;
 import dev.mcpspring.internal.method.AnnotatedMethodRegistrar;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.docket.DocketKey;
 import dev.mcpspring.internal.method.AnnotatedMethodScanner;
 import dev.mcpspring.internal.prompt.DefaultMcpPromptRegistry;
@@ -116,9 +117,11 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpToolsFeature mcpToolsFeature(DefaultMcpToolRegistry registry, McpServerProperties properties,
-			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer) {
+			ObjectProvider<ToolTaskSubmitter> taskSubmitter, ObjectProvider<ToolCallObserver> observer,
+			ObjectProvider<McpListFilter> listFilter) {
 		return new McpToolsFeature(registry, properties.getPageSize(), taskSubmitter.getIfAvailable(),
-				observer.getIfAvailable(() -> ToolCallObserver.NONE));
+				observer.getIfAvailable(() -> ToolCallObserver.NONE),
+				listFilter.getIfAvailable(() -> McpListFilter.ALL));
 	}
 
 	@Bean
@@ -194,10 +197,11 @@ public final class McpServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		McpResourcesFeature mcpResourcesFeature(DefaultMcpResourceRegistry registry, McpServerProperties properties,
 				McpSessionStore sessionStore, McpSessionStreams streams,
-				ObjectProvider<McpResourceSubscriptionStore> subscriptionStore) {
+				ObjectProvider<McpResourceSubscriptionStore> subscriptionStore, ObjectProvider<McpListFilter> listFilter) {
 			return new McpResourcesFeature(registry, properties.getPageSize(), sessionStore, streams,
 					properties.getMaxSubscriptionsPerSession(),
-					subscriptionStore.getIfAvailable(InMemoryResourceSubscriptionStore::new));
+					subscriptionStore.getIfAvailable(InMemoryResourceSubscriptionStore::new),
+					listFilter.getIfAvailable(() -> McpListFilter.ALL));
 		}
 
 	}
@@ -220,8 +224,10 @@ public final class McpServerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpPromptsFeature mcpPromptsFeature(DefaultMcpPromptRegistry registry, McpServerProperties properties) {
-			return new McpPromptsFeature(registry, properties.getPageSize());
+		McpPromptsFeature mcpPromptsFeature(DefaultMcpPromptRegistry registry, McpServerProperties properties,
+				ObjectProvider<McpListFilter> listFilter) {
+			return new McpPromptsFeature(registry, properties.getPageSize(),
+					listFilter.getIfAvailable(() -> McpListFilter.ALL));
 		}
 
 	}

@@ -146,6 +146,8 @@ public class McpServerProperties {
 
 	private final Cache cache = new Cache();
 
+	private final OAuth oauth = new OAuth();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -407,6 +409,118 @@ public class McpServerProperties {
 
 	public Listen getListen() {
 		return this.listen;
+	}
+
+	public OAuth getOauth() {
+		return this.oauth;
+	}
+
+	/**
+	 * MCP authorization when the application is an OAuth2 resource server.
+	 */
+	public static class OAuth {
+
+		/**
+		 * Whether the endpoint follows MCP's authorization rules when the application is
+		 * an OAuth2 resource server: protected resource metadata, challenges, audience and
+		 * scope checks.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Canonical URL of the MCP endpoint, the protected resource's identifier: set it
+		 * when clients reach the application through a proxy. Defaults to the URL of the
+		 * request.
+		 */
+		private @Nullable String resource;
+
+		/**
+		 * Issuers of the authorization servers advertised in the protected resource
+		 * metadata. Defaults to spring.security.oauth2.resourceserver.jwt.issuer-uri.
+		 */
+		private List<String> authorizationServers = new ArrayList<>();
+
+		/**
+		 * Scopes advertised in the protected resource metadata (beside those of the
+		 * @McpScope declarations) and asked for in the challenge of a request without a
+		 * token.
+		 */
+		private List<String> scopes = new ArrayList<>();
+
+		/**
+		 * Audiences a token must name one of (its aud claim). Defaults to the resource.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Whether a token must name this resource (or one of the audiences) in its aud
+		 * claim to reach the MCP endpoint.
+		 */
+		private boolean validateAudience = true;
+
+		/**
+		 * Whether tools/list, prompts/list, resources/list and resources/templates/list
+		 * leave out what the caller's token lacks the @McpScope scopes for (lists then
+		 * differ per caller: keep their cache scope private).
+		 */
+		private boolean hideUnauthorized;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getResource() {
+			return this.resource;
+		}
+
+		public void setResource(@Nullable String resource) {
+			this.resource = resource;
+		}
+
+		public List<String> getAuthorizationServers() {
+			return this.authorizationServers;
+		}
+
+		public void setAuthorizationServers(List<String> authorizationServers) {
+			this.authorizationServers = authorizationServers;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public boolean isHideUnauthorized() {
+			return this.hideUnauthorized;
+		}
+
+		public void setHideUnauthorized(boolean hideUnauthorized) {
+			this.hideUnauthorized = hideUnauthorized;
+		}
+
+		public boolean isValidateAudience() {
+			return this.validateAudience;
+		}
+
+		public void setValidateAudience(boolean validateAudience) {
+			this.validateAudience = validateAudience;
+		}
+
 	}
 
 	/**

@@ -29,6 +29,7 @@ import dev.mcpspring.internal.web.ListenStreams;
 import dev.mcpspring.internal.web.McpAsyncCalls;
 import dev.mcpspring.internal.web.McpContextInterceptor;
 import dev.mcpspring.internal.web.McpHttpEndpoint;
+import dev.mcpspring.internal.web.McpRequestAuthorizer;
 import dev.mcpspring.internal.web.OriginPolicy;
 import dev.mcpspring.internal.web.SessionEventStreams;
 import dev.mcpspring.internal.wire.JsonBodyParser;
@@ -93,14 +94,14 @@ public final class McpWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpHttpEndpoint mcpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, McpServerProperties config,
-			McpAsyncCalls calls, ListenStreams listenStreams) {
+			McpAsyncCalls calls, ListenStreams listenStreams, ObjectProvider<McpRequestAuthorizer> authorizer) {
 		McpServerProperties.Json json = config.getJson();
 		JsonBodyParser bodyParser = new JsonBodyParser(json.getMaxDepth(), json.getMaxNumberLength(),
 				json.getMaxNameLength(), json.getMaxTokens(), config.getMaxRequestSize().toBytes());
 		McpServerProperties.Sse sse = config.getSse();
 		return new McpHttpEndpoint(server, eventStreams, new OriginPolicy(config.getAllowedOrigins()), bodyParser,
 				config.getMaxRequestSize().toBytes(), sse.getTimeout().toMillis(),
-				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls, listenStreams);
+				Math.min(sse.getSendBuffer(), sse.getReplayBuffer()), calls, listenStreams, authorizer.getIfAvailable());
 	}
 
 	@Bean

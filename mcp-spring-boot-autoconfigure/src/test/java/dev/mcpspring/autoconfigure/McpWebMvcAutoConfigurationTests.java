@@ -172,7 +172,7 @@ class McpWebMvcAutoConfigurationTests {
 			return new McpHttpEndpoint(server, new SessionEventStreams(server.sessions(), server.streams(), 10, 1000),
 					new OriginPolicy(List.of("*")), new JsonBodyParser(64, 1000, 1000, 10_000, 1024), 1024, 0, 16, calls,
 					new ListenStreams(new McpSubscriptions(null, 0), server::capabilities, 0, 1, null, 0,
-							Duration.ofSeconds(1), 16));
+							Duration.ofSeconds(1), 16), null);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -39,11 +40,33 @@ public final class Pagination {
 	 */
 	public static <T, R> PaginatedResult page(ObjectNode params, NavigableMap<String, T> items, int pageSize,
 			String listName, Function<T, R> mapper) {
+		return page(params, items, pageSize, listName, mapper, (key) -> true);
+	}
+
+	/**
+	 * Returns the page the request's {@code cursor} asks for, of the items whose keys are
+	 * listed.
+	 * @param <T> the item type
+	 * @param <R> the listed form of an item
+	 * @param params the request params
+	 * @param items all items, by key
+	 * @param pageSize the maximum number of items per page
+	 * @param listName the result member holding the items
+	 * @param mapper turns an item into its listed form
+	 * @param listed whether an item's key is listed
+	 * @return the page
+	 * @throws McpException when the cursor is not one this server issued
+	 */
+	public static <T, R> PaginatedResult page(ObjectNode params, NavigableMap<String, T> items, int pageSize,
+			String listName, Function<T, R> mapper, Predicate<String> listed) {
 		String after = decode(params.get("cursor"));
 		NavigableMap<String, T> rest = (after != null) ? items.tailMap(after, false) : items;
 		List<R> page = new ArrayList<>(Math.min(pageSize, rest.size()));
 		@Nullable String lastKey = null;
 		for (var entry : rest.entrySet()) {
+			if (!listed.test(entry.getKey())) {
+				continue;
+			}
 			if (page.size() == pageSize) {
 				Assert.state(lastKey != null, "The page size must be positive");
 				return new PaginatedResult(listName, page, encode(lastKey));

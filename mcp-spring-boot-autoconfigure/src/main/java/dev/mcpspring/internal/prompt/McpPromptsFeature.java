@@ -8,6 +8,7 @@ import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.McpPromptHandler;
 import dev.mcpspring.PromptArgument;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.McpFeature;
 import dev.mcpspring.internal.session.McpRequestHandler;
@@ -24,13 +25,17 @@ public class McpPromptsFeature implements McpFeature {
 
 	private final int pageSize;
 
+	private final McpListFilter listFilter;
+
 	/**
 	 * Creates the feature.
 	 * @param registry the prompts
 	 * @param pageSize the maximum number of prompts per page
+	 * @param listFilter which prompts {@code prompts/list} shows the caller
 	 */
-	public McpPromptsFeature(DefaultMcpPromptRegistry registry, int pageSize) {
+	public McpPromptsFeature(DefaultMcpPromptRegistry registry, int pageSize, McpListFilter listFilter) {
 		this.registry = registry;
+		this.listFilter = listFilter;
 		this.pageSize = pageSize;
 	}
 
@@ -43,8 +48,10 @@ public class McpPromptsFeature implements McpFeature {
 
 	@Override
 	public Map<String, McpRequestHandler> requestHandlers() {
-		return Map.of("prompts/list", (params, context) -> Pagination.page(params, this.registry.all(),
-				this.pageSize, "prompts", McpPromptHandler::prompt), "prompts/get", this::get);
+		return Map.of("prompts/list",
+				(params, context) -> Pagination.page(params, this.registry.all(), this.pageSize, "prompts",
+						McpPromptHandler::prompt, (name) -> this.listFilter.isListed(McpListFilter.Kind.PROMPT, name)),
+				"prompts/get", this::get);
 	}
 
 	private Object get(ObjectNode params, McpContext context) throws Exception {

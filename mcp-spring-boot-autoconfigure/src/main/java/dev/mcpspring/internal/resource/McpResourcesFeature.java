@@ -8,6 +8,7 @@ import dev.mcpspring.McpException;
 import dev.mcpspring.McpResourceHandler;
 import dev.mcpspring.ReadResourceResult;
 import dev.mcpspring.ResourceContents;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.InMemoryResourceSubscriptionStore;
@@ -33,6 +34,8 @@ public class McpResourcesFeature implements McpFeature {
 
 	private final int pageSize;
 
+	private final McpListFilter listFilter;
+
 	private final ResourceSubscriptions subscriptions;
 
 	/**
@@ -46,7 +49,7 @@ public class McpResourcesFeature implements McpFeature {
 	public McpResourcesFeature(DefaultMcpResourceRegistry registry, int pageSize, McpSessionStore sessions,
 			McpSessionStreams streams, int maxSubscriptionsPerSession) {
 		this(registry, pageSize, sessions, streams, maxSubscriptionsPerSession,
-				new InMemoryResourceSubscriptionStore());
+				new InMemoryResourceSubscriptionStore(), McpListFilter.ALL);
 	}
 
 	/**
@@ -57,10 +60,13 @@ public class McpResourcesFeature implements McpFeature {
 	 * @param streams the open streams, where update notifications are sent
 	 * @param maxSubscriptionsPerSession how many URIs one session may subscribe to
 	 * @param subscriptionStore where the subscriptions are kept
+	 * @param listFilter which resources and templates the lists show the caller
 	 */
 	public McpResourcesFeature(DefaultMcpResourceRegistry registry, int pageSize, McpSessionStore sessions,
-			McpSessionStreams streams, int maxSubscriptionsPerSession, McpResourceSubscriptionStore subscriptionStore) {
+			McpSessionStreams streams, int maxSubscriptionsPerSession, McpResourceSubscriptionStore subscriptionStore,
+			McpListFilter listFilter) {
 		this.registry = registry;
+		this.listFilter = listFilter;
 		this.pageSize = pageSize;
 		this.subscriptions = new ResourceSubscriptions(subscriptionStore, sessions, streams,
 				maxSubscriptionsPerSession);
@@ -87,10 +93,12 @@ public class McpResourcesFeature implements McpFeature {
 	public Map<String, McpRequestHandler> requestHandlers() {
 		return Map.of("resources/list",
 				(params, context) -> Pagination.page(params, this.registry.resources(), this.pageSize, "resources",
-						McpResourceHandler::resource),
+						McpResourceHandler::resource,
+						(uri) -> this.listFilter.isListed(McpListFilter.Kind.RESOURCE, uri)),
 				"resources/templates/list",
 				(params, context) -> Pagination.page(params, this.registry.templates(), this.pageSize,
-						"resourceTemplates", (template) -> template.handler().template()),
+						"resourceTemplates", (template) -> template.handler().template(),
+						(template) -> this.listFilter.isListed(McpListFilter.Kind.RESOURCE_TEMPLATE, template)),
 				"resources/read", this::read, "resources/subscribe", this::subscribe, "resources/unsubscribe",
 				this::unsubscribe);
 	}

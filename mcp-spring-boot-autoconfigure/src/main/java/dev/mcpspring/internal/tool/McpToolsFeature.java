@@ -11,6 +11,7 @@ import dev.mcpspring.CallToolResult;
 import dev.mcpspring.McpContext;
 import dev.mcpspring.McpException;
 import dev.mcpspring.TaskSupport;
+import dev.mcpspring.internal.method.McpListFilter;
 import dev.mcpspring.internal.method.Pagination;
 import dev.mcpspring.internal.session.ExchangeMcpContext;
 import dev.mcpspring.internal.session.InputGatheredException;
@@ -31,6 +32,8 @@ public class McpToolsFeature implements McpFeature {
 
 	private final int pageSize;
 
+	private final McpListFilter listFilter;
+
 	private final @Nullable ToolTaskSubmitter taskSubmitter;
 
 	private final ToolCallObserver observer;
@@ -41,10 +44,12 @@ public class McpToolsFeature implements McpFeature {
 	 * @param pageSize the maximum number of tools per page
 	 * @param taskSubmitter runs calls as tasks, or {@code null} when tasks are off
 	 * @param observer told of each direct call
+	 * @param listFilter which tools {@code tools/list} shows the caller
 	 */
 	public McpToolsFeature(DefaultMcpToolRegistry registry, int pageSize, @Nullable ToolTaskSubmitter taskSubmitter,
-			ToolCallObserver observer) {
+			ToolCallObserver observer, McpListFilter listFilter) {
 		this.registry = registry;
+		this.listFilter = listFilter;
 		this.pageSize = pageSize;
 		this.taskSubmitter = taskSubmitter;
 		this.observer = observer;
@@ -59,7 +64,7 @@ public class McpToolsFeature implements McpFeature {
 	public Map<String, McpRequestHandler> requestHandlers() {
 		return Map.of("tools/list",
 				(params, context) -> Pagination.page(params, this.registry.all(), this.pageSize, "tools",
-						RegisteredTool::listed),
+						RegisteredTool::listed, (name) -> this.listFilter.isListed(McpListFilter.Kind.TOOL, name)),
 				"tools/call", this::call);
 	}
 

@@ -95,6 +95,8 @@ public class McpHttpEndpoint {
 
 	private final ListenStreams listenStreams;
 
+	private final @Nullable McpRequestAuthorizer authorizer;
+
 	private volatile boolean asyncUnsupportedLogged;
 
 	/**
@@ -109,11 +111,13 @@ public class McpHttpEndpoint {
 	 * before it is closed
 	 * @param calls runs the requests that may wait off the container's threads
 	 * @param listenStreams serves the {@code subscriptions/listen} requests of 2026-07-28
+	 * @param authorizer checks each request before it is handled, or {@code null}
 	 */
 	public McpHttpEndpoint(McpServer server, SessionEventStreams eventStreams, OriginPolicy originPolicy,
 			JsonBodyParser bodyParser, long maxRequestBytes, long streamTimeoutMillis, int sendBuffer,
-			McpAsyncCalls calls, ListenStreams listenStreams) {
+			McpAsyncCalls calls, ListenStreams listenStreams, @Nullable McpRequestAuthorizer authorizer) {
 		this.server = server;
+		this.authorizer = authorizer;
 		this.calls = calls;
 		this.listenStreams = listenStreams;
 		this.eventStreams = eventStreams;
@@ -149,6 +153,9 @@ public class McpHttpEndpoint {
 		catch (MalformedMessageException ex) {
 			McpHttpResponses.writeError(response, HttpStatus.BAD_REQUEST, ex.getCode(), messageOf(ex),
 					validId(json));
+			return;
+		}
+		if (!authorize(message, request, response)) {
 			return;
 		}
 		if (!(McpContextHolder.get() instanceof ExchangeMcpContext base)) {
@@ -508,6 +515,22 @@ public class McpHttpEndpoint {
 		}
 		logger.debug("Store unavailable while handling an MCP request", ex);
 		StoreFailures.write(response, null);
+	}
+
+	private boolean authorize(JsonRpcMessage message, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		String method = message.method();
+		if (this.authorizer == null || method == null || !message.isRequest()) {
+			return true;
+		}
+		McpRequestAuthorizer.Refusal refusal = this.authorizer.check(method, params(message), request);
+		if (refusal == null) {
+			return true;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refusal.challenge());
+		McpHttpResponses.writeError(response, HttpStatus.FORBIDDEN, ErrorCodes.INVALID_REQUEST, refusal.message(),
+				message.id());
+		return false;
 	}
 
 	private boolean checkOrigin(HttpServletRequest request, HttpServletResponse response) throws IOException {
