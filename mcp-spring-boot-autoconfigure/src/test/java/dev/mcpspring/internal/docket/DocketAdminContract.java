@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.internal.wire.McpJson;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
 import dev.mcpspring.tasks.DocketAdmin;
@@ -30,6 +31,7 @@ import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskState;
 import dev.mcpspring.tasks.TaskStatus;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -235,6 +237,27 @@ public abstract class DocketAdminContract<D extends Docket & DocketLeases & Dock
 			.containsEntry(TaskState.CANCELLED, 1L);
 		assertThat(stats.submittedTotal()).isEqualTo(2);
 		assertThat(stats.finishedTotal()).isEqualTo(2);
+	}
+
+	@Test
+	void countsFollowATaskWaitingForInput() throws Exception {
+		D docket = docket();
+		TaskInfo task = docket.submit(TaskSpec.builder("f").build());
+		ObjectNode requests = McpJson.mapper().createObjectNode();
+		requests.putObject("q").put("method", "elicitation/create").putObject("params").put("message", "q?");
+		docket.finish(claim(docket, "w"), TaskResult.inputRequired(requests));
+		assertThat(docket().task(task.id())).hasValueSatisfying(
+				(overview) -> assertThat(overview.state()).isEqualTo(TaskState.INPUT_REQUIRED));
+		assertThat(docket.stats().tasks()).containsEntry(TaskState.INPUT_REQUIRED, 1L)
+			.containsEntry(TaskState.RUNNING, 0L);
+		assertThat(ids(docket.tasks(TaskState.INPUT_REQUIRED, null, 10))).containsExactly(task.id());
+		ObjectNode answer = McpJson.mapper().createObjectNode().put("action", "accept");
+		answer.putObject("content").put("value", "a");
+		docket.answer(task.id(), Map.of("q", answer));
+		assertThat(docket.stats().tasks()).containsEntry(TaskState.INPUT_REQUIRED, 0L)
+			.containsEntry(TaskState.QUEUED, 1L);
+		docket.finish(claim(docket, "w"), TaskResult.completed(JsonNodeFactory.instance.textNode("ok")));
+		assertThat(docket.stats().tasks()).containsEntry(TaskState.QUEUED, 0L).containsEntry(TaskState.COMPLETED, 1L);
 	}
 
 	@Test
