@@ -12,11 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DocketAdmin {
 
+	/** The most tasks a page holds, whatever the limit asked for. */
+	int MAX_PAGE_SIZE = 200;
+
 	/**
-	 * Lists the tasks of every owner, newest first.
+	 * Lists the tasks of every owner, newest first. A page may hold fewer tasks than the
+	 * limit and still have a next one, when the docket bounds the work of one call.
 	 * @param state the state of the tasks to list, or {@code null} for all
 	 * @param cursor the cursor of the page, or {@code null} for the first
-	 * @param limit the maximum number of tasks
+	 * @param limit the maximum number of tasks, at least 1 and at most
+	 * {@link #MAX_PAGE_SIZE}
 	 * @return the page
 	 * @throws IllegalArgumentException when the cursor is not one the docket issued
 	 */

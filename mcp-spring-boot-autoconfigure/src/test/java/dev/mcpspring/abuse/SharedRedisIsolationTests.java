@@ -80,7 +80,8 @@ class SharedRedisIsolationTests {
 		assertThat(redis.hasKey(this.name + ":session:" + task.id())).isFalse();
 		assertThat(redis.keys(this.name + ":*")).allMatch((key) -> key.startsWith(this.name + ":session:")
 				|| key.startsWith(this.name + ":task:") || key.startsWith(this.name + ":owner:")
-				|| key.equals(this.name + ":stream"));
+				|| key.startsWith(this.name + ":state:") || key.equals(this.name + ":all")
+				|| key.equals(this.name + ":totals") || key.equals(this.name + ":stream"));
 		assertThat(docket.get(task.id())).isPresent();
 	}
 

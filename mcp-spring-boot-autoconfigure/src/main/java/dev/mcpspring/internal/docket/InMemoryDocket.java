@@ -81,6 +81,9 @@ public class InMemoryDocket implements Docket, DocketLeases, DocketAdmin, SmartL
 
 	private static final Duration WORKER_MEMORY = Duration.ofMinutes(1);
 
+	/** The most tasks one listing looks at, so that a rare state costs a bounded scan. */
+	private static final int MAX_LISTING_SCAN = 10_000;
+
 	private static final Pattern CURSOR = Pattern.compile("\\d{19}:\\d{9}:[0-9a-f]+");
 
 	private final Map<String, Entry> tasks = new ConcurrentHashMap<>();
@@ -257,19 +260,20 @@ public class InMemoryDocket implements Docket, DocketLeases, DocketAdmin, SmartL
 		}
 		NavigableMap<String, String> newestFirst = ((cursor != null) ? this.byCreation.headMap(cursor, false)
 				: this.byCreation).descendingMap();
+		int size = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
 		List<TaskOverview> page = new ArrayList<>();
 		String last = null;
+		int scanned = 0;
 		for (Map.Entry<String, String> item : newestFirst.entrySet()) {
-			Entry entry = this.tasks.get(item.getValue());
-			TaskOverview overview = (entry != null) ? entry.overview() : null;
-			if (overview == null || (state != null && overview.state() != state)) {
-				continue;
-			}
-			if (page.size() == limit) {
+			if (page.size() == size || scanned++ == MAX_LISTING_SCAN) {
 				return new TaskOverviewPage(page, last);
 			}
-			page.add(overview);
 			last = item.getKey();
+			Entry entry = this.tasks.get(item.getValue());
+			TaskOverview overview = (entry != null) ? entry.overview() : null;
+			if (overview != null && (state == null || overview.state() == state)) {
+				page.add(overview);
+			}
 		}
 		return new TaskOverviewPage(page, null);
 	}
@@ -334,9 +338,10 @@ public class InMemoryDocket implements Docket, DocketLeases, DocketAdmin, SmartL
 			retried = task.rescheduled(now, "Retried by an operator", now);
 			entry.task = retried;
 			entry.finished = new CompletableFuture<>();
+			// Told before a worker can take it, so that its next status is heard after this
+			this.listeners.onStatusChanged(retried, true);
 			enqueue(entry);
 		}
-		this.listeners.onStatusChanged(retried, true);
 		return Optional.of(retried);
 	}
 

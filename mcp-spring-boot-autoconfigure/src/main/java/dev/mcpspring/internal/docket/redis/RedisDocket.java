@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -49,13 +52,19 @@ import dev.mcpspring.internal.docket.InMemoryDocket;
 import dev.mcpspring.internal.wire.RandomIds;
 import dev.mcpspring.tasks.ClaimedTask;
 import dev.mcpspring.tasks.Docket;
+import dev.mcpspring.tasks.DocketAdmin;
 import dev.mcpspring.tasks.DocketLeases;
 import dev.mcpspring.tasks.DocketListener;
+import dev.mcpspring.tasks.DocketStats;
 import dev.mcpspring.tasks.TaskInfo;
+import dev.mcpspring.tasks.TaskOverview;
+import dev.mcpspring.tasks.TaskOverviewPage;
 import dev.mcpspring.tasks.TaskPage;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
+import dev.mcpspring.tasks.TaskState;
 import dev.mcpspring.tasks.TaskStatus;
+import dev.mcpspring.tasks.WorkerInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -81,7 +90,10 @@ import tools.jackson.databind.ObjectMapper;
  * {@code <name>:owner:<sha-256 of the owner>} (and {@code :active}, {@code :done}),
  * {@code <name>:anonymous} (and {@code :active}, {@code :done}) for the anonymous tasks
  * of unauthenticated clients, counted together as those of one owner,
- * {@code <name>:idem:<sha-256 of owner and key>}; sessions live under
+ * {@code <name>:idem:<sha-256 of owner and key>}; for the operator ({@link DocketAdmin}),
+ * {@code <name>:all} (every task, by creation), {@code <name>:state:<state>} (the tasks
+ * in each {@link TaskState}, moved by the script that changes the state, so that the
+ * counts are exact) and {@code <name>:totals}; sessions live under
  * {@code <name>:session:}.</li>
  * </ul>
  * Needs Redis 6.2 or later, standalone or behind Sentinel (not Redis Cluster). What
@@ -89,7 +101,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code appendonly yes} queued and running tasks survive; without persistence a
  * restart loses them.
  */
-public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
+public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLifecycle {
 
 	/** Started before the worker and the web server, stopped after them. */
 	public static final int PHASE = InMemoryDocket.PHASE;
@@ -114,6 +126,12 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 	private static final int FINISH_BATCH = 64;
 
 	private static final int READ_BATCH = 256;
+
+	private static final int ADMIN_BATCH = 500;
+
+	private static final int MAX_WORKERS = 200;
+
+	private static final Duration WORKER_MEMORY = Duration.ofMinutes(1);
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -224,12 +242,12 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			TaskInfo task = TaskInfo.submitted(RandomIds.next(), spec, arguments, ttl, now);
 			boolean anonymous = DocketLimits.isAnonymous(spec);
 			String ownerKey = (task.owner() != null) ? ownerKey(task.owner()) : anonymous ? key("anonymous") : null;
-			String ownerMember = (ownerKey != null) ? ownerMember(task) : null;
+			String ownerMember = ownerMember(task);
 			String idempotencyKey = (spec.idempotencyKey() != null)
 					? key("idem:" + sha256(((task.owner() != null) ? task.owner() : "") + '\n' + spec.idempotencyKey()))
 					: null;
 			Map<String, String> fields = this.codec.encode(task, idempotencyKey,
-					(ownerKey != null) ? ownerKey + '\n' + ownerMember : null);
+					((ownerKey != null) ? ownerKey : key("all")) + '\n' + ownerMember);
 			if (ownerKey != null) {
 				fields.put("okey", ownerKey);
 				fields.put("keep", Integer.toString(this.limits.maxRetained(anonymous)));
@@ -237,7 +255,7 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 			List<String> args = new ArrayList<>(8 + fields.size() * 2);
 			args.add(task.id());
 			args.add((ownerKey != null) ? ownerKey : "");
-			args.add((ownerMember != null) ? ownerMember : "");
+			args.add(ownerMember);
 			args.add((idempotencyKey != null) ? idempotencyKey : "");
 			args.add(Long.toString(task.runAt().toEpochMilli()));
 			args.add(Long.toString(now.toEpochMilli()));
@@ -301,6 +319,111 @@ public class RedisDocket implements Docket, DocketLeases, SmartLifecycle {
 		}
 		String next = (String) reply.get(0);
 		return new TaskPage(tasks, next.isEmpty() ? null : next);
+	}
+
+	@Override
+	public TaskOverviewPage tasks(@Nullable TaskState state, @Nullable String cursor, int limit) {
+		if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+			throw new IllegalArgumentException("Invalid cursor");
+		}
+		int size = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
+		List<?> reply = run("tasks", List.of((state != null) ? stateName(state) : "", (cursor != null) ? cursor : "",
+				Integer.toString(size)));
+		List<TaskOverview> tasks = new ArrayList<>();
+		for (Object flat : (List<?>) reply.get(1)) {
+			tasks.add(overview((List<?>) flat));
+		}
+		String next = (String) reply.get(0);
+		return new TaskOverviewPage(tasks, next.isEmpty() ? null : next);
+	}
+
+	@Override
+	public Optional<TaskOverview> task(String taskId) {
+		if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+			return Optional.empty();
+		}
+		List<?> flat = (List<?>) run("read", List.of(taskId)).get(0);
+		return flat.isEmpty() ? Optional.empty() : Optional.of(overview(flat));
+	}
+
+	@Override
+	public List<WorkerInfo> workers() {
+		Instant now = this.clock.instant();
+		long memory = Math.max(WORKER_MEMORY.toMillis(), this.leaseTimeout.toMillis());
+		List<WorkerInfo> workers = new ArrayList<>();
+		for (Object item : run("workers", List.of(GROUP, Long.toString(memory), Integer.toString(MAX_WORKERS)))) {
+			List<?> worker = (List<?>) item;
+			List<String> running = new ArrayList<>();
+			((List<?>) worker.get(2)).forEach((id) -> running.add((String) id));
+			workers.add(new WorkerInfo((String) worker.get(0), now.minusMillis((Long) worker.get(1)),
+					List.copyOf(running)));
+		}
+		workers.sort(Comparator.comparing(WorkerInfo::id));
+		return workers;
+	}
+
+	@Override
+	public DocketStats stats() {
+		List<?> reply;
+		do {
+			reply = run("stats", List.of(Long.toString(this.clock.millis()), Integer.toString(ADMIN_BATCH)));
+		}
+		while ((Long) reply.get(0) == 1L);
+		Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+		TaskState[] states = TaskState.values();
+		for (int i = 0; i < states.length; i++) {
+			counts.put(states[i], (Long) reply.get(1 + i));
+		}
+		return new DocketStats(counts, (Long) reply.get(1 + states.length), (Long) reply.get(2 + states.length));
+	}
+
+	@Override
+	public Optional<TaskInfo> retry(String taskId) {
+		if (taskId == null || !TASK_ID.matcher(taskId).matches()) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		List<?> flat = run("retry", List.of(taskId, RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()),
+				"Retried by an operator", event('s', taskId, TaskStatus.WORKING)));
+		if (flat.isEmpty()) {
+			return Optional.empty();
+		}
+		TaskInfo retried = this.codec.decode(flat);
+		statusChanged(retried, true);
+		return Optional.of(retried);
+	}
+
+	@Override
+	public long purgeFinished() {
+		long purged = 0;
+		List<?> reply;
+		do {
+			reply = run("purge", List.of(Integer.toString(ADMIN_BATCH)));
+			purged += (Long) reply.get(0);
+		}
+		while ((Long) reply.get(1) == 1L);
+		return purged;
+	}
+
+	private TaskOverview overview(List<?> flat) {
+		TaskInfo task = this.codec.decode(flat);
+		String worker = field(flat, RedisTaskCodec.WORKER);
+		boolean leased = field(flat, RedisTaskCodec.LEASE) != null;
+		return switch (task.status()) {
+			case WORKING -> leased ? new TaskOverview(task, TaskState.RUNNING, worker)
+					: new TaskOverview(task, TaskState.QUEUED, null);
+			case INPUT_REQUIRED -> new TaskOverview(task, TaskState.INPUT_REQUIRED, leased ? worker : null);
+			case COMPLETED -> new TaskOverview(task, TaskState.COMPLETED, null);
+			case FAILED -> new TaskOverview(task, TaskState.FAILED, null);
+			case CANCELLED -> new TaskOverview(task, TaskState.CANCELLED, null);
+		};
+	}
+
+	/**
+	 * Returns the name of a state in the docket's script, the suffix of its index.
+	 */
+	private static String stateName(TaskState state) {
+		return state.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -71,6 +71,8 @@ final class RedisTaskCodec {
 
 	static final String LEASE = "lease";
 
+	static final String WORKER = "worker";
+
 	/** Prefix of the fields of unanswered input requests, one per key. */
 	static final String REQUEST = "in:";
 

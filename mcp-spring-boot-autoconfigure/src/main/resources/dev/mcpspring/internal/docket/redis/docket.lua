@@ -22,7 +22,13 @@
 --                  unauthenticated clients, counted together as one owner's
 --                  (max-active-anonymous, max-retained-anonymous); never listed
 --   P:expiries     sorted set of "<owner index key>\n<member>" by expiry (ms), to tidy
---                  the owner indexes when tasks expire
+--                  the indexes when finished tasks, or tasks waiting for input, expire
+--                  (the owner index key is P:all for tasks without an owner)
+--   P:all          sorted set (lexicographic, score 0) of "<created>:<id>" of every task
+--   P:state:<s>    the same per state (queued, running, input_required, completed,
+--                  failed, cancelled): every change of state moves the member, so the
+--                  sizes are the exact counts (after expired members are swept)
+--   P:totals       hash: submitted, finished (counts since the docket was created)
 --   P:events       channel of status changes and cancellations: task id and status only,
 --                  with an HMAC; the Java side signs each message and passes it in, this
 --                  script publishes it when the change happens (the key never reaches Redis)
@@ -37,6 +43,10 @@ local stream = prefix .. ':stream'
 local scheduled = prefix .. ':scheduled'
 local expiries = prefix .. ':expiries'
 local events = prefix .. ':events'
+local all = prefix .. ':all'
+local totals = prefix .. ':totals'
+local states = { 'queued', 'running', 'input_required', 'completed', 'failed', 'cancelled' }
+local expiring = { 'input_required', 'completed', 'failed', 'cancelled' }
 
 local function task_key(id)
 	return prefix .. ':task:' .. id
@@ -44,6 +54,35 @@ end
 
 local function terminal(status)
 	return status == 'completed' or status == 'failed' or status == 'cancelled'
+end
+
+local function state_key(state)
+	return prefix .. ':state:' .. state
+end
+
+-- Where a task is for an operator: a working task is running while it has a lease.
+local function state_of(status, leased)
+	if status == 'working' then
+		return leased and 'running' or 'queued'
+	end
+	return status
+end
+
+-- The index member ("<created>:<id>") of a task, from its purge field.
+local function member_of(purge)
+	if purge then
+		return string.match(purge, '\n([^\n]*)$')
+	end
+	return nil
+end
+
+-- Moves a task's member from the set of one state to another's.
+local function move(purge, from, to)
+	local member = member_of(purge)
+	if member and from ~= to then
+		redis.call('ZREM', state_key(from), member)
+		redis.call('ZADD', state_key(to), 0, member)
+	end
 end
 
 local function opt(value)
@@ -78,12 +117,13 @@ local function enqueue(key, id, run_at_ms, now_ms)
 	end
 end
 
--- Purges a finished task before its ttl because its owner keeps too many finished ones.
+-- Purges a finished task before its ttl (its owner keeps too many finished ones, or an
+-- operator purges every finished task) with its index entries. Returns 1 when purged.
 local function evict(id)
 	local key = task_key(id)
-	local fields = redis.call('HMGET', key, 'status', 'idem', 'purge')
+	local fields = redis.call('HMGET', key, 'status', 'idem', 'purge', 'okey')
 	if not fields[1] or not terminal(fields[1]) then
-		return
+		return 0
 	end
 	redis.call('DEL', key)
 	if fields[2] and redis.call('GET', fields[2]) == id then
@@ -93,9 +133,15 @@ local function evict(id)
 		local owner_key, member = string.match(fields[3], '^(.*)\n([^\n]*)$')
 		if owner_key then
 			redis.call('ZREM', owner_key, member)
+			redis.call('ZREM', all, member)
+			redis.call('ZREM', state_key(fields[1]), member)
 		end
 		redis.call('ZREM', expiries, fields[3])
 	end
+	if fields[4] then
+		redis.call('ZREM', fields[4] .. ':done', id)
+	end
+	return 1
 end
 
 -- Applies the retention of a task that reached a terminal status: the hash and the
@@ -105,6 +151,7 @@ end
 local function retain(key, now_ms)
 	local fields = redis.call('HMGET', key, 'ttl', 'idem', 'purge', 'okey', 'keep', 'id')
 	local ttl = math.max(tonumber(fields[1]), 1)
+	redis.call('HINCRBY', totals, 'finished', 1)
 	redis.call('PEXPIRE', key, ttl)
 	if fields[2] then
 		redis.call('PEXPIRE', fields[2], ttl)
@@ -170,17 +217,27 @@ local function submit(a, last)
 	if owner_key ~= '' then
 		redis.call('ZADD', owner_key, 0, owner_member)
 	end
+	redis.call('ZADD', all, 0, owner_member)
+	redis.call('ZADD', state_key('queued'), 0, owner_member)
 	enqueue(key, id, ARGV[a + 4], ARGV[a + 5])
-	return id
+	return id, true
 end
 
 if op == 'submit' then
 	local ids = {}
 	local a = 3
+	local created = 0
 	while a <= #ARGV do
 		local count = tonumber(ARGV[a])
-		table.insert(ids, submit(a + 1, a + count))
+		local id, new = submit(a + 1, a + count)
+		if new then
+			created = created + 1
+		end
+		table.insert(ids, id)
 		a = a + count + 1
+	end
+	if created > 0 then
+		redis.call('HINCRBY', totals, 'submitted', created)
 	end
 	return ids
 end
@@ -253,7 +310,7 @@ if op == 'claim' or op == 'take' or op == 'recover' or op == 'reclaim' then
 		end
 		local entry, id = item[1], item[2]
 		local key = task_key(id)
-		local state = redis.call('HMGET', key, 'status', 'entry', 'lease', 'worker', 'attempts', 'maxAttempts')
+		local state = redis.call('HMGET', key, 'status', 'entry', 'lease', 'worker', 'attempts', 'maxAttempts', 'purge')
 		if not state[1] or terminal(state[1]) or state[2] ~= entry then
 			drop(group, entry)
 		elseif state[3] and op ~= 'reclaim' then
@@ -270,6 +327,7 @@ if op == 'claim' or op == 'take' or op == 'recover' or op == 'reclaim' then
 					'The task\'s worker stopped responding ' .. attempts .. ' times', 'updatedAt', now,
 					'finishedAt', now)
 				redis.call('HDEL', key, 'lease', 'worker', 'entry', 'result', 'error')
+				move(state[7], state_of(state[1], true), 'failed')
 				retain(key, now_ms)
 				table.insert(out, { 'failed', redis.call('HGETALL', key) })
 			else
@@ -280,6 +338,7 @@ if op == 'claim' or op == 'take' or op == 'recover' or op == 'reclaim' then
 				redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'attempts', attempts, 'lease',
 					entry .. '/' .. attempts, 'worker', consumer)
 				redis.call('HDEL', key, 'finishedAt', 'result', 'error')
+				move(state[7], state_of(state[1], state[3]), 'running')
 				table.insert(out, { kind, redis.call('HGETALL', key) })
 			end
 		end
@@ -323,11 +382,12 @@ end
 -- when changed; {} when unchanged, finished, or the lease is stale.
 if op == 'status' then
 	local key = task_key(ARGV[3])
-	local state = redis.call('HMGET', key, 'status', 'lease')
+	local state = redis.call('HMGET', key, 'status', 'lease', 'purge')
 	if not state[1] or terminal(state[1]) or state[1] == ARGV[5] or state[2] ~= ARGV[7] then
 		return {}
 	end
 	redis.call('HSET', key, 'status', ARGV[5], 'updatedAt', ARGV[4])
+	move(state[3], state_of(state[1], true), state_of(ARGV[5], true))
 	set_or_delete(key, 'message', opt(ARGV[6]))
 	redis.call('PUBLISH', events, ARGV[8])
 	return redis.call('HGETALL', key)
@@ -343,7 +403,7 @@ end
 local function finish(group, a)
 	local id, lease = ARGV[a], ARGV[a + 1]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease')
+	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease', 'purge')
 	if state[1] ~= lease then
 		if state[3] == lease and state[2] then
 			-- Run again after a lost reply: answer as the first run did
@@ -362,10 +422,12 @@ local function finish(group, a)
 		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[a + 10])
 		set_or_delete(key, 'message', opt(ARGV[a + 6]))
 		redis.call('HDEL', key, 'finishedAt', 'result', 'error')
+		move(state[4], state_of(state[2], true), 'queued')
 		enqueue(key, id, ARGV[a + 9], now_ms)
 		return { 2, redis.call('HGETALL', key) }
 	end
 	redis.call('HSET', key, 'status', ARGV[a + 5], 'updatedAt', now, 'finishedAt', now)
+	move(state[4], state_of(state[2], true), ARGV[a + 5])
 	set_or_delete(key, 'message', opt(ARGV[a + 6]))
 	set_or_delete(key, 'result', opt(ARGV[a + 7]))
 	set_or_delete(key, 'error', opt(ARGV[a + 8]))
@@ -402,11 +464,18 @@ local function waits_for_input(key)
 end
 
 -- Sets how long a task waiting for input is kept without an answer (ms), or keeps it.
-local function input_deadline(key, ttl, idem)
+local function input_deadline(key, ttl, idem, purge, now_ms)
 	if ttl then
 		redis.call('PEXPIRE', key, math.max(tonumber(ttl), 1))
 	else
 		redis.call('PERSIST', key)
+	end
+	if purge then
+		if ttl then
+			redis.call('ZADD', expiries, tonumber(now_ms) + math.max(tonumber(ttl), 1), purge)
+		else
+			redis.call('ZREM', expiries, purge)
+		end
 	end
 	if idem then
 		if ttl then
@@ -425,7 +494,7 @@ end
 if op == 'wait' then
 	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'lease', 'status', 'ttl', 'idem')
+	local state = redis.call('HMGET', key, 'lease', 'status', 'ttl', 'idem', 'purge')
 	if state[1] ~= lease then
 		return {}
 	end
@@ -440,10 +509,11 @@ if op == 'wait' then
 		end
 	end
 	redis.call('HSET', key, 'status', 'input_required', 'message', ARGV[7], 'updatedAt', ARGV[6])
+	move(state[5], state_of(state[2], true), 'input_required')
 	if tonumber(redis.call('HGET', key, 'attempts')) > 0 then
 		redis.call('HINCRBY', key, 'attempts', -1)
 	end
-	input_deadline(key, state[3], state[4])
+	input_deadline(key, state[3], state[4], state[5], math.floor(tonumber(ARGV[6]) / 1000000))
 	redis.call('PUBLISH', events, ARGV[8])
 	return redis.call('HGETALL', key)
 end
@@ -455,7 +525,7 @@ end
 if op == 'answer' then
 	local id = ARGV[3]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'status', 'ttl', 'idem')
+	local state = redis.call('HMGET', key, 'status', 'ttl', 'idem', 'purge', 'lease')
 	if not state[1] then
 		return {}
 	end
@@ -469,11 +539,12 @@ if op == 'answer' then
 	end
 	redis.call('HSET', key, 'updatedAt', ARGV[4])
 	if waits_for_input(key) then
-		input_deadline(key, state[2], state[3])
+		input_deadline(key, state[2], state[3], state[4], ARGV[5])
 		return { 0, redis.call('HGETALL', key) }
 	end
-	input_deadline(key, nil, state[3])
+	input_deadline(key, nil, state[3], state[4], ARGV[5])
 	redis.call('HSET', key, 'status', 'working', 'message', ARGV[6], 'runAt', ARGV[4])
+	move(state[4], 'input_required', state_of('working', state[5]))
 	enqueue(key, id, ARGV[5], ARGV[5])
 	redis.call('PUBLISH', events, ARGV[7])
 	return { 1, redis.call('HGETALL', key) }
@@ -484,7 +555,7 @@ end
 if op == 'release' then
 	local group, id, lease = ARGV[3], ARGV[4], ARGV[5]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'lease', 'status')
+	local state = redis.call('HMGET', key, 'lease', 'status', 'purge')
 	if state[1] ~= lease then
 		return { 0 }
 	end
@@ -493,6 +564,7 @@ if op == 'release' then
 	if terminal(state[2]) then
 		return { 0 }
 	end
+	move(state[3], state_of(state[2], true), state_of(state[2], false))
 	redis.call('HSET', key, 'message', ARGV[8], 'updatedAt', ARGV[6], 'runAt', ARGV[6])
 	enqueue(key, id, ARGV[7], ARGV[7])
 	return { 1 }
@@ -504,11 +576,12 @@ end
 if op == 'cancel' then
 	local id = ARGV[3]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'status', 'lease')
+	local state = redis.call('HMGET', key, 'status', 'lease', 'purge')
 	if not state[1] or terminal(state[1]) then
 		return {}
 	end
 	redis.call('HSET', key, 'status', 'cancelled', 'message', ARGV[6], 'updatedAt', ARGV[4], 'finishedAt', ARGV[4])
+	move(state[3], state_of(state[1], state[2]), 'cancelled')
 	redis.call('ZREM', scheduled, id)
 	retain(key, ARGV[5])
 	redis.call('PUBLISH', events, state[2] and ARGV[7] or ARGV[8])
@@ -532,18 +605,34 @@ if op == 'promote' then
 	return { next[2] or '' }
 end
 
--- Removes expired tasks from their owner's index. ARGV: now ms, limit. Returns {count}.
-if op == 'sweep' then
-	local expired = redis.call('ZRANGEBYSCORE', expiries, '-inf', ARGV[3], 'LIMIT', 0, ARGV[4])
+-- Removes expired tasks from the indexes, up to limit; a task that Redis has not expired
+-- yet (another clock) is looked at again when it does. Returns how many were looked at.
+local function sweep(now_ms, limit)
+	local expired = redis.call('ZRANGEBYSCORE', expiries, '-inf', now_ms, 'LIMIT', 0, limit)
 	for _, item in ipairs(expired) do
 		local owner_key, member = string.match(item, '^(.*)\n([^\n]*)$')
-		if owner_key then
-			redis.call('ZREM', owner_key, member)
-			redis.call('ZREM', owner_key .. ':done', string.match(member, '([^:]+)$'))
+		local id = member and string.match(member, '([^:]+)$')
+		local ttl = id and redis.call('PTTL', task_key(id)) or -2
+		if ttl > 0 then
+			redis.call('ZADD', expiries, tonumber(now_ms) + ttl, item)
+		else
+			if ttl == -2 and owner_key then
+				redis.call('ZREM', owner_key, member)
+				redis.call('ZREM', owner_key .. ':done', id)
+				redis.call('ZREM', all, member)
+				for _, state in ipairs(expiring) do
+					redis.call('ZREM', state_key(state), member)
+				end
+			end
+			redis.call('ZREM', expiries, item)
 		end
-		redis.call('ZREM', expiries, item)
 	end
-	return { #expired }
+	return #expired
+end
+
+-- Removes expired tasks from the indexes. ARGV: now ms, limit. Returns {count}.
+if op == 'sweep' then
+	return { sweep(ARGV[3], tonumber(ARGV[4])) }
 end
 
 -- One page of an owner's tasks, oldest first. ARGV: owner index key, cursor ('' for the
@@ -599,6 +688,140 @@ if op == 'retire' then
 		return { 1 }
 	end
 	return { 0 }
+end
+
+-- One page of every owner's tasks, newest first, of one state or of all. ARGV: state
+-- ('' for all), cursor ('' for the first page), limit. Returns {next cursor or '',
+-- {hash...}...}.
+if op == 'tasks' then
+	local index = (ARGV[3] == '') and all or state_key(ARGV[3])
+	local limit = tonumber(ARGV[5])
+	local from = (ARGV[4] == '') and '+' or ('(' .. ARGV[4])
+	local page = {}
+	local last = ''
+	local scanned = 0
+	while scanned < 10000 do
+		local members = redis.call('ZREVRANGEBYLEX', index, from, '-', 'LIMIT', 0, limit + 1)
+		if #members == 0 then
+			return { '', page }
+		end
+		for _, member in ipairs(members) do
+			local flat = redis.call('HGETALL', task_key(string.match(member, '([^:]+)$')))
+			if #flat == 0 then
+				redis.call('ZREM', index, member)
+			else
+				if #page == limit then
+					return { last, page }
+				end
+				table.insert(page, flat)
+				last = member
+			end
+			from = '(' .. member
+		end
+		scanned = scanned + #members
+	end
+	return { string.sub(from, 2), page }
+end
+
+-- Counts the tasks in each state, after sweeping expired ones (up to limit). ARGV: now
+-- ms, limit. Returns {more to sweep (0 or 1), count per state (queued, running,
+-- input_required, completed, failed, cancelled), submitted, finished}.
+if op == 'stats' then
+	local limit = tonumber(ARGV[4])
+	local out = { (sweep(ARGV[3], limit) == limit) and 1 or 0 }
+	for _, state in ipairs(states) do
+		table.insert(out, redis.call('ZCARD', state_key(state)))
+	end
+	local counted = redis.call('HMGET', totals, 'submitted', 'finished')
+	table.insert(out, tonumber(counted[1] or 0))
+	table.insert(out, tonumber(counted[2] or 0))
+	return out
+end
+
+-- The consumers of the group that read or renewed leases within the given time, or hold
+-- entries, with the tasks they run (of the first 1000 running). Consumers idle for a day
+-- without entries are removed. ARGV: group, most idle ms, most workers. Returns
+-- {{consumer, idle ms, {task id...}}...}.
+if op == 'workers' then
+	local ok, consumers = pcall(redis.call, 'XINFO', 'CONSUMERS', stream, ARGV[3])
+	if not ok then
+		return {}
+	end
+	local out = {}
+	local seen = {}
+	for _, consumer in ipairs(consumers) do
+		local info = {}
+		for i = 1, #consumer, 2 do
+			info[consumer[i]] = consumer[i + 1]
+		end
+		if info.pending > 0 or info.idle <= tonumber(ARGV[4]) then
+			if #out < tonumber(ARGV[5]) then
+				local worker = { info.name, info.idle, {} }
+				table.insert(out, worker)
+				seen[info.name] = worker
+			end
+		elseif info.idle > 86400000 then
+			redis.call('XGROUP', 'DELCONSUMER', stream, ARGV[3], info.name)
+		end
+	end
+	for _, member in ipairs(redis.call('ZRANGE', state_key('running'), 0, 999)) do
+		local id = string.match(member, '([^:]+)$')
+		local worker = seen[redis.call('HGET', task_key(id), 'worker')]
+		if worker then
+			table.insert(worker[3], id)
+		end
+	end
+	return out
+end
+
+-- Queues a failed task again under its id, as a new attempt: its result and error are
+-- cleared, it no longer expires. ARGV: id, now, now ms, message, event to publish.
+-- Returns {} when unknown or not failed, else {hash...}.
+if op == 'retry' then
+	local id = ARGV[3]
+	local key = task_key(id)
+	local state = redis.call('HMGET', key, 'status', 'idem', 'purge', 'okey')
+	if state[1] ~= 'failed' then
+		return {}
+	end
+	redis.call('HSET', key, 'status', 'working', 'message', ARGV[6], 'updatedAt', ARGV[4], 'runAt', ARGV[4])
+	redis.call('HDEL', key, 'finishedAt', 'result', 'error', 'lastLease')
+	redis.call('PERSIST', key)
+	if state[2] and redis.call('GET', state[2]) == id then
+		redis.call('PERSIST', state[2])
+	end
+	if state[3] then
+		redis.call('ZREM', expiries, state[3])
+	end
+	if state[4] then
+		redis.call('ZREM', state[4] .. ':done', id)
+		redis.call('SADD', state[4] .. ':active', id)
+	end
+	move(state[3], 'failed', 'queued')
+	enqueue(key, id, ARGV[5], ARGV[5])
+	redis.call('PUBLISH', events, ARGV[7])
+	return redis.call('HGETALL', key)
+end
+
+-- Purges finished tasks with their index entries, up to limit of each finished state.
+-- ARGV: limit. Returns {purged, more (0 or 1)}.
+if op == 'purge' then
+	local limit = tonumber(ARGV[3])
+	local purged = 0
+	local more = 0
+	for _, state in ipairs(expiring) do
+		if state ~= 'input_required' then
+			local members = redis.call('ZRANGE', state_key(state), 0, limit - 1)
+			if #members == limit then
+				more = 1
+			end
+			for _, member in ipairs(members) do
+				purged = purged + evict(string.match(member, '([^:]+)$'))
+				redis.call('ZREM', state_key(state), member)
+			end
+		end
+	end
+	return { purged, more }
 end
 
 return redis.error_reply('Unknown docket operation ' .. tostring(op))
