@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.McpTool;
@@ -14,10 +15,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * An application with the task dashboard and two task functions: {@code slow} reports
  * progress (with a hostile status message) until cancelled, {@code flaky} fails its
- * first run and completes the next.
+ * first run and completes the next. With the {@code secured} profile, Spring Security
+ * guards it ({@link DashboardSecurity}). {@code .ci/run browser} starts it from the test
+ * classpath with {@code --spring.profiles.active=secured --server.port=<port>}.
  */
 @SpringBootApplication
 public class DashboardApplication {
+
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(DashboardApplication.class).properties("mcp.dashboard.enabled=true").run(args);
+	}
 
 	/** A status message that would run script if rendered as HTML. */
 	static final String HOSTILE_MESSAGE = "<img src=x onerror=alert(1)><script>alert(2)</script>";

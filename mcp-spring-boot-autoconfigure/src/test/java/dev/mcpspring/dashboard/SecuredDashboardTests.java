@@ -10,15 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * actions need Spring Security's CSRF token as well as the page's.
  */
 @SpringBootTest(classes = DashboardApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate", "mcp.dashboard.enabled=true" })
-@Import(SecuredDashboardTests.Security.class)
+		properties = { "server.shutdown=immediate", "mcp.dashboard.enabled=true",
+			"spring.profiles.active=secured" })
 class SecuredDashboardTests {
 
 	@LocalServerPort
@@ -84,26 +76,6 @@ class SecuredDashboardTests {
 
 	private static String basic(String user) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Security {
-
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-				.httpBasic(Customizer.withDefaults())
-				.csrf((csrf) -> csrf.ignoringRequestMatchers("/mcp"))
-				.build();
-		}
-
-		@Bean
-		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(
-					User.withUsername("admin").password("{noop}secret").roles("MCP_ADMIN").build(),
-					User.withUsername("user").password("{noop}secret").roles("USER").build());
-		}
-
 	}
 
 }
