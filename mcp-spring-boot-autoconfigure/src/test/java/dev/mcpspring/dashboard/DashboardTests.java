@@ -86,7 +86,7 @@ class DashboardTests {
 			});
 			String snapshot = this.http.get("/mcp-dashboard/api/snapshot").body();
 			assertThat(snapshot).contains("\"workers\":[{").contains(task.id()).contains("\"history\":")
-				.contains("\\u003Cimg").doesNotContain("<img");
+				.contains("\"statusMessage\":\"" + DashboardApplication.HOSTILE_MESSAGE + "\"");
 			assertThat(this.http.get("/mcp-dashboard/api/tasks?id=" + task.id()).body()).contains(task.id());
 		}
 		finally {

@@ -61,7 +61,7 @@ class SecuredDashboardTests {
 			.toList());
 		String purge = "/mcp-dashboard/api/purge-finished";
 		assertThat(this.http.post(purge, "Authorization", basic("admin"), "Cookie", cookies, "X-MCP-Dashboard-Token",
-				token).statusCode()).isEqualTo(403);
+				token).statusCode()).as("without Spring Security's CSRF token").isIn(401, 403);
 		assertThat(this.http.post(purge, "Authorization", basic("admin"), "Cookie", cookies, "X-MCP-Dashboard-Token",
 				token, "X-CSRF-TOKEN", csrf).statusCode()).isEqualTo(200);
 		assertThat(this.http.post(purge, "Authorization", basic("user"), "Cookie", cookies, "X-MCP-Dashboard-Token",
