@@ -138,7 +138,7 @@
 			if (task.state === 'FAILED') {
 				actions.append(button('Retry', 'retry', () => act('/api/tasks/' + encodeURIComponent(task.id) + '/retry', 'Retrying ' + task.id)));
 			}
-			row.append(id, state, progress, message, el('td', task.owner || ''), el('td', task.attempts),
+			row.append(id, state, progress, message, el('td', task.owner || '', 'owner'), el('td', task.attempts),
 				el('td', task.worker || ''), el('td', time(task.createdAt)), el('td', time(task.updatedAt)),
 				el('td', time(task.finishedAt)), actions);
 			body.append(row);

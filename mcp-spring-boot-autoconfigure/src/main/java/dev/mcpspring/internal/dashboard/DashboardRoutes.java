@@ -56,6 +56,8 @@ public final class DashboardRoutes {
 
 	private final String style;
 
+	private final String icon;
+
 	private DashboardRoutes(String path, Docket docket, DocketAdmin admin, DashboardSnapshots snapshots,
 			DashboardStreams streams, @Nullable SecurityAuthority authority) {
 		this.path = path;
@@ -67,6 +69,7 @@ public final class DashboardRoutes {
 		this.page = asset("index.html");
 		this.script = asset("dashboard.js");
 		this.style = asset("dashboard.css");
+		this.icon = asset("favicon.svg");
 	}
 
 	/**
@@ -89,6 +92,7 @@ public final class DashboardRoutes {
 			.GET(path + "/", routes::page)
 			.GET(path + "/dashboard.js", (request) -> routes.asset(routes.script, "text/javascript"))
 			.GET(path + "/dashboard.css", (request) -> routes.asset(routes.style, "text/css"))
+			.GET(path + "/favicon.svg", (request) -> routes.asset(routes.icon, "image/svg+xml"))
 			.GET(path + "/api/snapshot", (request) -> DashboardResponses.json(snapshots.snapshot(filter(request))))
 			.GET(path + "/api/tasks", (request) -> DashboardResponses.json(snapshots.tasks(filter(request))))
 			.GET(path + "/api/events", (request) -> streams.open(filter(request)))
