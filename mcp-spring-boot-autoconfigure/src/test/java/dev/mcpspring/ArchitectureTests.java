@@ -25,8 +25,8 @@ class ArchitectureTests {
 
 	/** The library's packages, top to bottom: a package may only use packages after it. */
 	private static final List<String> LAYERS = List.of("dev.mcpspring.autoconfigure",
-			"dev.mcpspring.internal.observability", "dev.mcpspring.internal.actuate", "dev.mcpspring.internal.oauth",
-			"dev.mcpspring.internal.web", "dev.mcpspring.internal.protocol",
+			"dev.mcpspring.internal.dashboard", "dev.mcpspring.internal.observability", "dev.mcpspring.internal.actuate",
+			"dev.mcpspring.internal.oauth", "dev.mcpspring.internal.web", "dev.mcpspring.internal.protocol",
 			"dev.mcpspring.internal.task.redis", "dev.mcpspring.internal.task", "dev.mcpspring.internal.completion",
 			"dev.mcpspring.internal.tool",
 			"dev.mcpspring.internal.resource", "dev.mcpspring.internal.prompt", "dev.mcpspring.internal.session.redis",

@@ -1,5 +1,8 @@
 package dev.mcpspring.sample;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.McpContext;
@@ -11,6 +14,10 @@ import dev.mcpspring.McpToolParam;
  */
 @Component
 public class DemoTools {
+
+	private static final int MAX_FLAKY_KEYS = 10_000;
+
+	private final Set<String> failedKeys = ConcurrentHashMap.newKeySet();
 
 	@McpTool(description = "Echoes the text back", readOnlyHint = true)
 	public String echo(@McpToolParam(description = "The text to echo") String text) {
@@ -46,6 +53,18 @@ public class DemoTools {
 	@McpTool(name = "fail_job", description = "Always fails", task = McpTool.Task.OPTIONAL)
 	public String failJob() {
 		throw new IllegalStateException("fail_job failed on purpose");
+	}
+
+	@McpTool(name = "flaky_job", description = "Fails its first run for a key and succeeds when run again",
+			task = McpTool.Task.OPTIONAL)
+	public String flakyJob(@McpToolParam(description = "What to run; the first run for a key fails") String key) {
+		if (this.failedKeys.size() >= MAX_FLAKY_KEYS) {
+			this.failedKeys.clear();
+		}
+		if (this.failedKeys.add(key)) {
+			throw new IllegalStateException("flaky_job failed its first run for " + key);
+		}
+		return "done " + key;
 	}
 
 	/**
