@@ -75,7 +75,16 @@ class TestAuthorizationServer {
 
 	private static final String CLIENT = "spring.security.oauth2.authorizationserver.client.";
 
-	static ConfigurableApplicationContext start() {
+	/**
+	 * Starts the server as a process, for the interop check of {@code .ci/run}: the
+	 * arguments override its defaults, e.g. {@code --server.port=9000}.
+	 * @param args the command line arguments
+	 */
+	public static void main(String[] args) {
+		start(args);
+	}
+
+	static ConfigurableApplicationContext start(String... args) {
 		return new SpringApplicationBuilder(TestAuthorizationServer.class).properties("server.port=0",
 				"spring.config.name=oauth-as", "spring.data.redis.repositories.enabled=false",
 				CLIENT + "mcp.registration.client-id=mcp-client", CLIENT + "mcp.registration.client-secret={noop}" + secret("mcp-client"),
@@ -93,7 +102,7 @@ class TestAuthorizationServer {
 				CLIENT + "pkce.registration.redirect-uris=" + REDIRECT_URI,
 				CLIENT + "pkce.registration.scopes=mcp.tools", CLIENT + "pkce.require-proof-key=true",
 				"spring.security.user.name=" + USER, "spring.security.user.password=" + secret(USER))
-			.run();
+			.run(args);
 	}
 
 	/**
