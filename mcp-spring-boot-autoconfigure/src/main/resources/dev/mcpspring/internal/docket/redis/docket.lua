@@ -635,23 +635,25 @@ if op == 'sweep' then
 	return { sweep(ARGV[3], tonumber(ARGV[4])) }
 end
 
--- One page of an owner's tasks, oldest first. ARGV: owner index key, cursor ('' for the
--- first page), limit. Returns {next cursor or '', {hash...}...}.
-if op == 'list' then
-	local owner_key, limit = ARGV[3], tonumber(ARGV[5])
-	local from = (ARGV[4] == '') and '-' or ('(' .. ARGV[4])
+-- One page of an index of "<created>:<id>" members (score 0), oldest first or newest
+-- first, after a cursor ('' for the first page); members whose task is gone are removed.
+-- Looks at 10000 members at most. Returns {next cursor or '', {hash...}...}.
+local function index_page(index, cursor, limit, newest_first)
+	local range = newest_first and 'ZREVRANGEBYLEX' or 'ZRANGEBYLEX'
+	local from = (cursor == '') and (newest_first and '+' or '-') or ('(' .. cursor)
+	local to = newest_first and '-' or '+'
 	local page = {}
 	local last = ''
 	local scanned = 0
 	while scanned < 10000 do
-		local members = redis.call('ZRANGEBYLEX', owner_key, from, '+', 'LIMIT', 0, limit + 1)
+		local members = redis.call(range, index, from, to, 'LIMIT', 0, limit + 1)
 		if #members == 0 then
 			return { '', page }
 		end
 		for _, member in ipairs(members) do
 			local flat = redis.call('HGETALL', task_key(string.match(member, '([^:]+)$')))
 			if #flat == 0 then
-				redis.call('ZREM', owner_key, member)
+				redis.call('ZREM', index, member)
 			else
 				if #page == limit then
 					return { last, page }
@@ -664,6 +666,12 @@ if op == 'list' then
 		scanned = scanned + #members
 	end
 	return { string.sub(from, 2), page }
+end
+
+-- One page of an owner's tasks, oldest first. ARGV: owner index key, cursor ('' for the
+-- first page), limit. Returns {next cursor or '', {hash...}...}.
+if op == 'list' then
+	return index_page(ARGV[3], ARGV[4], tonumber(ARGV[5]), false)
 end
 
 -- Returns {stream length, pending entries, scheduled tasks}. ARGV: group.
@@ -695,32 +703,7 @@ end
 -- {hash...}...}.
 if op == 'tasks' then
 	local index = (ARGV[3] == '') and all or state_key(ARGV[3])
-	local limit = tonumber(ARGV[5])
-	local from = (ARGV[4] == '') and '+' or ('(' .. ARGV[4])
-	local page = {}
-	local last = ''
-	local scanned = 0
-	while scanned < 10000 do
-		local members = redis.call('ZREVRANGEBYLEX', index, from, '-', 'LIMIT', 0, limit + 1)
-		if #members == 0 then
-			return { '', page }
-		end
-		for _, member in ipairs(members) do
-			local flat = redis.call('HGETALL', task_key(string.match(member, '([^:]+)$')))
-			if #flat == 0 then
-				redis.call('ZREM', index, member)
-			else
-				if #page == limit then
-					return { last, page }
-				end
-				table.insert(page, flat)
-				last = member
-			end
-			from = '(' .. member
-		end
-		scanned = scanned + #members
-	end
-	return { string.sub(from, 2), page }
+	return index_page(index, ARGV[4], tonumber(ARGV[5]), true)
 end
 
 -- Counts the tasks in each state, after sweeping expired ones (up to limit). ARGV: now
