@@ -32,9 +32,10 @@ import dev.mcpspring.tasks.TaskRefusedException;
 import dev.mcpspring.tasks.TaskResult;
 import dev.mcpspring.tasks.TaskSpec;
 import dev.mcpspring.tasks.TaskStatus;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.mcpspring.internal.docket.TaskInputs.answer;
+import static dev.mcpspring.internal.docket.TaskInputs.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -603,21 +604,6 @@ class RedisDocketTests {
 		assertThat(waiting.status()).isEqualTo(TaskStatus.INPUT_REQUIRED);
 		assertThat(waiting.input().requests()).containsOnlyKeys("first");
 		assertThat(waiting.input().responses()).isEmpty();
-	}
-
-	private static ObjectNode requests(String... keys) {
-		ObjectNode requests = McpJson.mapper().createObjectNode();
-		for (String key : keys) {
-			ObjectNode request = requests.putObject(key).put("method", "elicitation/create");
-			request.putObject("params").put("message", key + "?");
-		}
-		return requests;
-	}
-
-	private static JsonNode answer(String value) {
-		ObjectNode answer = McpJson.mapper().createObjectNode().put("action", "accept");
-		answer.putObject("content").put("value", value);
-		return answer;
 	}
 
 }
