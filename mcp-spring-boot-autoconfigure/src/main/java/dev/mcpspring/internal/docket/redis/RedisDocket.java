@@ -661,7 +661,7 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 			return;
 		}
 		try {
-			Finish finish = new Finish(claimed, result);
+			Finish finish = new Finish(claimed, result, this.clock.instant());
 			finished(finish, this.finishes.submit(finish));
 		}
 		finally {
@@ -677,18 +677,17 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	 */
 	List<List<?>> finishAll(List<Finish> finishes) {
 		return withRetry(() -> {
-			Instant now = this.clock.instant();
 			List<String> args = new ArrayList<>(1 + finishes.size() * 12);
 			args.add(GROUP);
 			for (Finish finish : finishes) {
 				TaskInfo task = finish.claimed().task();
 				TaskResult result = finish.result();
 				boolean retry = finish.retry();
-				Instant runAt = retry ? now.plus(task.retry().delayBefore(task.attempts() + 1)) : now;
-				String message = retry ? "Retrying after failure: " + message(result) : message(result);
+				Instant now = finish.now();
+				Instant runAt = finish.runAt();
 				args.addAll(List.of(task.id(), finish.claimed().leaseId(), retry ? "retry" : "finish",
 						RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), result.status().wireName(),
-						optional(message), optional(retry ? null : this.codec.writeResult(result.result())),
+						optional(finish.message()), optional(retry ? null : this.codec.writeResult(result.result())),
 						optional(retry ? null : this.codec.writeError(result.error())),
 						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
 						retry ? "" : event('s', task.id(), result.status())));
@@ -700,14 +699,20 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	}
 
 	/**
-	 * Tells the listeners how a run ended, from the script's reply.
+	 * Tells the listeners how a run ended, from the script's reply: the task as the run
+	 * claimed it, with the progress reported meanwhile and the change the run recorded.
 	 */
 	private void finished(Finish finish, List<?> reply) {
 		long outcome = (Long) reply.get(0);
 		if (outcome == 0) {
 			return;
 		}
-		TaskInfo changed = this.codec.decode((List<?>) reply.get(1), finish.result());
+		TaskResult result = finish.result();
+		TaskInfo task = finish.claimed().task();
+		task = task.withProgress(RedisTaskCodec.number((String) reply.get(1)),
+				RedisTaskCodec.number((String) reply.get(2)), null, task.updatedAt());
+		TaskInfo changed = (outcome == 2) ? task.rescheduled(finish.runAt(), finish.message(), finish.now())
+				: task.finished(result.status(), finish.message(), result.result(), result.error(), finish.now());
 		if (outcome == 2) {
 			if (changed.runAt().isAfter(this.clock.instant())) {
 				scheduledAt(changed.runAt());
@@ -1111,12 +1116,26 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	 *
 	 * @param claimed the run's task and lease
 	 * @param result its result, bounded
+	 * @param now when the run ended
 	 */
-	record Finish(ClaimedTask claimed, TaskResult result) {
+	record Finish(ClaimedTask claimed, TaskResult result, Instant now) {
 
 		boolean retry() {
 			TaskInfo task = this.claimed.task();
 			return this.result.isFailure() && this.result.retryable() && task.attempts() < task.retry().maxAttempts();
+		}
+
+		/**
+		 * Returns when the task runs again after a retryable failure, else when the run
+		 * ended.
+		 */
+		Instant runAt() {
+			TaskInfo task = this.claimed.task();
+			return retry() ? this.now.plus(task.retry().delayBefore(task.attempts() + 1)) : this.now;
+		}
+
+		@Nullable String message() {
+			return retry() ? "Retrying after failure: " + RedisDocket.message(this.result) : RedisDocket.message(this.result);
 		}
 
 	}

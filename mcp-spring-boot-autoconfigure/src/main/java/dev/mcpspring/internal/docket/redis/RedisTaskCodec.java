@@ -281,8 +281,13 @@ final class RedisTaskCodec {
 		return (value != null && !value.isNull()) ? value.asString() : null;
 	}
 
-	private static @Nullable Double number(@Nullable String value) {
-		return (value != null) ? Double.valueOf(value) : null;
+	/**
+	 * Reads a number field.
+	 * @param value the field's value; {@code null} or empty when the task has none
+	 * @return the number, or {@code null}
+	 */
+	static @Nullable Double number(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? Double.valueOf(value) : null;
 	}
 
 	/**

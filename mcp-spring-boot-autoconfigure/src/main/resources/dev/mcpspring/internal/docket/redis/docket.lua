@@ -398,42 +398,59 @@ end
 -- now, now ms, status, message, result, error (optional strings), run at ms, run at, event
 -- to publish when the task finishes. Each run is checked and recorded on its own: a
 -- stale lease leaves the others recorded. Returns one reply per run, in order: {0} when
--- the lease is stale or the task was cancelled meanwhile, else {1, hash...} (finished) or
--- {2, hash...} (scheduled for another try).
+-- the lease is stale or the task was cancelled meanwhile, else {1, progress, total}
+-- (finished) or {2, progress, total} (scheduled for another try), '' for no progress:
+-- the worker knows the rest of the task, so the hash is not sent back.
 local function finish(group, a)
 	local id, lease = ARGV[a], ARGV[a + 1]
 	local key = task_key(id)
-	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease', 'purge')
+	local state = redis.call('HMGET', key, 'lease', 'status', 'lastLease', 'purge', 'progress', 'total')
 	if state[1] ~= lease then
 		if state[3] == lease and state[2] then
 			-- Run again after a lost reply: answer as the first run did
-			return { terminal(state[2]) and 1 or 2, redis.call('HGETALL', key) }
+			return { terminal(state[2]) and 1 or 2, state[5] or '', state[6] or '' }
 		end
 		return { 0 }
 	end
 	drop(group, string.match(lease, '^(.*)/'))
-	redis.call('HDEL', key, 'lease', 'worker', 'entry')
+	local unset = { 'lease', 'worker', 'entry' }
 	if terminal(state[2]) then
+		redis.call('HDEL', key, unpack(unset))
 		return { 0 }
 	end
-	redis.call('HSET', key, 'lastLease', lease)
 	local now, now_ms = ARGV[a + 3], ARGV[a + 4]
+	local set = { 'lastLease', lease, 'updatedAt', now }
+	local function put(field, value)
+		if value == nil then
+			table.insert(unset, field)
+		else
+			table.insert(set, field)
+			table.insert(set, value)
+		end
+	end
+	put('message', opt(ARGV[a + 6]))
 	if ARGV[a + 2] == 'retry' then
-		redis.call('HSET', key, 'status', 'working', 'updatedAt', now, 'runAt', ARGV[a + 10])
-		set_or_delete(key, 'message', opt(ARGV[a + 6]))
-		redis.call('HDEL', key, 'finishedAt', 'result', 'error')
+		put('status', 'working')
+		put('runAt', ARGV[a + 10])
+		table.insert(unset, 'finishedAt')
+		table.insert(unset, 'result')
+		table.insert(unset, 'error')
+		redis.call('HDEL', key, unpack(unset))
+		redis.call('HSET', key, unpack(set))
 		move(state[4], state_of(state[2], true), 'queued')
 		enqueue(key, id, ARGV[a + 9], now_ms)
-		return { 2, redis.call('HGETALL', key) }
+		return { 2, state[5] or '', state[6] or '' }
 	end
-	redis.call('HSET', key, 'status', ARGV[a + 5], 'updatedAt', now, 'finishedAt', now)
+	put('status', ARGV[a + 5])
+	put('finishedAt', now)
+	put('result', opt(ARGV[a + 7]))
+	put('error', opt(ARGV[a + 8]))
+	redis.call('HDEL', key, unpack(unset))
+	redis.call('HSET', key, unpack(set))
 	move(state[4], state_of(state[2], true), ARGV[a + 5])
-	set_or_delete(key, 'message', opt(ARGV[a + 6]))
-	set_or_delete(key, 'result', opt(ARGV[a + 7]))
-	set_or_delete(key, 'error', opt(ARGV[a + 8]))
 	retain(key, now_ms)
 	redis.call('PUBLISH', events, ARGV[a + 11])
-	return { 1, redis.call('HGETALL', key) }
+	return { 1, state[5] or '', state[6] or '' }
 end
 
 if op == 'finish' then

@@ -103,6 +103,15 @@ class RedisDocketTests {
 	@Test
 	void submittedTaskIsClaimedRunAndFinished() throws Exception {
 		RedisDocket docket = docket();
+		List<TaskInfo> told = new CopyOnWriteArrayList<>();
+		docket.addListener(new DocketListener() {
+
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				told.add(task);
+			}
+
+		});
 		TaskInfo submitted = docket.submit(spec().build());
 		assertThat(submitted.status()).isEqualTo(TaskStatus.WORKING);
 		assertThat(docket.get(submitted.id())).get().satisfies((task) -> {
@@ -127,6 +136,8 @@ class RedisDocketTests {
 		assertThat(finished.status()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(finished.result().get("text").asString()).isEqualTo("done");
 		assertThat(finished.finishedAt()).isNotNull();
+		// The listeners hear the task as it is stored, progress included, without reading it back
+		assertThat(told).containsExactly(finished);
 		assertThat(docket.runningCount()).isZero();
 		assertThat(docket.queuedCount()).isZero();
 		Long ttl = new StringRedisTemplate(this.factory).getExpire(this.name + ":task:" + submitted.id(),
