@@ -1134,8 +1134,12 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 			return retry() ? this.now.plus(task.retry().delayBefore(task.attempts() + 1)) : this.now;
 		}
 
+		/**
+		 * Returns the task's status message after the run.
+		 */
 		@Nullable String message() {
-			return retry() ? "Retrying after failure: " + RedisDocket.message(this.result) : RedisDocket.message(this.result);
+			String message = RedisDocket.message(this.result);
+			return retry() ? "Retrying after failure: " + message : message;
 		}
 
 	}
