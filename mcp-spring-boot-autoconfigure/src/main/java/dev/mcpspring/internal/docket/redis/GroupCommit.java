@@ -68,9 +68,13 @@ final class GroupCommit<T, R> {
 				}
 				finally {
 					this.sending.unlock();
-					// The callers of the items sent first: they may queue their next items in
-					// time for the next leader's call
-					sent.forEach((done) -> LockSupport.unpark(done.caller));
+					// The callers of the items sent first (not this one, which is not waiting):
+					// they may queue their next items in time for the next leader's call
+					for (Pending<T, R> done : sent) {
+						if (done != pending) {
+							LockSupport.unpark(done.caller);
+						}
+					}
 					Pending<T, R> next = this.queue.peek();
 					if (next != null) {
 						LockSupport.unpark(next.caller);
