@@ -83,9 +83,10 @@ import tools.jackson.databind.ObjectMapper;
  * <li>Every change is one Lua script ({@code docket.lua}), so checks and changes never
  * race between processes, the per-owner and anonymous limits included
  * ({@link DocketLimits}); status changes and cancellations are published on a channel
- * (task id and status only, authenticated with the {@link DocketKey}), so that the
+ * (task id and status, authenticated with the {@link DocketKey}), so that the
  * listeners of every process hear them, and {@link #await} wakes on them without
- * polling.</li>
+ * polling. The event of a finished run carries the task too, when it is small, so that
+ * other processes need not read it back.</li>
  * <li>Keys: {@code <name>:task:<id>} (id: 32 hex digits; other ids are never looked up),
  * {@code <name>:owner:<sha-256 of the owner>} (and {@code :active}, {@code :done}),
  * {@code <name>:anonymous} (and {@code :active}, {@code :done}) for the anonymous tasks
@@ -129,6 +130,9 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 
 	private static final int ADMIN_BATCH = 500;
 
+	/** The longest task (as JSON) that a finished run's event carries to other processes. */
+	private static final int EVENT_TASK_LIMIT = 2048;
+
 	private static final int MAX_WORKERS = 200;
 
 	private static final Duration WORKER_MEMORY = Duration.ofMinutes(1);
@@ -167,7 +171,8 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 
 	private final Map<String, StreamReader> readers = new ConcurrentHashMap<>();
 
-	private final Set<String> leases = ConcurrentHashMap.newKeySet();
+	/** The leases of this process's runs, with the progress each run last recorded. */
+	private final Map<String, RunProgress> leases = new ConcurrentHashMap<>();
 
 	private final Queue<Heard> heard = new ConcurrentLinkedQueue<>();
 
@@ -494,7 +499,7 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 				List<ClaimedTask> claimed = new ArrayList<>();
 				if (reader.recoverDue()) {
 					List<String> args = claimArgs(workerId, "1000", Integer.toString(max));
-					args.addAll(this.leases);
+					args.addAll(this.leases.keySet());
 					started(run("recover", args), claimed);
 				}
 				if (claimed.isEmpty()) {
@@ -567,7 +572,7 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 				continue;
 			}
 			String lease = field(flat, RedisTaskCodec.LEASE);
-			if (lease == null || !this.leases.add(lease)) {
+			if (lease == null || this.leases.putIfAbsent(lease, new RunProgress(task.progress(), task.total())) != null) {
 				continue;
 			}
 			if ("redelivered".equals(kind)) {
@@ -636,8 +641,14 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 
 	@Override
 	public void progress(ClaimedTask claimed, Double progress, @Nullable Double total, @Nullable String message) {
-		run("progress", List.of(claimed.task().id(), RedisTaskCodec.time(this.clock.instant()), optional(progress),
-				optional(total), optional(message), claimed.leaseId()));
+		// Unknown until recorded: a run whose progress is not known for sure ends with a
+		// plain event, and the other processes read the task
+		this.leases.replace(claimed.leaseId(), RunProgress.UNKNOWN);
+		List<?> reply = run("progress", List.of(claimed.task().id(), RedisTaskCodec.time(this.clock.instant()),
+				optional(progress), optional(total), optional(message), claimed.leaseId()));
+		if ((Long) reply.get(0) == 1L) {
+			this.leases.replace(claimed.leaseId(), new RunProgress(progress, total));
+		}
 	}
 
 	@Override
@@ -661,7 +672,9 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 			return;
 		}
 		try {
-			Finish finish = new Finish(claimed, result, this.clock.instant());
+			RunProgress progress = this.leases.get(claimed.leaseId());
+			Finish finish = new Finish(claimed, result, this.clock.instant(),
+					(progress != RunProgress.UNKNOWN) ? progress : null);
 			finished(finish, this.finishes.submit(finish));
 		}
 		finally {
@@ -689,8 +702,7 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 						RedisTaskCodec.time(now), Long.toString(now.toEpochMilli()), result.status().wireName(),
 						optional(finish.message()), optional(retry ? null : this.codec.writeResult(result.result())),
 						optional(retry ? null : this.codec.writeError(result.error())),
-						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt),
-						retry ? "" : event('s', task.id(), result.status())));
+						Long.toString(runAt.toEpochMilli()), RedisTaskCodec.time(runAt), retry ? "" : event(finish)));
 			}
 			List<List<?>> replies = new ArrayList<>(finishes.size());
 			run("finish", args).forEach((reply) -> replies.add((List<?>) reply));
@@ -707,12 +719,8 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 		if (outcome == 0) {
 			return;
 		}
-		TaskResult result = finish.result();
-		TaskInfo task = finish.claimed().task();
-		task = task.withProgress(RedisTaskCodec.number((String) reply.get(1)),
-				RedisTaskCodec.number((String) reply.get(2)), null, task.updatedAt());
-		TaskInfo changed = (outcome == 2) ? task.rescheduled(finish.runAt(), finish.message(), finish.now())
-				: task.finished(result.status(), finish.message(), result.result(), result.error(), finish.now());
+		TaskInfo changed = finish.task(new RunProgress(RedisTaskCodec.number((String) reply.get(1)),
+				RedisTaskCodec.number((String) reply.get(2))));
 		if (outcome == 2) {
 			if (changed.runAt().isAfter(this.clock.instant())) {
 				scheduledAt(changed.runAt());
@@ -970,6 +978,24 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	}
 
 	/**
+	 * Returns the message that tells every process how a run ended: with the finished
+	 * task itself when its progress is known and it is small, so that listeners need not
+	 * read it, else its id and status only.
+	 */
+	private String event(Finish finish) {
+		TaskInfo task = finish.claimed().task();
+		String change = task.id() + "\n" + finish.result().status().wireName();
+		RunProgress progress = finish.progress();
+		if (progress != null) {
+			String finished = this.codec.writeEvent(finish.task(progress));
+			if (finished.length() <= EVENT_TASK_LIMIT) {
+				change += "\n" + finished;
+			}
+		}
+		return RedisSubscription.message(this.key, this.events, 's', this.origin, change);
+	}
+
+	/**
 	 * Publishes a change the script could not sign for: a task given up after too many
 	 * redeliveries.
 	 */
@@ -1044,16 +1070,16 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	 */
 	private void onEvent(char kind, String payload) {
 		try {
-			int newline = payload.indexOf('\n');
-			String taskId = (newline > 0) ? payload.substring(0, newline) : payload;
-			if (newline <= 0 || !TASK_ID.matcher(taskId).matches()) {
+			String[] parts = payload.split("\n", 3);
+			if (parts.length < 2 || !TASK_ID.matcher(parts[0]).matches()) {
 				return;
 			}
-			TaskStatus status = TaskStatus.fromWireName(payload.substring(newline + 1));
+			String taskId = parts[0];
+			TaskStatus status = TaskStatus.fromWireName(parts[1]);
 			if (kind == 'c') {
 				this.listeners.onCancelRequested(taskId);
 			}
-			this.heard.add(new Heard(taskId, status));
+			this.heard.add(new Heard(taskId, status, (parts.length > 2) ? parts[2] : null));
 			ExecutorService reader = this.eventReader;
 			if (reader != null && this.reading.compareAndSet(false, true)) {
 				reader.execute(this::readHeard);
@@ -1087,16 +1113,21 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	private void tell(List<Heard> batch) {
 		try {
 			List<String> ids = new ArrayList<>(batch.size());
-			batch.forEach((heard) -> ids.add(heard.taskId()));
-			List<?> hashes = run("read", ids);
-			for (int i = 0; i < batch.size(); i++) {
-				List<?> flat = (List<?>) hashes.get(i);
+			batch.stream().filter((heard) -> heard.task() == null).forEach((heard) -> ids.add(heard.taskId()));
+			List<?> hashes = ids.isEmpty() ? List.of() : run("read", ids);
+			int read = 0;
+			for (Heard heard : batch) {
+				String carried = heard.task();
+				if (carried != null) {
+					statusChanged(this.codec.readEvent(carried), false);
+					continue;
+				}
+				List<?> flat = (List<?>) hashes.get(read++);
 				if (!flat.isEmpty()) {
 					// The task as it is now, with the status the event announced (a later one follows)
 					TaskInfo task = this.codec.decode(flat);
-					TaskStatus status = batch.get(i).status();
-					statusChanged((task.status() != status)
-							? task.withStatus(status, task.statusMessage(), task.updatedAt()) : task, false);
+					statusChanged((task.status() != heard.status())
+							? task.withStatus(heard.status(), task.statusMessage(), task.updatedAt()) : task, false);
 				}
 			}
 		}
@@ -1107,8 +1138,26 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 
 	/**
 	 * A status change heard from another process.
+	 *
+	 * @param taskId the task
+	 * @param status its new status
+	 * @param task the task as the event carried it (see
+	 * {@link RedisTaskCodec#writeEvent(TaskInfo)}), or {@code null} to read it
 	 */
-	private record Heard(String taskId, TaskStatus status) {
+	private record Heard(String taskId, TaskStatus status, @Nullable String task) {
+	}
+
+	/**
+	 * The progress a run last recorded (its task's, when it recorded none).
+	 *
+	 * @param progress the progress
+	 * @param total the total
+	 */
+	record RunProgress(@Nullable Double progress, @Nullable Double total) {
+
+		/** A run's progress while a report of it is in flight, or after one failed. */
+		static final RunProgress UNKNOWN = new RunProgress(null, null);
+
 	}
 
 	/**
@@ -1117,8 +1166,22 @@ public class RedisDocket implements Docket, DocketLeases, DocketAdmin, SmartLife
 	 * @param claimed the run's task and lease
 	 * @param result its result, bounded
 	 * @param now when the run ended
+	 * @param progress the progress the run last recorded, or {@code null} when not known
+	 * for sure
 	 */
-	record Finish(ClaimedTask claimed, TaskResult result, Instant now) {
+	record Finish(ClaimedTask claimed, TaskResult result, Instant now, @Nullable RunProgress progress) {
+
+		/**
+		 * Returns the task as the run leaves it.
+		 * @param progress its recorded progress
+		 * @return the task, finished or rescheduled
+		 */
+		TaskInfo task(RunProgress progress) {
+			TaskInfo task = this.claimed.task();
+			task = task.withProgress(progress.progress(), progress.total(), null, task.updatedAt());
+			return retry() ? task.rescheduled(runAt(), message(), this.now)
+					: task.finished(this.result.status(), message(), this.result.result(), this.result.error(), this.now);
+		}
 
 		boolean retry() {
 			TaskInfo task = this.claimed.task();

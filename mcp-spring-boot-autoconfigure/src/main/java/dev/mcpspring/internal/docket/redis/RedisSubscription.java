@@ -103,18 +103,20 @@ public final class RedisSubscription {
 	private void receive(String body, Handler handler) {
 		int mac = body.indexOf('\n');
 		String message = (mac > 0) ? body.substring(mac + 1) : "";
-		if (mac <= 0 || !this.key.verify(this.channel + "\n" + message, body.substring(0, mac))) {
+		int first = message.indexOf('\n');
+		int second = (first > 0) ? message.indexOf('\n', first + 1) : -1;
+		if (second > 0 && message.substring(first + 1, second).equals(this.origin)) {
+			// Its own message, or one that claims to be: skipped either way, unverified
+			return;
+		}
+		if (mac <= 0 || second <= 0 || !this.key.verify(this.channel + "\n" + message, body.substring(0, mac))) {
 			this.rejected.incrementAndGet();
 			if (logger.isDebugEnabled()) {
 				logger.debug("Ignoring a message on " + this.channel + " without a valid authentication code");
 			}
 			return;
 		}
-		int first = message.indexOf('\n');
-		int second = (first > 0) ? message.indexOf('\n', first + 1) : -1;
-		if (second > 0 && !message.substring(first + 1, second).equals(this.origin)) {
-			handler.handle(message.charAt(0), message.substring(second + 1));
-		}
+		handler.handle(message.charAt(0), message.substring(second + 1));
 	}
 
 	/**

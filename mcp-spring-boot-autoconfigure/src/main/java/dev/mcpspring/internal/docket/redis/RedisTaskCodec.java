@@ -29,13 +29,21 @@ import tools.jackson.databind.node.ObjectNode;
  * fields of its own, so that the docket's Lua script can check and set them without
  * parsing JSON. Timestamps are nanoseconds since the epoch (exact, and quick to read),
  * durations milliseconds. The specs of recently seen tasks are kept parsed, since every
- * change of a task is read back.
+ * change of a task is read back: up to 10,000 of them and 8M characters of JSON, none
+ * larger than 64K characters (task arguments may be far larger), so that the cache stays
+ * small whatever clients submit.
  */
 final class RedisTaskCodec {
 
 	private static final int SPEC_CACHE_SIZE = 10_000;
 
+	private static final long SPEC_CACHE_CHARS = 8L * 1024 * 1024;
+
+	private static final int SPEC_CACHE_ENTRY_CHARS = 64 * 1024;
+
 	private final Map<String, Spec> specs = new ConcurrentHashMap<>();
+
+	private long cachedChars;
 
 	static final String ID = "id";
 
@@ -97,21 +105,57 @@ final class RedisTaskCodec {
 	 * @return the fields, in order
 	 */
 	Map<String, String> encode(TaskInfo task, @Nullable String idempotencyKey, @Nullable String purge) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put(ID, task.id());
-		fields.put(SPEC, this.mapper.writeValueAsString(spec(task)));
-		fields.put(TTL, Long.toString(task.ttl().toMillis()));
-		fields.put(MAX_ATTEMPTS, Integer.toString(task.retry().maxAttempts()));
+		String spec = this.mapper.writeValueAsString(spec(task));
+		Map<String, String> fields = fields(task, spec);
 		putIfNotNull(fields, IDEMPOTENCY_KEY, idempotencyKey);
 		putIfNotNull(fields, PURGE, purge);
+		task.input().responses().forEach((key, answer) -> fields.put(RESPONSE + key, write(answer)));
+		remember(task.id(), new Spec(task.function(), task.arguments(), task.owner(), task.createdAt(), task.retry(),
+				task.timeout(), task.idempotencyKey(), task.metadata(), spec));
+		return fields;
+	}
+
+	/**
+	 * Writes a finished task as an event carries it to other processes: the fields of its
+	 * hash, as one JSON object, so that they need not read the hash.
+	 * @param task the task
+	 * @return the JSON
+	 * @see #readEvent(String)
+	 */
+	String writeEvent(TaskInfo task) {
+		Spec known = this.specs.get(task.id());
+		Map<String, String> fields = fields(task,
+				(known != null) ? known.json() : this.mapper.writeValueAsString(spec(task)));
+		putIfNotNull(fields, PROGRESS, (task.progress() != null) ? task.progress().toString() : null);
+		putIfNotNull(fields, TOTAL, (task.total() != null) ? task.total().toString() : null);
+		putIfNotNull(fields, FINISHED_AT, (task.finishedAt() != null) ? time(task.finishedAt()) : null);
+		putIfNotNull(fields, RESULT, writeResult(task.result()));
+		putIfNotNull(fields, ERROR, writeError(task.error()));
+		return this.mapper.writeValueAsString(fields);
+	}
+
+	/**
+	 * Reads a task that an event carried.
+	 * @param json what {@link #writeEvent(TaskInfo)} wrote
+	 * @return the task
+	 */
+	TaskInfo readEvent(String json) {
+		Map<String, String> fields = new HashMap<>();
+		this.mapper.readTree(json).properties().forEach((field) -> fields.put(field.getKey(), field.getValue().asString()));
+		return decode(fields);
+	}
+
+	private static Map<String, String> fields(TaskInfo task, String spec) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(ID, task.id());
+		fields.put(SPEC, spec);
+		fields.put(TTL, Long.toString(task.ttl().toMillis()));
+		fields.put(MAX_ATTEMPTS, Integer.toString(task.retry().maxAttempts()));
 		fields.put(STATUS, task.status().wireName());
 		putIfNotNull(fields, MESSAGE, task.statusMessage());
 		fields.put(UPDATED_AT, time(task.updatedAt()));
 		fields.put(RUN_AT, time(task.runAt()));
 		fields.put(ATTEMPTS, Integer.toString(task.attempts()));
-		task.input().responses().forEach((key, answer) -> fields.put(RESPONSE + key, write(answer)));
-		remember(task.id(), new Spec(task.function(), task.arguments(), task.owner(), task.createdAt(), task.retry(),
-				task.timeout(), task.idempotencyKey(), task.metadata()));
 		return fields;
 	}
 
@@ -258,14 +302,19 @@ final class RedisTaskCodec {
 		return new Spec(spec.get("function").asString(), (arguments != null && !arguments.isNull()) ? arguments : null,
 				text(spec, "owner"), instant(spec.get("createdAt").asString()), policy,
 				(timeout != null && !timeout.isNull()) ? Duration.ofMillis(timeout.asLong()) : null,
-				text(spec, "idempotencyKey"), Map.copyOf(metadata));
+				text(spec, "idempotencyKey"), Map.copyOf(metadata), text);
 	}
 
-	private void remember(String id, Spec spec) {
-		if (this.specs.size() >= SPEC_CACHE_SIZE) {
+	private synchronized void remember(String id, Spec spec) {
+		if (spec.json().length() > SPEC_CACHE_ENTRY_CHARS) {
+			return;
+		}
+		if (this.specs.size() >= SPEC_CACHE_SIZE || this.cachedChars + spec.json().length() > SPEC_CACHE_CHARS) {
 			this.specs.clear();
+			this.cachedChars = 0;
 		}
 		this.specs.put(id, spec);
+		this.cachedChars += spec.json().length();
 	}
 
 	@Nullable String writeResult(@Nullable JsonNode result) {
@@ -291,11 +340,11 @@ final class RedisTaskCodec {
 	}
 
 	/**
-	 * What never changes after a task is submitted.
+	 * What never changes after a task is submitted, read and as JSON.
 	 */
 	private record Spec(String function, @Nullable JsonNode arguments, @Nullable String owner, Instant createdAt,
 			RetryPolicy retry, @Nullable Duration timeout, @Nullable String idempotencyKey,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, String json) {
 	}
 
 	private static void putIfNotNull(Map<String, String> fields, String name, @Nullable String value) {

@@ -177,7 +177,7 @@ class RedisDocketBatchTests {
 		assertThat(redelivered).extracting((task) -> task.task().id()).containsExactly(claimed.get(2).task().id());
 
 		List<Finish> finishes = new ArrayList<>();
-		claimed.forEach((task) -> finishes.add(new Finish(task, completed("a"), Instant.now())));
+		claimed.forEach((task) -> finishes.add(new Finish(task, completed("a"), Instant.now(), null)));
 		List<List<?>> replies = workerA.finishAll(finishes);
 		assertThat(replies).extracting((reply) -> (Object) reply.get(0)).containsExactly(1L, 1L, 0L);
 		TaskInfo first = web.get(claimed.get(0).task().id()).orElseThrow();

@@ -349,6 +349,61 @@ class RedisDocketTests {
 		assertThat(seenByB).containsExactly("input_required remote", "working remote", "completed remote");
 	}
 
+	@Test
+	void otherProcessesHearHowARunEndedFromTheEventItself() throws Exception {
+		RedisDocket worker = docket();
+		RedisDocket web = docket();
+		List<TaskInfo> stored = new CopyOnWriteArrayList<>();
+		worker.addListener(new DocketListener() {
+
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				stored.add(task);
+			}
+
+		});
+		List<TaskInfo> heard = new CopyOnWriteArrayList<>();
+		web.addListener(finishedTasks(heard));
+		TaskInfo task = web.submit(spec().build());
+		ClaimedTask claimed = claimOne(worker, "w");
+		worker.progress(claimed, 3.0, 4.0, "most");
+		worker.finish(claimed, completed("done"));
+		// Gone before the other process could read it: it hears the task all the same
+		new StringRedisTemplate(this.factory).delete(this.name + ":task:" + task.id());
+		await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty());
+		// As stored: the worker's own listeners hear the task it stored (see above)
+		assertThat(heard).containsExactlyElementsOf(stored);
+		assertThat(heard.get(0).progress()).isEqualTo(3.0);
+		assertThat(heard.get(0).total()).isEqualTo(4.0);
+		assertThat(heard.get(0).result().get("text").asString()).isEqualTo("done");
+	}
+
+	@Test
+	void otherProcessesReadARunThatEndedWithALargeResult() throws Exception {
+		RedisDocket worker = docket();
+		RedisDocket web = docket();
+		List<TaskInfo> heard = new CopyOnWriteArrayList<>();
+		web.addListener(finishedTasks(heard));
+		TaskInfo task = web.submit(spec().build());
+		ClaimedTask claimed = claimOne(worker, "w");
+		worker.finish(claimed, completed("x".repeat(3000)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty());
+		assertThat(heard).containsExactly(worker.get(task.id()).orElseThrow());
+	}
+
+	private static DocketListener finishedTasks(List<TaskInfo> heard) {
+		return new DocketListener() {
+
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				if (!local && task.status().isTerminal()) {
+					heard.add(task);
+				}
+			}
+
+		};
+	}
+
 	private static DocketListener recorder(List<String> seen) {
 		return new DocketListener() {
 
