@@ -5,6 +5,9 @@
 #
 # Usage: benchmarks/redis-docket.sh [--workers 1,2] [--warmup 10] [--seconds 15]
 #        [--latency-rate 1000,5000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
+#        [--submitters 4] [--port 6379]
+# (--submitters: threads submitting in the closed loop; --concurrency: each worker's
+# mcp.worker.concurrency; --window: tasks in flight)
 # Not a test: it takes about two minutes and wants the machine to itself.
 set -euo pipefail
 

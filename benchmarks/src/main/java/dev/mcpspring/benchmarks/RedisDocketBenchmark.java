@@ -47,7 +47,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * <p>
  * Usage: {@code RedisDocketBenchmark run [--workers 1,2] [--warmup 10] [--seconds 15]
  * [--latency-rate 1000,5000] [--latency-seconds 10] [--concurrency 16] [--window 2000]
- * [--port 6379]}.
+ * [--submitters 4] [--port 6379]}.
  */
 public final class RedisDocketBenchmark {
 
