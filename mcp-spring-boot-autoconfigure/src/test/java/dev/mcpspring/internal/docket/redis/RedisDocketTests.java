@@ -104,14 +104,7 @@ class RedisDocketTests {
 	void submittedTaskIsClaimedRunAndFinished() throws Exception {
 		RedisDocket docket = docket();
 		List<TaskInfo> told = new CopyOnWriteArrayList<>();
-		docket.addListener(new DocketListener() {
-
-			@Override
-			public void onStatusChanged(TaskInfo task, boolean local) {
-				told.add(task);
-			}
-
-		});
+		docket.addListener(statusChanges(told));
 		TaskInfo submitted = docket.submit(spec().build());
 		assertThat(submitted.status()).isEqualTo(TaskStatus.WORKING);
 		assertThat(docket.get(submitted.id())).get().satisfies((task) -> {
@@ -354,14 +347,7 @@ class RedisDocketTests {
 		RedisDocket worker = docket();
 		RedisDocket web = docket();
 		List<TaskInfo> stored = new CopyOnWriteArrayList<>();
-		worker.addListener(new DocketListener() {
-
-			@Override
-			public void onStatusChanged(TaskInfo task, boolean local) {
-				stored.add(task);
-			}
-
-		});
+		worker.addListener(statusChanges(stored));
 		List<TaskInfo> heard = new CopyOnWriteArrayList<>();
 		web.addListener(finishedTasks(heard));
 		TaskInfo task = web.submit(spec().build());
@@ -389,6 +375,17 @@ class RedisDocketTests {
 		worker.finish(claimed, completed("x".repeat(3000)));
 		await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty());
 		assertThat(heard).containsExactly(worker.get(task.id()).orElseThrow());
+	}
+
+	private static DocketListener statusChanges(List<TaskInfo> told) {
+		return new DocketListener() {
+
+			@Override
+			public void onStatusChanged(TaskInfo task, boolean local) {
+				told.add(task);
+			}
+
+		};
 	}
 
 	private static DocketListener finishedTasks(List<TaskInfo> heard) {
